@@ -1,0 +1,28 @@
+namespace Bot.Application;
+
+/// <summary>
+/// The application layer: turns what a user typed or selected into a <see cref="Reply"/>.
+/// It knows nothing about Discord or the console.
+/// </summary>
+public interface IReadingAssistant
+{
+    /// <summary>Exactly what a user types: "/recommend consensus beginner", "/paper raft", "/topics", "/help" or free text.</summary>
+    Reply Handle(string input);
+
+    /// <summary>A channel message: a reply with <see cref="Intent.None"/> means stay silent.</summary>
+    Reply HandleMessage(string text);
+
+    Reply Recommend(RecommendRequest request);
+
+    Reply FindPaper(string query);
+
+    Reply ListTopics();
+
+    Reply Help();
+
+    /// <summary>Topic choices for what the user has typed so far (at most <paramref name="max"/>).</summary>
+    IReadOnlyList<Suggestion> SuggestTopics(string partial, int max = 25);
+
+    /// <summary>Paper titles and nicknames for what the user has typed so far.</summary>
+    IReadOnlyList<Suggestion> SuggestPapers(string partial, int max = 25);
+}

@@ -1,0 +1,90 @@
+using Bot.Catalog;
+
+namespace Bot.Application;
+
+/// <summary>What the bot understood the user to want.</summary>
+public enum Intent
+{
+    Recommend,
+    Paper,
+    Topics,
+    Help,
+    /// <summary>Chatter or anything that is not a request: the bot stays silent.</summary>
+    None,
+    /// <summary>The request was understood as one for the bot but could not be served (bad level, no match...).</summary>
+    Error,
+}
+
+/// <summary>
+/// The answer to one user request, independent of where it is shown. The console renders it as
+/// text cards, the Discord adapter as embeds, and <c>Bot ask --json</c> serialises it.
+/// </summary>
+public sealed record Reply
+{
+    public required string Input { get; init; }
+    public required Intent Intent { get; init; }
+    public Level? Level { get; init; }
+    public IReadOnlyList<string> Topics { get; init; } = [];
+    public ResourceKind? Kind { get; init; }
+
+    /// <summary>Headline shown above the items, or the whole answer for errors, help and topics.</summary>
+    public string? Message { get; init; }
+
+    public IReadOnlyList<ReplyItem> Items { get; init; } = [];
+
+    /// <summary>For paper lookups: the details of <c>Items[0]</c>, the match.</summary>
+    public PaperDetail? Paper { get; init; }
+
+    /// <summary>Extra lines (help sections, topic list, a confusion note) shown as fields.</summary>
+    public IReadOnlyList<ReplySection> Sections { get; init; } = [];
+
+    /// <summary>When more results exist beyond <see cref="Items"/>, how to ask for them.</summary>
+    public RecommendPage? NextPage { get; init; }
+
+    /// <summary>True when the bot should answer at all (false for chatter).</summary>
+    public bool ShouldAnswer => Intent != Intent.None;
+
+    public bool IsError => Intent == Intent.Error;
+}
+
+/// <summary>One recommended or matched resource, with the line that says why.</summary>
+public sealed record ReplyItem
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required ResourceKind Kind { get; init; }
+    public required Level Level { get; init; }
+    public required IReadOnlyList<string> Authors { get; init; }
+    public int? Year { get; init; }
+    public required string Url { get; init; }
+    public required double Score { get; init; }
+    public required string Reason { get; init; }
+    public required string Summary { get; init; }
+    public string? Venue { get; init; }
+}
+
+/// <summary>Facts around a paper match: what to read before and after it, and other candidates.</summary>
+public sealed record PaperDetail
+{
+    public IReadOnlyList<ReplyItem> ReadFirst { get; init; } = [];
+    public IReadOnlyList<ReplyItem> ReadNext { get; init; } = [];
+    public IReadOnlyList<ReplyItem> Alternatives { get; init; } = [];
+}
+
+public sealed record ReplySection(string Title, string Body);
+
+/// <summary>A structured recommendation request, as Discord's slash options or the console's parser give it.</summary>
+public sealed record RecommendRequest
+{
+    public required string Topic { get; init; }
+    public string? Level { get; init; }
+    public string? Kind { get; init; }
+    public int Count { get; init; } = 5;
+    public int Offset { get; init; }
+}
+
+/// <summary>The request that yields the next page of a recommendation (used by the "More" button).</summary>
+public sealed record RecommendPage(RecommendRequest Request);
+
+/// <summary>A choice offered while the user types (Discord autocomplete).</summary>
+public sealed record Suggestion(string Name, string Value);
