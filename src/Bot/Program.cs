@@ -1,1 +1,3 @@
-Console.WriteLine("Bot host: composition comes with the application layer.");
+using Bot.Host;
+
+return await BotCommandLine.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,40 @@
+namespace Bot.Application;
+
+/// <summary>A typed command split into its name, "key:value" options and positional words.</summary>
+public sealed record TypedCommand(string Name, IReadOnlyDictionary<string, string> Options, IReadOnlyList<string> Positional)
+{
+    /// <summary>
+    /// Splits "/recommend topic:leader election level:beginner" or "/recommend consensus beginner".
+    /// An option's value runs until the next "key:" so values may contain spaces; quotes are dropped.
+    /// </summary>
+    public static TypedCommand Parse(string input, IReadOnlySet<string> optionNames)
+    {
+        var words = input.Trim().TrimStart('/').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var name = words.Length > 0 ? words[0].ToLowerInvariant() : string.Empty;
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var positional = new List<string>();
+        string? currentKey = null;
+        foreach (var raw in words.Skip(1))
+        {
+            var word = raw.Trim('"', '\'', '\u201c', '\u201d');
+            var colon = word.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && optionNames.Contains(word[..colon].ToLowerInvariant()))
+            {
+                currentKey = word[..colon].ToLowerInvariant();
+                options[currentKey] = word[(colon + 1)..];
+                continue;
+            }
+
+            if (currentKey is not null)
+            {
+                options[currentKey] = (options[currentKey] + " " + word).Trim();
+            }
+            else if (word.Length > 0)
+            {
+                positional.Add(word);
+            }
+        }
+
+        return new TypedCommand(name, options, positional);
+    }
+}

@@ -1,0 +1,419 @@
+using System.Globalization;
+using Bot.Catalog;
+using Bot.Recommendation;
+using Bot.Recommendation.Conversation;
+using Bot.Recommendation.Papers;
+using Bot.Recommendation.Ranking;
+using Bot.Recommendation.Understanding;
+
+namespace Bot.Application;
+
+/// <summary>
+/// The application layer: understands what a user typed or selected, asks the recommender, and
+/// builds the reply model. Every input, however malformed, gets a reply; none throws.
+/// </summary>
+public sealed class ReadingAssistant : IReadingAssistant
+{
+    public const int MaxInputLength = 500;
+    public const int MaxCount = 10;
+
+    private static readonly HashSet<string> RecommendOptions = new(StringComparer.Ordinal) { "topic", "level", "kind", "count" };
+    private static readonly HashSet<string> PaperOptions = new(StringComparer.Ordinal) { "query" };
+
+    private readonly RecommendationEngine _engine;
+
+    public ReadingAssistant(RecommendationEngine engine) => _engine = engine;
+
+    public ReadingCatalog Catalog => _engine.Catalog;
+
+    public Reply Handle(string input)
+    {
+        input ??= string.Empty;
+        if (input.Length > MaxInputLength)
+        {
+            return Error(Truncated(input), $"That input is {input.Length} characters long; the limit is {MaxInputLength}. Please shorten it.");
+        }
+
+        var trimmed = input.Trim();
+        if (trimmed.Length == 0)
+        {
+            return Help(input) with { Intent = Intent.Error, Message = "Nothing to answer: type a question, or one of the commands below." };
+        }
+
+        if (!trimmed.StartsWith('/'))
+        {
+            return HandleMessage(input);
+        }
+
+        var name = TypedCommand.Parse(trimmed, RecommendOptions).Name;
+        return name switch
+        {
+            "recommend" or "rec" or "r" => HandleRecommendCommand(input, TypedCommand.Parse(trimmed, RecommendOptions)),
+            "paper" or "p" => HandlePaperCommand(input, TypedCommand.Parse(trimmed, PaperOptions)),
+            "topics" => ListTopics() with { Input = input },
+            "help" or "start" => Help(input),
+            _ => Error(input, $"Unknown command '/{Clip(name, 40)}'. Commands: /recommend <topic> [level] [kind], /paper <title, nickname or author>, /topics, /help."),
+        };
+    }
+
+    public Reply HandleMessage(string text)
+    {
+        text ??= string.Empty;
+        if (text.Length > MaxInputLength)
+        {
+            return Silence(Truncated(text));
+        }
+
+        var classification = _engine.Classifier.Classify(text);
+        return classification.Intent switch
+        {
+            MessageIntent.Paper when classification.PaperQuery is { } paperQuery => FindPaper(paperQuery) with { Input = text },
+            MessageIntent.Recommend => RecommendFromMessage(text, classification.Query),
+            _ => Silence(text),
+        };
+    }
+
+    public Reply Recommend(RecommendRequest request)
+    {
+        var input = DescribeRequest(request);
+        Level? level = null;
+        if (!string.IsNullOrWhiteSpace(request.Level))
+        {
+            level = LevelVocabulary.ParseExact(request.Level);
+            if (level is null)
+            {
+                return Error(input, $"Unknown level '{Clip(request.Level, 40)}'. Levels: {LevelVocabulary.AcceptedNames}.");
+            }
+        }
+
+        IReadOnlyList<ResourceKind> kinds = [];
+        if (!string.IsNullOrWhiteSpace(request.Kind))
+        {
+            kinds = KindVocabulary.Lookup(request.Kind);
+            if (kinds.Count == 0 && KindVocabulary.ParseExact(request.Kind) is { } exactKind)
+            {
+                kinds = [exactKind];
+            }
+
+            if (kinds.Count == 0)
+            {
+                return Error(input, $"Unknown kind '{Clip(request.Kind, 40)}'. Kinds: {KindVocabulary.AcceptedNames}.");
+            }
+        }
+
+        if (request.Count is < 1 or > MaxCount)
+        {
+            return Error(input, $"Count must be between 1 and {MaxCount}; got {request.Count}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Topic))
+        {
+            return Help(input) with { Intent = Intent.Error, Message = "Which topic? Give one, for example `/recommend consensus beginner`. Type /topics for the list." };
+        }
+
+        var parsed = _engine.Parser.Parse(request.Topic);
+        level ??= parsed.Level;
+        if (kinds.Count == 0)
+        {
+            kinds = parsed.Kinds;
+        }
+
+        var topicIds = ResolveTopics(parsed, request.Topic);
+        string? note = null;
+        if (topicIds.Count == 0)
+        {
+            var nearest = _engine.Index.Topics.Nearest(request.Topic, 3).Select(t => t.Id).ToList();
+            var probe = _engine.Recommender.Recommend(new RecommendationQuery { SubjectText = parsed.SubjectText, Level = level, Kinds = kinds, Count = 1 });
+            if (parsed.SubjectText.Length == 0 || probe.BestTextSimilarity < 0.2)
+            {
+                return Error(input, $"Unknown topic '{Clip(request.Topic.Trim(), 60)}'. Did you mean: {string.Join(", ", nearest)}? Type /topics for the full list.") with { Level = level };
+            }
+
+            note = $"'{Clip(request.Topic.Trim(), 60)}' is not one of my topics, so these are the closest matches by text. Related topics: {string.Join(", ", nearest)}.";
+        }
+
+        var query = new RecommendationQuery
+        {
+            TopicIds = topicIds,
+            Level = level,
+            Kinds = kinds,
+            SubjectText = parsed.SubjectText,
+            Count = request.Count,
+            Offset = Math.Max(0, request.Offset),
+        };
+        return BuildRecommendReply(input, query, request with { Level = level is null ? null : LevelVocabulary.Name(level.Value) }, note);
+    }
+
+    public Reply FindPaper(string query)
+    {
+        query ??= string.Empty;
+        var input = "/paper " + query;
+        if (query.Length > MaxInputLength)
+        {
+            return Error(Truncated(input), $"That query is {query.Length} characters long; the limit is {MaxInputLength}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return Error(input, "Which paper? Give a title, nickname or author, for example `/paper raft` or `/paper lamport clocks`.");
+        }
+
+        var lookup = _engine.Papers.Find(query);
+        if (lookup.Best is not { } best)
+        {
+            var suggestions = lookup.DidYouMean.Count > 0
+                ? $"; did you mean {string.Join(", ", lookup.DidYouMean.Select(r => $"\"{r.Title}\""))}?"
+                : ". Try a title word, a nickname (raft, flp, gfs) or an author's surname.";
+            return Error(input, $"No paper matches '{Clip(query.Trim(), 80)}'{suggestions}");
+        }
+
+        var match = ToItem(best.Resource, best.Score, PaperReason(best.Resource));
+        var alternatives = lookup.Matches.Skip(1).Select(m => ToItem(m.Resource, m.Score, PaperReason(m.Resource))).ToList();
+        var detail = new PaperDetail
+        {
+            ReadFirst = _engine.Papers.ReadFirst(best.Resource).Select(r => ToItem(r, 0, "read first: " + ReasonWriter.Describe(r).ToLowerInvariant())).ToList(),
+            ReadNext = _engine.Papers.ReadNext(best.Resource).Select(r => ToItem(r, 0, "read next: " + ReasonWriter.Describe(r).ToLowerInvariant())).ToList(),
+            Alternatives = alternatives,
+        };
+        var message = lookup.IsAmbiguous
+            ? $"Several papers match '{Clip(query.Trim(), 80)}'. The best match is first; the others are listed as alternatives."
+            : null;
+        return new Reply
+        {
+            Input = input,
+            Intent = Intent.Paper,
+            Level = best.Resource.Level,
+            Topics = best.Resource.Topics,
+            Kind = best.Resource.Kind,
+            Message = message,
+            Items = [match, .. alternatives],
+            Paper = detail,
+        };
+    }
+
+    public Reply ListTopics()
+    {
+        var sections = _engine.Catalog.Topics
+            .Select(t => new ReplySection(
+                $"{t.Name} ({t.Id})",
+                $"{t.Description} {_engine.Index.ResourcesInTopic(t.Id).Count} resources."))
+            .ToList();
+        return new Reply
+        {
+            Input = "/topics",
+            Intent = Intent.Topics,
+            Message = $"{_engine.Catalog.Topics.Count} topics. Ask with `/recommend <topic> [beginner|intermediate|advanced]`.",
+            Sections = sections,
+        };
+    }
+
+    public Reply Help() => Help("/help");
+
+    public IReadOnlyList<Suggestion> SuggestTopics(string partial, int max = 25)
+    {
+        max = Math.Clamp(max, 1, 25);
+        var typed = MatchText.Normalize(partial);
+        var topics = _engine.Catalog.Topics;
+        var ranked = typed.Length == 0
+            ? topics
+            : topics
+                .Where(t => MatchText.Normalize(t.Name).Contains(typed, StringComparison.Ordinal)
+                    || t.Id.Contains(typed.Replace(' ', '-'), StringComparison.Ordinal)
+                    || t.Aliases.Any(a => MatchText.Normalize(a).StartsWith(typed, StringComparison.Ordinal)))
+                .Concat(_engine.Index.Topics.Nearest(typed, 5))
+                .Distinct();
+        return ranked.Take(max).Select(t => new Suggestion(Clip(t.Name, 100), t.Id)).ToList();
+    }
+
+    public IReadOnlyList<Suggestion> SuggestPapers(string partial, int max = 25)
+    {
+        max = Math.Clamp(max, 1, 25);
+        if (string.IsNullOrWhiteSpace(partial))
+        {
+            return _engine.Catalog.Resources
+                .Where(r => r.Kind == ResourceKind.Paper)
+                .OrderByDescending(r => r.RecommendedBy.Count)
+                .ThenBy(r => r.Title, StringComparer.Ordinal)
+                .Take(max)
+                .Select(r => new Suggestion(Clip(r.Title, 100), Clip(r.Nicknames.FirstOrDefault() ?? r.Title, 100)))
+                .ToList();
+        }
+
+        return _engine.Papers.Find(partial).Matches
+            .Concat(_engine.Papers.Find(partial).DidYouMean.Select(r => new PaperMatch(r, 0)))
+            .Select(m => m.Resource)
+            .Distinct()
+            .Take(max)
+            .Select(r => new Suggestion(Clip(r.Title, 100), Clip(r.Nicknames.FirstOrDefault() ?? r.Title, 100)))
+            .ToList();
+    }
+
+    private Reply HandleRecommendCommand(string input, TypedCommand command)
+    {
+        var topic = command.Options.GetValueOrDefault("topic");
+        var level = command.Options.GetValueOrDefault("level");
+        var kind = command.Options.GetValueOrDefault("kind");
+        var count = 5;
+        if (command.Options.TryGetValue("count", out var countText)
+            && !int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out count))
+        {
+            return Error(input, $"Count must be a whole number between 1 and {MaxCount}; got '{Clip(countText, 20)}'.");
+        }
+
+        var positional = command.Positional.ToList();
+        if (level is null && positional.Count >= 2 && LevelVocabulary.ParseExact(positional[^1]) is null)
+        {
+            // "/recommend consensus banana": a trailing word that is no topic, kind or level word was meant as a level.
+            var last = MatchText.Normalize(positional[^1]);
+            var rest = _engine.Parser.Parse(string.Join(' ', positional.Take(positional.Count - 1)));
+            var lastParsed = _engine.Parser.Parse(positional[^1]);
+            if (rest.Topics.Count > 0 && lastParsed.Topics.Count == 0 && lastParsed.Kinds.Count == 0
+                && lastParsed.Level is null && last.Length > 0 && !StopWords.Contains(last))
+            {
+                return Error(input, $"Unknown level '{Clip(positional[^1], 40)}'. Levels: {LevelVocabulary.AcceptedNames}.");
+            }
+        }
+
+        if (positional.Count > 0)
+        {
+            topic = string.Join(' ', new[] { topic }.Concat(positional).Where(s => !string.IsNullOrWhiteSpace(s)));
+        }
+
+        return Recommend(new RecommendRequest { Topic = topic ?? string.Empty, Level = level, Kind = kind, Count = count }) with { Input = input };
+    }
+
+    private Reply HandlePaperCommand(string input, TypedCommand command)
+    {
+        var query = command.Options.GetValueOrDefault("query") ?? string.Join(' ', command.Positional);
+        if (command.Options.ContainsKey("query") && command.Positional.Count > 0)
+        {
+            query = string.Join(' ', command.Positional) + " " + query;
+        }
+
+        return FindPaper(query) with { Input = input };
+    }
+
+    private Reply RecommendFromMessage(string text, ParsedQuery parsed)
+    {
+        var topicIds = ResolveTopics(parsed, text);
+        var query = new RecommendationQuery
+        {
+            TopicIds = topicIds.Count > 0 ? topicIds : parsed.SubjectText.Length == 0 ? ["fundamentals"] : [],
+            Level = parsed.Level,
+            Kinds = parsed.Kinds,
+            SubjectText = parsed.SubjectText,
+        };
+        var request = new RecommendRequest
+        {
+            Topic = string.Join(' ', query.TopicIds.Append(parsed.SubjectText)).Trim(),
+            Level = parsed.Level is null ? null : LevelVocabulary.Name(parsed.Level.Value),
+            Kind = parsed.Kinds.Count > 0 ? KindVocabulary.Name(parsed.Kinds[0]) : null,
+        };
+        return BuildRecommendReply(text, query, request, note: null);
+    }
+
+    private IReadOnlyList<string> ResolveTopics(ParsedQuery parsed, string raw)
+    {
+        var ids = parsed.TopicIds.ToList();
+        if (ids.Count == 0 && MatchText.Normalize(raw).Contains("distributed", StringComparison.Ordinal) && parsed.UnknownWords.Count == 0)
+        {
+            ids.Add("fundamentals");
+        }
+
+        return ids;
+    }
+
+    private Reply BuildRecommendReply(string input, RecommendationQuery query, RecommendRequest request, string? note)
+    {
+        var page = _engine.Recommender.Recommend(query);
+        var kinds = query.Kinds;
+        string? kindNote = null;
+        if (page.Items.Count == 0 && kinds.Count > 0 && query.Offset == 0)
+        {
+            kindNote = $"No {KindVocabulary.Name(kinds[0])} in the catalog fits that yet, so here are other kinds.";
+            page = _engine.Recommender.Recommend(query with { Kinds = [] });
+        }
+
+        var topicNames = query.TopicIds.Select(_engine.Index.TopicName).ToList();
+        var headline = page.Items.Count == 0
+            ? "Nothing more to show for that request."
+            : query.Offset > 0
+                ? $"More reading{(topicNames.Count > 0 ? " on " + string.Join(" and ", topicNames).ToLowerInvariant() : string.Empty)}."
+                : $"Reading{(topicNames.Count > 0 ? " on " + string.Join(" and ", topicNames).ToLowerInvariant() : string.Empty)}"
+                    + (query.Level is { } level ? $" for a {LevelVocabulary.Name(level)}" : string.Empty)
+                    + (kinds.Count > 0 && kindNote is null ? $" ({KindVocabulary.Name(kinds[0])}s)" : string.Empty) + ".";
+        var confusion = ConfusionNote(input);
+        return new Reply
+        {
+            Input = input,
+            Intent = Intent.Recommend,
+            Level = query.Level,
+            Topics = query.TopicIds,
+            Kind = kinds.Count > 0 ? kinds[0] : null,
+            Message = string.Join(' ', new[] { note, kindNote, headline }.Where(s => s is not null)),
+            Items = page.Items.Select(r => ToItem(r.Resource, r.Score, r.Reason)).ToList(),
+            Sections = confusion is null ? [] : [confusion],
+            NextPage = page.HasMore ? new RecommendPage(request with { Offset = query.Offset + query.Count, Count = query.Count }) : null,
+        };
+    }
+
+    private ReplySection? ConfusionNote(string input)
+    {
+        var normalized = " " + MatchText.Normalize(input) + " ";
+        var confusion = _engine.Catalog.Confusions.FirstOrDefault(c =>
+            c.Terms.Count(term => normalized.Contains(" " + MatchText.Normalize(term) + " ", StringComparison.Ordinal)) >= 2);
+        return confusion is null ? null : new ReplySection(string.Join(" vs ", confusion.Terms), confusion.Note);
+    }
+
+    private Reply Help(string input) => new()
+    {
+        Input = input,
+        Intent = Intent.Help,
+        Message = "I recommend reading on distributed systems: books, papers, courses, talks, posts and tools, matched to your level.",
+        Sections =
+        [
+            new ReplySection("/recommend <topic> [level] [kind] [count]", $"A short ranked list with a reason per item. Levels: {LevelVocabulary.AcceptedNames}. Kinds: {KindVocabulary.AcceptedNames}. Example: `/recommend consensus beginner` or `/recommend topic:storage level:advanced kind:paper`."),
+            new ReplySection("/paper <query>", "Find a paper by title, nickname, author or a misspelling, with what to read before and after. Example: `/paper raft`, `/paper lamport clocks`."),
+            new ReplySection("/topics", "List the topics I know."),
+            new ReplySection("Just ask", "In a channel I watch, ask in plain words, e.g. \"I'm new here, what should I read about replication?\""),
+        ],
+    };
+
+    private ReplyItem ToItem(Resource resource, double score, string reason) => new()
+    {
+        Id = resource.Id,
+        Title = resource.Title,
+        Kind = resource.Kind,
+        Level = resource.Level,
+        Authors = resource.Authors,
+        Year = resource.Year,
+        Url = resource.Url,
+        Score = score,
+        Reason = reason,
+        Summary = resource.Summary,
+        Venue = resource.Venue,
+    };
+
+    private string PaperReason(Resource resource)
+    {
+        var sources = resource.RecommendedBy.Select(id => _engine.Catalog.FindSource(id)?.Name).OfType<string>().Take(2).ToList();
+        var topics = string.Join(", ", resource.Topics.Take(2).Select(t => _engine.Index.TopicName(t).ToLowerInvariant()));
+        return $"{ReasonWriter.Describe(resource)} on {topics}" + (sources.Count > 0 ? "; recommended by " + string.Join(" and ", sources) : string.Empty);
+    }
+
+    private static string DescribeRequest(RecommendRequest request) =>
+        "/recommend " + string.Join(' ', new[]
+        {
+            request.Topic,
+            request.Level is null ? null : "level:" + request.Level,
+            request.Kind is null ? null : "kind:" + request.Kind,
+        }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
+    private static Reply Error(string input, string message) => new() { Input = input, Intent = Intent.Error, Message = message };
+
+    private static Reply Silence(string input) => new() { Input = input, Intent = Intent.None };
+
+    private static string Truncated(string input) => input.Length > MaxInputLength ? input[..MaxInputLength] + "…" : input;
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

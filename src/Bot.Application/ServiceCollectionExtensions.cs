@@ -1,0 +1,43 @@
+using Bot.Catalog;
+using Bot.Recommendation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Application;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the catalog (loaded and validated once, on first use), the recommendation engine
+    /// and the <see cref="IReadingAssistant"/>.
+    /// </summary>
+    public static IServiceCollection AddReadingAssistant(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.SectionName));
+        services.AddSingleton(provider => LoadCatalog(provider.GetRequiredService<IOptions<CatalogOptions>>().Value));
+        services.AddSingleton(provider => new RecommendationEngine(provider.GetRequiredService<ReadingCatalog>()));
+        services.AddSingleton<ReadingAssistant>();
+        services.AddSingleton<IReadingAssistant>(provider => provider.GetRequiredService<ReadingAssistant>());
+        return services;
+    }
+
+    /// <summary>Loads the catalog or throws <see cref="CatalogValidationException"/> naming every bad file, line and reason.</summary>
+    public static ReadingCatalog LoadCatalog(CatalogOptions options)
+    {
+        var directory = ResolveDataDirectory(options);
+        return CatalogLoader.LoadOrThrow(directory);
+    }
+
+    public static string ResolveDataDirectory(CatalogOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            return options.DataDirectory;
+        }
+
+        return CatalogLocator.FindDataDirectory()
+            ?? throw new DirectoryNotFoundException(
+                $"No catalog found: set {CatalogLocator.DataDirectoryVariable} or Catalog__DataDirectory to the folder that holds topics.yaml, sources.yaml and resources/.");
+    }
+}

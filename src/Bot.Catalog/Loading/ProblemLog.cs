@@ -1,0 +1,19 @@
+namespace Bot.Catalog.Loading;
+
+internal sealed class ProblemLog
+{
+    private readonly List<CatalogProblem> _problems = [];
+
+    public int Count => _problems.Count;
+
+    public void Report(SourceLocation at, string message) =>
+        _problems.Add(new CatalogProblem(at.File, at.Line, at.Column, message));
+
+    /// <summary>Problems ordered by file, line and column; problems at the same spot keep the order they were found in.</summary>
+    public IReadOnlyList<CatalogProblem> ToSortedList() =>
+        _problems
+            .OrderBy(p => p.File, StringComparer.Ordinal)
+            .ThenBy(p => p.Line)
+            .ThenBy(p => p.Column)
+            .ToArray();
+}

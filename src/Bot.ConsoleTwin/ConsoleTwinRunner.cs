@@ -1,0 +1,66 @@
+using Bot.Application;
+using Spectre.Console;
+
+namespace Bot.ConsoleTwin;
+
+/// <summary>
+/// The console twin: answers exactly what a user would type in Discord, interactively, once, or
+/// as JSON lines for scripts.
+/// </summary>
+public sealed class ConsoleTwinRunner
+{
+    private readonly IReadingAssistant _assistant;
+
+    public ConsoleTwinRunner(IReadingAssistant assistant) => _assistant = assistant;
+
+    /// <summary>Reads lines until end of input or "exit", answering each as the bot would.</summary>
+    public async Task<int> RunInteractiveAsync(TextReader input, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        console.MarkupLine("[bold]Distributed-systems reading bot[/] (console twin). Type [aqua]/help[/], a command such as [aqua]/recommend consensus beginner[/], or a question. [grey]exit[/] quits.");
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            console.Markup("[green]> [/]");
+            var line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            if (line is null || line.Trim() is "exit" or "quit" or "/exit" or "/quit")
+            {
+                break;
+            }
+
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            ReplyCardRenderer.Render(console, _assistant.Handle(line));
+        }
+
+        return 0;
+    }
+
+    /// <summary>Answers one input as cards; exit code 1 when the reply is an error.</summary>
+    public int AskOnce(string input, IAnsiConsole console)
+    {
+        var reply = _assistant.Handle(input);
+        ReplyCardRenderer.Render(console, reply);
+        return reply.IsError ? 1 : 0;
+    }
+
+    /// <summary>Writes exactly one JSON object per input line, in order.</summary>
+    public async Task<int> AskJsonAsync(string? singleInput, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (singleInput is not null)
+        {
+            await output.WriteLineAsync(ReplyJsonWriter.ToJson(_assistant.Handle(singleInput))).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
+        while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            await output.WriteLineAsync(ReplyJsonWriter.ToJson(_assistant.Handle(line))).ConfigureAwait(false);
+        }
+
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+}

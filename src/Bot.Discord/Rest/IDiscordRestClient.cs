@@ -1,0 +1,42 @@
+using Bot.Discord.Gateway;
+using Bot.Discord.Models.Outbound;
+using Bot.Discord.Rest.Responses;
+
+namespace Bot.Discord.Rest;
+
+/// <summary>
+/// The Discord REST API v10 calls the bot makes. Implementations handle authentication, rate limits and retries;
+/// payloads are checked with <see cref="MessageValidator"/> before sending.
+/// </summary>
+public interface IDiscordRestClient : IGatewayBotInfoProvider
+{
+    Task<CurrentApplication> GetCurrentApplicationAsync(CancellationToken cancellationToken);
+
+    Task<CurrentUser> GetCurrentUserAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RegisteredCommand>> GetGlobalCommandsAsync(ulong applicationId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RegisteredCommand>> GetGuildCommandsAsync(ulong applicationId, ulong guildId, CancellationToken cancellationToken);
+
+    /// <summary>Bulk overwrite: replaces ALL global commands of every type with <paramref name="commands"/>.</summary>
+    Task<IReadOnlyList<RegisteredCommand>> OverwriteGlobalCommandsAsync(
+        ulong applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken);
+
+    /// <summary>Bulk overwrite of one guild's commands; takes effect instantly.</summary>
+    Task<IReadOnlyList<RegisteredCommand>> OverwriteGuildCommandsAsync(
+        ulong applicationId, ulong guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken);
+
+    /// <summary>The initial response; must happen within 3 seconds of receiving the interaction.</summary>
+    Task CreateInteractionResponseAsync(
+        ulong interactionId, string interactionToken, InteractionResponse response, CancellationToken cancellationToken);
+
+    /// <summary>Edits the initial response (e.g. to complete a deferred one); the token lives 15 minutes.</summary>
+    Task<DiscordMessage> EditOriginalResponseAsync(
+        ulong applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken);
+
+    Task<DiscordMessage> CreateFollowupMessageAsync(
+        ulong applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken);
+
+    /// <summary>Posts to a channel; set <see cref="MessagePayload.MessageReference"/> to reply.</summary>
+    Task<DiscordMessage> CreateMessageAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken);
+}

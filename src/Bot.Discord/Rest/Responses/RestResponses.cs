@@ -1,0 +1,60 @@
+using Bot.Discord.Models.Outbound;
+
+namespace Bot.Discord.Rest.Responses;
+
+/// <summary>The parts of a message object the bot uses after sending or editing one.</summary>
+public sealed record DiscordMessage
+{
+    public ulong Id { get; init; }
+
+    public ulong ChannelId { get; init; }
+
+    public string? Content { get; init; }
+
+    public int? Flags { get; init; }
+
+    public ulong? WebhookId { get; init; }
+
+    public ulong? ApplicationId { get; init; }
+}
+
+/// <summary>A registered application command as Discord returns it.</summary>
+public sealed record RegisteredCommand
+{
+    public ulong Id { get; init; }
+
+    public ulong ApplicationId { get; init; }
+
+    public ulong? GuildId { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public ApplicationCommandType Type { get; init; } = ApplicationCommandType.ChatInput;
+
+    public string? Description { get; init; }
+
+    /// <summary>Autoincrementing version id, changed on every update.</summary>
+    public ulong Version { get; init; }
+}
+
+/// <summary><c>GET /applications/@me</c>, reduced to what the bot needs.</summary>
+public sealed record CurrentApplication
+{
+    public ulong Id { get; init; }
+
+    public string Name { get; init; } = "";
+}
+
+/// <summary><c>GET /users/@me</c>, reduced to what the bot needs.</summary>
+public sealed record CurrentUser
+{
+    public ulong Id { get; init; }
+
+    public string Username { get; init; } = "";
+
+    public bool? Bot { get; init; }
+}
+
+internal sealed record GatewayBotResponse(string Url, int Shards, GatewayBotSessionStartLimit SessionStartLimit);
+
+internal sealed record GatewayBotSessionStartLimit(int Total, int Remaining, long ResetAfter, int MaxConcurrency);

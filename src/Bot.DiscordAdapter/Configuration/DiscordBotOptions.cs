@@ -1,0 +1,99 @@
+using System.Globalization;
+
+namespace Bot.DiscordAdapter.Configuration;
+
+/// <summary>
+/// Settings of the Discord bot (configuration section <c>Discord</c>). The token is a secret: it is never logged,
+/// echoed in validation messages or included in <see cref="ToString"/>.
+/// </summary>
+public sealed class DiscordBotOptions
+{
+    public const string SectionName = "Discord";
+
+    /// <summary>Plain environment variable that takes precedence over <c>Discord:Token</c>.</summary>
+    public const string TokenEnvironmentVariable = "DISCORD_TOKEN";
+
+    public const string AutoShardCount = "auto";
+
+    /// <summary>The bot token (without the <c>Bot </c> prefix); filled from DISCORD_TOKEN, Discord:Token or <see cref="TokenFile"/>.</summary>
+    public string Token { get; set; } = "";
+
+    /// <summary>A file holding the token (Docker/Kubernetes secrets); surrounding whitespace is trimmed.</summary>
+    public string? TokenFile { get; set; }
+
+    /// <summary>The application id; when empty it is taken from READY.</summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>Guild to register the commands in (instant updates, for development); empty registers them globally.</summary>
+    public string? DevelopmentGuildId { get; set; }
+
+    /// <summary>
+    /// Channels in which free text is answered (each entry may hold several ids separated by commas). Setting any
+    /// requests the privileged MESSAGE_CONTENT intent. Mentions of the bot and DMs are answered everywhere.
+    /// </summary>
+    public List<string> FreeTextChannelIds { get; set; } = [];
+
+    /// <summary>Minimum time between two free-text answers to the same user.</summary>
+    public TimeSpan UserCooldown { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Minimum time between two free-text answers in the same channel.</summary>
+    public TimeSpan ChannelCooldown { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Shard run by this process; empty runs every shard.</summary>
+    public int? ShardId { get; set; }
+
+    /// <summary><c>auto</c> (the count recommended by GET /gateway/bot) or a positive number.</summary>
+    public string ShardCount { get; set; } = AutoShardCount;
+
+    /// <summary>Overrides the gateway URL from GET /gateway/bot (ws:// or wss://).</summary>
+    public string? GatewayUrl { get; set; }
+
+    /// <summary>Overrides the REST API root including the version, e.g. a proxy's <c>https://proxy/api/v10</c>.</summary>
+    public string? RestBaseUrl { get; set; }
+
+    /// <summary>File touched while the gateway is connected and heartbeating (Docker HEALTHCHECK); empty disables it.</summary>
+    public string? HealthFile { get; set; } = Path.Combine(Path.GetTempPath(), "bot-healthy");
+
+    /// <summary>How often the health file is refreshed.</summary>
+    public TimeSpan HealthInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A heartbeat ACK older than this makes the bot unhealthy (Discord heartbeats about every 41 s).</summary>
+    public TimeSpan HealthMaxHeartbeatAge { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// How long, from local receipt, the bot waits for a reply before deferring an interaction. Discord's 3 s count
+    /// from when it sent the event, so this stays well below 3 s.
+    /// </summary>
+    public TimeSpan DeferAfter { get; set; } = TimeSpan.FromMilliseconds(1500);
+
+    /// <summary>How long in-flight interactions may take to finish on shutdown.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long after a reply its "More" button keeps working.</summary>
+    public TimeSpan PagingLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Free-text channel ids, parsed (valid only after validation).</summary>
+    public IReadOnlySet<ulong> ParsedFreeTextChannelIds =>
+        SplitChannelIds(FreeTextChannelIds)
+            .Select(id => ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0UL)
+            .Where(value => value != 0)
+            .ToHashSet();
+
+    public bool FreeTextChannelsConfigured => ParsedFreeTextChannelIds.Count > 0;
+
+    public ulong? ParsedApplicationId => ParseSnowflake(ApplicationId);
+
+    public ulong? ParsedDevelopmentGuildId => ParseSnowflake(DevelopmentGuildId);
+
+    public override string ToString() =>
+        $"DiscordBotOptions {{ Token = {(string.IsNullOrEmpty(Token) ? "<missing>" : "<redacted>")}, ApplicationId = {ApplicationId}, " +
+        $"DevelopmentGuildId = {DevelopmentGuildId}, FreeTextChannels = {ParsedFreeTextChannelIds.Count}, ShardId = {ShardId}, ShardCount = {ShardCount} }}";
+
+    internal static IEnumerable<string> SplitChannelIds(IEnumerable<string?> entries) =>
+        entries.SelectMany(e => (e ?? "").Split([',', ';', ' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+
+    internal static ulong? ParseSnowflake(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : ulong.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value != 0 ? value
+        : null;
+}

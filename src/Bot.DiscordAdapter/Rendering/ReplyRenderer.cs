@@ -1,0 +1,227 @@
+using System.Globalization;
+using Bot.Application;
+using Bot.Catalog;
+using Bot.Discord.Models.Outbound;
+using Bot.DiscordAdapter.Interactions;
+
+namespace Bot.DiscordAdapter.Rendering;
+
+/// <summary>Who the reply is for and where its items start, for the "More" button and the numbering.</summary>
+public sealed record RenderContext(ulong? OwnerId = null, int FirstRank = 1);
+
+/// <summary>
+/// Renders the application's <see cref="Reply"/> as a Discord message: the headline as content, one embed per
+/// recommended item, a detailed embed for a paper, field lists for help and topics, and a "More" button when
+/// another page exists. Everything is fitted within Discord's documented limits; <c>allowed_mentions</c> is always
+/// <c>{"parse":[],"replied_user":false}</c>, so echoed user text never pings anyone.
+/// </summary>
+public static class ReplyRenderer
+{
+    public const int BeginnerColor = 0x57F287;
+    public const int IntermediateColor = 0xFEE75C;
+    public const int AdvancedColor = 0xED4245;
+    public const int InfoColor = 0x5865F2;
+    public const int ErrorColor = 0xED4245;
+    public const string MoreLabel = "More";
+
+    public static MessagePayload Render(Reply reply, RenderContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        context ??= new RenderContext();
+        var drafts = new List<EmbedDraft>();
+        string? content;
+        switch (reply.Intent)
+        {
+            case Intent.Recommend:
+                content = WithSections(reply.Message, reply.Sections);
+                drafts.AddRange(reply.Items.Take(DiscordLimits.EmbedsPerMessage).Select((item, i) => ItemEmbed(item, context.FirstRank + i)));
+                break;
+            case Intent.Paper when reply.Items.Count > 0:
+                content = reply.Message;
+                drafts.Add(PaperEmbed(reply.Items[0], reply.Paper ?? new PaperDetail()));
+                break;
+            case Intent.Topics:
+                content = null;
+                drafts.AddRange(SectionEmbeds("Topics", reply.Message, reply.Sections, InfoColor));
+                break;
+            case Intent.Help:
+                content = null;
+                drafts.AddRange(SectionEmbeds("How to ask me", reply.Message, reply.Sections, InfoColor));
+                break;
+            default:
+                content = null;
+                drafts.AddRange(SectionEmbeds(null, reply.Message ?? "Something went wrong.", reply.Sections, reply.IsError ? ErrorColor : InfoColor));
+                break;
+        }
+
+        var embeds = EmbedFitter.Fit(drafts);
+        content = string.IsNullOrWhiteSpace(content) ? null : TextFit.Clip(content, DiscordLimits.MessageContent);
+        if (content is null && embeds.Count == 0)
+        {
+            content = "Nothing to show.";
+        }
+
+        return new MessagePayload
+        {
+            Content = content,
+            Embeds = embeds.Count == 0 ? null : embeds,
+            AllowedMentions = AllowedMentions.None,
+            Components = MoreButton(reply, context) is { } button ? [new ActionRow([button])] : null,
+        };
+    }
+
+    /// <summary>A plain, always-valid message (an explanation or apology), never pinging anyone.</summary>
+    public static MessagePayload Notice(string text) => new()
+    {
+        Content = TextFit.Clip(text, DiscordLimits.MessageContent),
+        AllowedMentions = AllowedMentions.None,
+    };
+
+    private static Button? MoreButton(Reply reply, RenderContext context) =>
+        reply.NextPage is { } page && context.OwnerId is { } owner && PagingCustomId.Encode(owner, page.Request) is { } customId
+            ? Button.WithCustomId(ButtonStyle.Secondary, customId, MoreLabel)
+            : null;
+
+    private static string? WithSections(string? message, IReadOnlyList<ReplySection> sections)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(message))
+        {
+            parts.Add(message.Trim());
+        }
+
+        parts.AddRange(sections.Select(s => $"**{TextFit.EscapeMarkdown(s.Title.Trim())}**: {s.Body.Trim()}"));
+        return parts.Count == 0 ? null : string.Join("\n\n", parts);
+    }
+
+    private static EmbedDraft ItemEmbed(ReplyItem item, int rank)
+    {
+        var draft = new EmbedDraft
+        {
+            Url = TextFit.SafeUrl(item.Url, DiscordLimits.EmbedUrl),
+            Color = LevelColor(item.Level),
+        };
+        draft.SetTitle(string.Create(CultureInfo.InvariantCulture, $"{rank}. {item.Title.Trim()}"));
+        if (Byline(item) is { } byline)
+        {
+            draft.SetAuthor(byline);
+        }
+
+        draft.SetDescription(string.IsNullOrWhiteSpace(item.Summary)
+            ? $"**Why:** {item.Reason.Trim()}"
+            : $"**Why:** {item.Reason.Trim()}\n\n{item.Summary.Trim()}");
+        draft.AddField("Level", LevelName(item.Level), inline: true);
+        draft.AddField("Kind", KindName(item.Kind), inline: true);
+        return draft;
+    }
+
+    private static EmbedDraft PaperEmbed(ReplyItem match, PaperDetail paper)
+    {
+        var draft = new EmbedDraft
+        {
+            Url = TextFit.SafeUrl(match.Url, DiscordLimits.EmbedUrl),
+            Color = LevelColor(match.Level),
+        };
+        draft.SetTitle(match.Title);
+        if (Byline(match) is { } byline)
+        {
+            draft.SetAuthor(byline);
+        }
+
+        if (!string.IsNullOrWhiteSpace(match.Summary))
+        {
+            draft.SetDescription(match.Summary);
+        }
+
+        if (!string.IsNullOrWhiteSpace(match.Venue))
+        {
+            draft.AddField("Venue", match.Venue, inline: true);
+        }
+
+        draft.AddField("Level", LevelName(match.Level), inline: true);
+        draft.AddField("Kind", KindName(match.Kind), inline: true);
+        if (!string.IsNullOrWhiteSpace(match.Reason))
+        {
+            draft.AddField("Why read it", match.Reason);
+        }
+
+        AddList(draft, "Read first", paper.ReadFirst);
+        AddList(draft, "Read next", paper.ReadNext);
+        AddList(draft, "Other matches", paper.Alternatives);
+        return draft;
+    }
+
+    private static void AddList(EmbedDraft draft, string name, IReadOnlyList<ReplyItem> items)
+    {
+        if (items.Count > 0)
+        {
+            draft.AddListField(name, items.Select(ListLine).ToList());
+        }
+    }
+
+    private static string ListLine(ReplyItem item)
+    {
+        var title = TextFit.EscapeMarkdown(TextFit.Clip(item.Title, 200));
+        var link = TextFit.SafeUrl(item.Url, 400) is { } url ? $"[{title}]({url})" : title;
+        return Byline(item) is { } byline ? $"• {link} — {TextFit.EscapeMarkdown(byline)}" : $"• {link}";
+    }
+
+    private static IEnumerable<EmbedDraft> SectionEmbeds(string? title, string? message, IReadOnlyList<ReplySection> sections, int color)
+    {
+        var first = new EmbedDraft { Color = color };
+        if (title is not null)
+        {
+            first.SetTitle(title);
+        }
+
+        if (!string.IsNullOrWhiteSpace(message))
+        {
+            first.SetDescription(message);
+        }
+
+        var current = first;
+        var drafts = new List<EmbedDraft> { first };
+        foreach (var section in sections)
+        {
+            if (current.Fields.Count == DiscordLimits.EmbedFields)
+            {
+                current = new EmbedDraft { Color = color };
+                drafts.Add(current);
+            }
+
+            current.AddField(section.Title, section.Body);
+        }
+
+        return drafts;
+    }
+
+    private static string? Byline(ReplyItem item)
+    {
+        var authors = item.Authors.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList();
+        var names = authors.Count switch
+        {
+            0 => null,
+            <= 3 => string.Join(", ", authors),
+            _ => string.Join(", ", authors.Take(3)) + " et al.",
+        };
+        var year = item.Year?.ToString(CultureInfo.InvariantCulture);
+        return (names, year) switch
+        {
+            (null, null) => null,
+            (null, _) => year,
+            (_, null) => names,
+            _ => $"{names} ({year})",
+        };
+    }
+
+    private static int LevelColor(Level level) => level switch
+    {
+        Level.Beginner => BeginnerColor,
+        Level.Intermediate => IntermediateColor,
+        _ => AdvancedColor,
+    };
+
+    private static string LevelName(Level level) => level.ToString().ToLowerInvariant();
+
+    private static string KindName(ResourceKind kind) => kind.ToString().ToLowerInvariant();
+}

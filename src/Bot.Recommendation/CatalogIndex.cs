@@ -1,0 +1,88 @@
+using Bot.Catalog;
+using Bot.Recommendation.Understanding;
+
+namespace Bot.Recommendation;
+
+/// <summary>
+/// Everything the ranker and the paper finder precompute from the catalog once at start-up:
+/// a TF-IDF index over each resource's text, an index over its names (titles, nicknames,
+/// authors) for lookups that tolerate misspellings, and the resources of each topic.
+/// </summary>
+public sealed class CatalogIndex
+{
+    private readonly Dictionary<string, int> _positionById;
+    private readonly Dictionary<string, int[]> _resourcesByTopic;
+
+    public CatalogIndex(ReadingCatalog catalog)
+    {
+        Catalog = catalog;
+        Resources = catalog.Resources;
+        _positionById = Resources.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        _resourcesByTopic = Resources
+            .SelectMany((r, i) => r.Topics.Select(t => (t, i)))
+            .GroupBy(p => p.t, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.i).ToArray(), StringComparer.Ordinal);
+
+        Documents = TextSimilarityIndex.Build(Resources.Select(r => DocumentText(r, catalog)).ToList());
+        var names = Resources.SelectMany((r, i) => NameVariants(r).Select(name => (name, i))).ToList();
+        NameOwners = names.Select(n => n.i).ToArray();
+        Names = TextSimilarityIndex.Build(names.Select(n => n.name).ToList());
+        Topics = new TopicMatcher(catalog.Topics);
+        CanonPrior = Resources.Select(r => Math.Min(1.0, Math.Log(1 + r.RecommendedBy.Count) / Math.Log(4))).ToArray();
+    }
+
+    public ReadingCatalog Catalog { get; }
+    public IReadOnlyList<Resource> Resources { get; }
+
+    /// <summary>One document per resource: title, nicknames, authors, topic names and summary.</summary>
+    public TextSimilarityIndex Documents { get; }
+
+    /// <summary>One document per name variant; <see cref="NameOwners"/> maps it back to its resource.</summary>
+    public TextSimilarityIndex Names { get; }
+
+    public IReadOnlyList<int> NameOwners { get; }
+    public TopicMatcher Topics { get; }
+
+    /// <summary>0..1 per resource: how many independent lists recommend it (saturating at three).</summary>
+    public IReadOnlyList<double> CanonPrior { get; }
+
+    public int PositionOf(string id) => _positionById.TryGetValue(id, out var position) ? position : -1;
+
+    public IReadOnlyList<int> ResourcesInTopic(string topicId) =>
+        _resourcesByTopic.TryGetValue(topicId, out var positions) ? positions : [];
+
+    public string TopicName(string topicId) => Catalog.FindTopic(topicId)?.Name ?? topicId;
+
+    internal static IEnumerable<string> NameVariants(Resource resource)
+    {
+        yield return resource.Title;
+        var colon = resource.Title.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 3)
+        {
+            yield return resource.Title[..colon];
+        }
+
+        foreach (var nickname in resource.Nicknames)
+        {
+            yield return nickname;
+        }
+
+        foreach (var author in resource.Authors.Where(a => !a.Contains("et al", StringComparison.OrdinalIgnoreCase)))
+        {
+            yield return author;
+        }
+    }
+
+    private static string DocumentText(Resource resource, ReadingCatalog catalog)
+    {
+        var topicNames = resource.Topics.Select(t => catalog.FindTopic(t)?.Name ?? t);
+        return string.Join(" . ", new[]
+        {
+            resource.Title,
+            string.Join(" , ", resource.Nicknames),
+            string.Join(" , ", resource.Authors),
+            string.Join(" , ", topicNames),
+            resource.Summary,
+        });
+    }
+}

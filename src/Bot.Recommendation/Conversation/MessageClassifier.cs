@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using Bot.Recommendation.Papers;
+using Bot.Recommendation.Understanding;
+
+namespace Bot.Recommendation.Conversation;
+
+/// <summary>What a channel message asks for, with the parsed query behind it.</summary>
+public sealed record MessageClassification(MessageIntent Intent, ParsedQuery Query, string? PaperQuery);
+
+/// <summary>
+/// Decides whether a channel message asks for reading material. The bot answers only when a
+/// message both asks (a request or question pattern) and names something to read about (a topic,
+/// a kind of material, or a known paper); everything else is chatter and gets silence, because
+/// a bot that answers ordinary conversation gets muted.
+/// </summary>
+public sealed partial class MessageClassifier
+{
+    public const int MaxMessageLength = 500;
+
+    private readonly QueryParser _parser;
+    private readonly PaperFinder _papers;
+
+    public MessageClassifier(QueryParser parser, PaperFinder papers)
+    {
+        _parser = parser;
+        _papers = papers;
+    }
+
+    public MessageClassification Classify(string? message)
+    {
+        var text = message ?? string.Empty;
+        var normalized = MatchText.Normalize(text.Length > MaxMessageLength ? string.Empty : text);
+        var query = _parser.Parse(normalized);
+        if (normalized.Length == 0)
+        {
+            return new MessageClassification(MessageIntent.None, query, null);
+        }
+
+        var asks = RequestPattern().IsMatch(normalized) || ExplainPattern().IsMatch(normalized);
+        var isQuestion = text.Contains('?', StringComparison.Ordinal);
+        var namesMaterial = query.Kinds.Count > 0 || MaterialPattern().IsMatch(normalized);
+        var namesSubject = query.Topics.Count > 0 || SubjectPattern().IsMatch(normalized);
+
+        var paper = _papers.FindMentionedPaper(normalized);
+        if (paper is not null && (PaperLookupPattern().IsMatch(normalized) || (isQuestion && normalized.Contains("paper", StringComparison.Ordinal))))
+        {
+            return new MessageClassification(MessageIntent.Paper, query, paper);
+        }
+
+        if (asks && (namesSubject || namesMaterial || paper is not null))
+        {
+            return new MessageClassification(MessageIntent.Recommend, query, null);
+        }
+
+        if (isQuestion && namesMaterial && (namesSubject || paper is not null) && !ChatterAboutMaterialPattern().IsMatch(normalized))
+        {
+            return new MessageClassification(MessageIntent.Recommend, query, null);
+        }
+
+        return new MessageClassification(MessageIntent.None, query, null);
+    }
+
+    [GeneratedRegex(@"\b(recommend\w*|suggest\w*|reading list|must reads?|what (should|do|would|could|can) (i|we|one|you) (read|study|start with|look at|watch)|what to (read|study|watch)|where (do|should|can|would) (i|we|one) (start|begin|learn|read)|where to (start|begin)|(any|good|best|great|favou?rite|solid|decent) (books?|papers?|courses?|talks?|videos?|lectures?|resources?|intros?|introductions?|reading|readings|blogs?|blog posts?|articles?|tutorials?|guides?|materials?|references?|primers?|overviews?|sources?)|looking for (a |an |some |good )?(books?|papers?|courses?|talks?|videos?|resources?|reading|intro|introduction|material|something)|point(ers| me)|(want|need|trying|like|keen|hoping|plan|planning) to (learn|understand|study|read up|get into|dig into|wrap my head)|how (do|can|should|would) (i|we|one) (learn|study|get into|get started)|learn(ing)? (about|more about)|read (up )?(on|about)|get(ting)? into|ramp(ing)? up|brush(ing)? up|(is|are) there (a|an|any|some) (good |great |decent )?(books?|papers?|courses?|talks?|videos?|resources?|intros?|introductions?|tutorials?|guides?|blog)|resources? (on|for|about)|what (are|is) (the|a|some) (best|good|classic|canonical|essential|seminal|key) |study group|teach me)\b")]
+    private static partial Regex RequestPattern();
+
+    [GeneratedRegex(@"\b((can|could|would) (someone|anyone|you|somebody) (explain|help me understand)|explain (to me )?(how|what|why))\b")]
+    private static partial Regex ExplainPattern();
+
+    [GeneratedRegex(@"\b(books?|papers?|courses?|talks?|videos?|lectures?|blogs?|articles?|tutorials?|reading|readings|resources?|textbooks?)\b")]
+    private static partial Regex MaterialPattern();
+
+    [GeneratedRegex(@"\bdistributed (systems?|computing|algorithms?|databases?)\b")]
+    private static partial Regex SubjectPattern();
+
+    [GeneratedRegex(@"\b(find|link|links|url|pdf|where (is|can i (find|get|read))|who wrote|author of|what is the|whats the|what was the|tell me about|show me|look up|lookup|details|summary of|got (a|the)|share|send|paper (on|about|called|titled|by|named))\b")]
+    private static partial Regex PaperLookupPattern();
+
+    // "I read a great paper about raft yesterday?" style remarks are opinions, not requests.
+    [GeneratedRegex(@"\b(i (just )?(read|finished|wrote|published|reviewed)|we (read|discussed)|did you (read|see)|have you (read|seen)|my (paper|book|talk|blog))\b")]
+    private static partial Regex ChatterAboutMaterialPattern();
+}

@@ -1,0 +1,266 @@
+using Bot.Catalog;
+using Bot.Recommendation.Understanding;
+
+namespace Bot.Recommendation.Papers;
+
+/// <summary>A candidate for a paper lookup and how well it matched.</summary>
+public sealed record PaperMatch(Resource Resource, double Score);
+
+/// <summary>The result of a lookup: matches best first (empty when nothing is close), and near misses for "did you mean".</summary>
+public sealed record PaperLookup(IReadOnlyList<PaperMatch> Matches, bool IsAmbiguous, IReadOnlyList<Resource> DidYouMean)
+{
+    public PaperMatch? Best => Matches.Count > 0 ? Matches[0] : null;
+}
+
+/// <summary>
+/// Finds a paper by title words, nickname, author or a misspelling of any of them. Exact names
+/// win outright; otherwise character-trigram similarity over each name variant tolerates typos,
+/// and title-word coverage rewards queries that quote part of a title.
+/// </summary>
+public sealed class PaperFinder
+{
+    public const double MatchThreshold = 0.42;
+    private const int MaxAlternatives = 4;
+
+    private static readonly HashSet<string> QueryNoise = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "paper", "papers", "by", "about", "on", "of", "article", "pdf", "original",
+    };
+
+    private readonly CatalogIndex _index;
+    private readonly Dictionary<string, List<int>> _exactNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> _docsByTitleWord;
+    private readonly Dictionary<string, int[]> _docsBySurname;
+
+    public PaperFinder(CatalogIndex index)
+    {
+        _index = index;
+        for (var i = 0; i < index.Resources.Count; i++)
+        {
+            var resource = index.Resources[i];
+            foreach (var name in resource.Nicknames.Append(resource.Title).Append(TitleBeforeColon(resource.Title)))
+            {
+                var key = Clean(name);
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!_exactNames.TryGetValue(key, out var owners))
+                {
+                    _exactNames[key] = owners = [];
+                }
+
+                if (!owners.Contains(i))
+                {
+                    owners.Add(i);
+                }
+            }
+        }
+
+        _docsByTitleWord = WordPostings(index.Resources.Select(r => MatchText.Tokens(r.Title)));
+        _docsBySurname = WordPostings(index.Resources.Select(r => r.Authors
+            .Where(a => !a.Contains("et al", StringComparison.OrdinalIgnoreCase))
+            .Select(a => MatchText.Tokens(a).LastOrDefault() ?? string.Empty)
+            .Where(s => s.Length > 2)));
+    }
+
+    public PaperLookup Find(string query)
+    {
+        var cleaned = Clean(query);
+        if (cleaned.Length == 0)
+        {
+            return new PaperLookup([], false, []);
+        }
+
+        var scores = new Dictionary<int, double>();
+        void Offer(int doc, double score)
+        {
+            if (!scores.TryGetValue(doc, out var existing) || score > existing)
+            {
+                scores[doc] = score;
+            }
+        }
+
+        if (_exactNames.TryGetValue(cleaned, out var exact))
+        {
+            foreach (var doc in exact)
+            {
+                Offer(doc, 1.0);
+            }
+        }
+
+        foreach (var (variant, similarity) in _index.Names.Search(cleaned))
+        {
+            Offer(_index.NameOwners[variant], similarity);
+        }
+
+        var queryTokens = cleaned.Split(' ');
+        var titleHits = new Dictionary<int, int>();
+        foreach (var token in queryTokens)
+        {
+            foreach (var doc in DocsWithWord(_docsByTitleWord, token))
+            {
+                titleHits[doc] = titleHits.GetValueOrDefault(doc) + 1;
+            }
+
+            foreach (var doc in DocsWithWord(_docsBySurname, token))
+            {
+                Offer(doc, 0.62);
+            }
+        }
+
+        foreach (var (doc, hits) in titleHits)
+        {
+            var coverage = (double)hits / queryTokens.Length;
+            Offer(doc, 0.35 + (0.55 * coverage * Math.Min(1.0, queryTokens.Length / 2.0)));
+        }
+
+        var ranked = scores
+            .Select(pair => new PaperMatch(_index.Resources[pair.Key], Adjust(pair.Key, pair.Value)))
+            .OrderByDescending(m => m.Score)
+            .ThenBy(m => m.Resource.Id, StringComparer.Ordinal)
+            .ToList();
+
+        if (ranked.Count == 0 || ranked[0].Score < MatchThreshold)
+        {
+            var nearMisses = ranked.Where(m => m.Score >= 0.15).Take(3).Select(m => m.Resource).ToList();
+            return new PaperLookup([], false, nearMisses);
+        }
+
+        var top = ranked[0].Score;
+        var matches = ranked
+            .TakeWhile((m, i) => i == 0 || m.Score >= Math.Max(MatchThreshold, top * 0.6))
+            .Take(1 + MaxAlternatives)
+            .Select(m => m with { Score = Math.Round(m.Score, 4) })
+            .ToList();
+        var ambiguous = matches.Count > 1 && matches[1].Score >= top * 0.9;
+        return new PaperLookup(matches, ambiguous, []);
+    }
+
+    /// <summary>The name of a paper a message mentions by nickname or title ("the raft paper"), if any.</summary>
+    public string? FindMentionedPaper(string normalizedText)
+    {
+        var tokens = normalizedText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string? best = null;
+        for (var start = 0; start < tokens.Length; start++)
+        {
+            for (var length = Math.Min(12, tokens.Length - start); length >= 1; length--)
+            {
+                var phrase = string.Join(' ', tokens, start, length);
+                if (phrase.Length < 3 || (length == 1 && StopWords.Contains(phrase)))
+                {
+                    continue;
+                }
+
+                if (_exactNames.TryGetValue(phrase, out var owners)
+                    && owners.Any(o => _index.Resources[o].Kind is ResourceKind.Paper or ResourceKind.Article)
+                    && (best is null || phrase.Length > best.Length))
+                {
+                    best = phrase;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>What to read before a resource: its prerequisites, then easier items on its main topic.</summary>
+    public IReadOnlyList<Resource> ReadFirst(Resource resource, int count = 3)
+    {
+        var position = _index.PositionOf(resource.Id);
+        var picked = resource.Prerequisites.Select(_index.Catalog.FindResource).OfType<Resource>().ToList();
+        var pointingHere = _index.Resources.Where(r => r.Next.Contains(resource.Id));
+        picked.AddRange(pointingHere.Where(r => !picked.Contains(r)));
+        if (picked.Count < count)
+        {
+            picked.AddRange(SimilarOnTopic(position, r => r.Level < resource.Level || (resource.Level == Level.Beginner && r.Level == Level.Beginner), picked));
+        }
+
+        return picked.Take(count).ToList();
+    }
+
+    /// <summary>What to read after a resource: its declared next items, then similar items at its level or above.</summary>
+    public IReadOnlyList<Resource> ReadNext(Resource resource, int count = 3)
+    {
+        var position = _index.PositionOf(resource.Id);
+        var picked = resource.Next.Select(_index.Catalog.FindResource).OfType<Resource>().ToList();
+        var buildingOnThis = _index.Resources.Where(r => r.Prerequisites.Contains(resource.Id));
+        picked.AddRange(buildingOnThis.Where(r => !picked.Contains(r)));
+        if (picked.Count < count)
+        {
+            picked.AddRange(SimilarOnTopic(position, r => r.Level >= resource.Level, picked));
+        }
+
+        return picked.Take(count).ToList();
+    }
+
+    private IEnumerable<Resource> SimilarOnTopic(int position, Func<Resource, bool> accept, List<Resource> already)
+    {
+        if (position < 0)
+        {
+            return [];
+        }
+
+        var resource = _index.Resources[position];
+        var mainTopic = resource.Topics.Count > 0 ? resource.Topics[0] : null;
+        return _index.Documents.Neighbours(position)
+            .Select(n => _index.Resources[n.Doc])
+            .Where(r => r.Id != resource.Id && !already.Contains(r) && accept(r))
+            .Where(r => mainTopic is null || r.Topics.Contains(mainTopic))
+            .Take(5);
+    }
+
+    private double Adjust(int doc, double score)
+    {
+        var resource = _index.Resources[doc];
+        var kindFactor = resource.Kind switch
+        {
+            ResourceKind.Paper => 1.0,
+            ResourceKind.Article => 0.95,
+            _ => 0.8,
+        };
+        return Math.Min(1.0, score * kindFactor) + (0.02 * _index.CanonPrior[doc]);
+    }
+
+    private static Dictionary<string, int[]> WordPostings(IEnumerable<IEnumerable<string>> wordsPerDoc) =>
+        wordsPerDoc
+            .SelectMany((words, doc) => words.Where(w => !StopWords.Contains(w)).Distinct().Select(w => (w, doc)))
+            .GroupBy(p => p.w, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.doc).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Documents containing the word or, for longer words, a close misspelling of it (each document once).</summary>
+    private static IEnumerable<int> DocsWithWord(Dictionary<string, int[]> postings, string token)
+    {
+        if (StopWords.Contains(token))
+        {
+            return [];
+        }
+
+        var allowed = MatchText.AllowedTypos(token.Length);
+        if (allowed == 0)
+        {
+            return postings.TryGetValue(token, out var exact) ? exact : [];
+        }
+
+        var docs = new HashSet<int>();
+        foreach (var (word, owners) in postings)
+        {
+            if (Math.Abs(word.Length - token.Length) <= allowed && MatchText.EditDistance(token, word, allowed) <= allowed)
+            {
+                docs.UnionWith(owners);
+            }
+        }
+
+        return docs;
+    }
+
+    private static string TitleBeforeColon(string title)
+    {
+        var colon = title.IndexOf(':', StringComparison.Ordinal);
+        return colon > 3 ? title[..colon] : string.Empty;
+    }
+
+    private static string Clean(string text) =>
+        string.Join(' ', MatchText.Tokens(text).Where(t => !QueryNoise.Contains(t)));
+}

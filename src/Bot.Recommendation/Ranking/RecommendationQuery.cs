@@ -1,0 +1,20 @@
+using Bot.Catalog;
+
+namespace Bot.Recommendation.Ranking;
+
+/// <summary>A resolved request: topics from the taxonomy, level, kinds, and free words for text similarity.</summary>
+public sealed record RecommendationQuery
+{
+    public IReadOnlyList<string> TopicIds { get; init; } = [];
+    public Level? Level { get; init; }
+    public IReadOnlyList<ResourceKind> Kinds { get; init; } = [];
+    public string SubjectText { get; init; } = string.Empty;
+    public int Count { get; init; } = 5;
+    public int Offset { get; init; }
+}
+
+/// <summary>A resource chosen for a query, its score and the line that tells the user why.</summary>
+public sealed record RankedResource(Resource Resource, double Score, string Reason);
+
+/// <summary>One page of recommendations and whether more exist after it.</summary>
+public sealed record RecommendationPage(IReadOnlyList<RankedResource> Items, bool HasMore, double BestTextSimilarity);

@@ -1,0 +1,176 @@
+using Bot.Catalog;
+using Bot.Recommendation.Understanding;
+
+namespace Bot.Recommendation.Ranking;
+
+/// <summary>
+/// Ranks catalog resources for a request by combining TF-IDF text similarity with topic match,
+/// level fit, kind preference and a canon prior, then picks a diverse page from the top.
+/// </summary>
+public sealed class Recommender
+{
+    private const int MaxRanked = 60;
+    private readonly CatalogIndex _index;
+    private readonly ScoringWeights _weights;
+    private readonly ReasonWriter _reasons;
+
+    public Recommender(CatalogIndex index, ScoringWeights? weights = null)
+    {
+        _index = index;
+        _weights = weights ?? ScoringWeights.Default;
+        _reasons = new ReasonWriter(index);
+    }
+
+    public RecommendationPage Recommend(RecommendationQuery query)
+    {
+        var count = Math.Clamp(query.Count, 1, 25);
+        var offset = Math.Max(0, query.Offset);
+        var queryText = string.Join(' ', query.TopicIds.Select(_index.TopicName).Append(query.SubjectText));
+        var textScores = _index.Documents.Search(queryText);
+        var bestText = textScores.Count > 0 ? textScores.Max(p => p.Score) : 0;
+
+        var candidates = new Dictionary<int, double>();
+        foreach (var (doc, score) in textScores)
+        {
+            candidates[doc] = score;
+        }
+
+        foreach (var topic in query.TopicIds)
+        {
+            foreach (var doc in _index.ResourcesInTopic(topic))
+            {
+                candidates.TryAdd(doc, 0);
+            }
+        }
+
+        var subjectPhrase = " " + MatchText.Normalize(query.SubjectText) + " ";
+        var textScale = Math.Max(0.2, bestText);
+        var scored = new List<(int Doc, double Score)>(candidates.Count);
+        foreach (var (doc, text) in candidates)
+        {
+            var resource = _index.Resources[doc];
+            if (query.Kinds.Count > 0 && !query.Kinds.Contains(resource.Kind))
+            {
+                continue;
+            }
+
+            var score = _weights.Text * (text / textScale)
+                + _weights.Topic * TopicMatch(resource, query.TopicIds)
+                + _weights.Level * ScoringWeights.LevelFit(query.Level, resource.Level)
+                + _weights.Kind * KindFit(query, resource.Kind)
+                + _weights.Canon * _index.CanonPrior[doc]
+                + (NamedByNickname(resource, subjectPhrase) ? _weights.Nickname : 0);
+            scored.Add((doc, score));
+        }
+
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score) is var order && order != 0
+            ? order
+            : string.CompareOrdinal(_index.Resources[a.Doc].Id, _index.Resources[b.Doc].Id));
+        var picked = Diversify(scored.Take(MaxRanked).ToList(), offset + count, query.Kinds.Count > 0);
+        var page = picked.Skip(offset).Take(count)
+            .Select(p => new RankedResource(_index.Resources[p.Doc], Math.Round(p.Score, 4), _reasons.Write(_index.Resources[p.Doc], query)))
+            .ToList();
+        var hasMore = scored.Count > offset + count && offset + count < MaxRanked;
+        return new RecommendationPage(page, hasMore, bestText);
+    }
+
+    private static double TopicMatch(Resource resource, IReadOnlyList<string> topicIds)
+    {
+        if (topicIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var best = 0.0;
+        var matched = 0;
+        foreach (var topic in topicIds)
+        {
+            var position = IndexOf(resource.Topics, topic);
+            if (position < 0)
+            {
+                continue;
+            }
+
+            matched++;
+            best = Math.Max(best, position switch { 0 => 1.0, 1 => 0.75, _ => 0.55 });
+        }
+
+        return topicIds.Count > 1 && matched == topicIds.Count ? Math.Min(1.2, best + 0.2) : best;
+    }
+
+    private static double KindFit(RecommendationQuery query, ResourceKind kind)
+    {
+        if (query.Kinds.Count == 0)
+        {
+            return ScoringWeights.ImplicitKindFit(query.Level, kind);
+        }
+
+        return query.Kinds[0] == kind ? 1.0 : 0.7;
+    }
+
+    private static bool NamedByNickname(Resource resource, string subjectPhrase) =>
+        subjectPhrase.Length > 2 && resource.Nicknames.Any(n =>
+        {
+            var nickname = MatchText.Normalize(n);
+            return nickname.Length >= 3 && subjectPhrase.Contains(" " + nickname + " ", StringComparison.Ordinal);
+        });
+
+    private List<(int Doc, double Score)> Diversify(List<(int Doc, double Score)> ranked, int wanted, bool kindAsked)
+    {
+        var picked = new List<(int Doc, double Score)>(wanted);
+        var remaining = new List<(int Doc, double Score)>(ranked);
+        while (picked.Count < wanted && remaining.Count > 0)
+        {
+            var bestIndex = 0;
+            var bestAdjusted = double.NegativeInfinity;
+            for (var i = 0; i < remaining.Count; i++)
+            {
+                var (doc, score) = remaining[i];
+                var adjusted = score - Redundancy(doc, picked, kindAsked);
+                if (adjusted > bestAdjusted)
+                {
+                    bestAdjusted = adjusted;
+                    bestIndex = i;
+                }
+            }
+
+            picked.Add((remaining[bestIndex].Doc, bestAdjusted));
+            remaining.RemoveAt(bestIndex);
+        }
+
+        return picked;
+    }
+
+    private double Redundancy(int doc, List<(int Doc, double Score)> picked, bool kindAsked)
+    {
+        if (picked.Count == 0)
+        {
+            return 0;
+        }
+
+        var resource = _index.Resources[doc];
+        var sameKind = kindAsked ? 0 : picked.Count(p => _index.Resources[p.Doc].Kind == resource.Kind);
+        var maxSimilarity = picked.Max(p => _index.Documents.Similarity(doc, p.Doc));
+        var sharesNickname = picked.Any(p => SharesNickname(resource, _index.Resources[p.Doc]));
+        return _weights.SameKindPenalty * Math.Max(0, sameKind - 1)
+            + _weights.RedundancyPenalty * Math.Max(0, maxSimilarity - 0.25)
+            + (sharesNickname ? 0.15 : 0);
+    }
+
+    private static bool SharesNickname(Resource a, Resource b) =>
+        a.Nicknames.Count > 0 && b.Nicknames.Count > 0
+        && a.Nicknames.Select(MatchText.Normalize).Intersect(b.Nicknames.Select(MatchText.Normalize)).Any();
+
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], value, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

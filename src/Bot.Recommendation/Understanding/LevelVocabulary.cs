@@ -1,0 +1,52 @@
+using Bot.Catalog;
+
+namespace Bot.Recommendation.Understanding;
+
+/// <summary>Words and phrases that tell the reader's level ("new to" means beginner, "PhD" advanced).</summary>
+public static class LevelVocabulary
+{
+    private static readonly (string Phrase, Level Level)[] Phrases =
+    [
+        ("beginner", Level.Beginner), ("beginners", Level.Beginner), ("begginer", Level.Beginner),
+        ("new to", Level.Beginner), ("new here", Level.Beginner), ("im new", Level.Beginner), ("i am new", Level.Beginner),
+        ("newbie", Level.Beginner), ("noob", Level.Beginner), ("novice", Level.Beginner), ("newcomer", Level.Beginner),
+        ("intro", Level.Beginner), ("introduction", Level.Beginner), ("introductory", Level.Beginner),
+        ("eli5", Level.Beginner), ("explain like im five", Level.Beginner), ("basics", Level.Beginner),
+        ("basic", Level.Beginner), ("getting started", Level.Beginner), ("get started", Level.Beginner),
+        ("where to start", Level.Beginner), ("where do i start", Level.Beginner), ("where should i start", Level.Beginner),
+        ("starting out", Level.Beginner), ("just started", Level.Beginner), ("first steps", Level.Beginner),
+        ("gentle", Level.Beginner), ("easy", Level.Beginner), ("simple", Level.Beginner), ("primer", Level.Beginner),
+        ("from scratch", Level.Beginner), ("no background", Level.Beginner), ("entry level", Level.Beginner),
+        ("junior", Level.Beginner), ("101", Level.Beginner), ("for dummies", Level.Beginner), ("beginner friendly", Level.Beginner),
+        ("intermediate", Level.Intermediate), ("some experience", Level.Intermediate), ("practitioner", Level.Intermediate),
+        ("mid level", Level.Intermediate), ("next step", Level.Intermediate), ("already know the basics", Level.Intermediate),
+        ("know the basics", Level.Intermediate), ("beyond the basics", Level.Intermediate),
+        ("advanced", Level.Advanced), ("advance", Level.Advanced), ("deep dive", Level.Advanced), ("deep dives", Level.Advanced),
+        ("in depth", Level.Advanced), ("indepth", Level.Advanced), ("phd", Level.Advanced), ("expert", Level.Advanced),
+        ("experts", Level.Advanced), ("research", Level.Advanced), ("researcher", Level.Advanced), ("research level", Level.Advanced),
+        ("years of experience", Level.Advanced), ("seasoned", Level.Advanced), ("senior", Level.Advanced),
+        ("hardcore", Level.Advanced), ("rigorous", Level.Advanced), ("original papers", Level.Advanced),
+        ("the originals", Level.Advanced), ("seminal", Level.Advanced), ("theory heavy", Level.Advanced),
+        ("graduate", Level.Advanced), ("grad school", Level.Advanced), ("masters", Level.Advanced),
+    ];
+
+    public static IReadOnlyList<(string Phrase, Level Level)> All => Phrases;
+
+    /// <summary>The explicit level names a command argument may use (also "1"/"2"/"3" style shortcuts are not accepted).</summary>
+    public static Level? ParseExact(string word) => MatchText.Normalize(word) switch
+    {
+        "beginner" or "beginners" or "begginer" or "beginer" or "novice" or "intro" or "easy" or "basic" => Level.Beginner,
+        "intermediate" or "intermediat" or "medium" or "mid" => Level.Intermediate,
+        "advanced" or "advance" or "expert" or "hard" or "research" => Level.Advanced,
+        _ => null,
+    };
+
+    public static string Name(Level level) => level switch
+    {
+        Level.Beginner => "beginner",
+        Level.Intermediate => "intermediate",
+        _ => "advanced",
+    };
+
+    public const string AcceptedNames = "beginner, intermediate, advanced";
+}

@@ -1,0 +1,104 @@
+using System.Text;
+using Bot.Featurization;
+
+namespace Bot.Recommendation.Understanding;
+
+/// <summary>
+/// Normalisation for phrase matching: lower case, diacritics removed, anything that is not a
+/// letter, digit or '+' becomes a space. Unlike the featurizer's normaliser this one keeps word
+/// boundaries explicit so that multi-word aliases can be matched token by token.
+/// </summary>
+public static class MatchText
+{
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var lastWasSpace = true;
+        foreach (var original in text)
+        {
+            if (DiacriticFolding.IsCombiningDiacritic(original))
+            {
+                continue;
+            }
+
+            var c = DiacriticFolding.Fold(original);
+
+            if (char.IsLetterOrDigit(c) || c == '+')
+            {
+                builder.Append(char.ToLowerInvariant(c));
+                lastWasSpace = false;
+            }
+            else if (c == '\'' || c == '\u2019')
+            {
+                // "I'm" -> "im", "Lamport's" -> "lamports": apostrophes join, they do not split.
+            }
+            else if (!lastWasSpace)
+            {
+                builder.Append(' ');
+                lastWasSpace = true;
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    public static string[] Tokens(string? text) =>
+        Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions), capped.</summary>
+    public static int EditDistance(string a, string b, int cap = int.MaxValue)
+    {
+        if (Math.Abs(a.Length - b.Length) > cap)
+        {
+            return cap + 1;
+        }
+
+        var previous2 = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, previous2[j - 2] + 1);
+                }
+
+                current[j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            if (rowMin > cap)
+            {
+                return cap + 1;
+            }
+
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+
+        return previous[b.Length];
+    }
+
+    /// <summary>How many edits a word of this length may carry and still count as a misspelling.</summary>
+    public static int AllowedTypos(int length) => length switch
+    {
+        < 5 => 0,
+        < 8 => 1,
+        _ => 2,
+    };
+}

@@ -1,0 +1,177 @@
+using Bot.Catalog;
+
+namespace Bot.Recommendation.Understanding;
+
+/// <summary>A topic found in the user's words, with the phrase that named it.</summary>
+public sealed record TopicMention(string TopicId, string Phrase, bool Fuzzy);
+
+/// <summary>
+/// Finds taxonomy topics in text through topic ids, names and aliases, longest phrase first,
+/// tolerating small misspellings ("concensus", "byzantene") of longer words.
+/// </summary>
+public sealed class TopicMatcher
+{
+    private const int MaxPhraseTokens = 5;
+
+    private readonly Dictionary<string, string[]> _phraseTopics = new(StringComparer.Ordinal);
+    private readonly List<string> _fuzzyCandidates = [];
+    private readonly IReadOnlyList<Topic> _topics;
+
+    public TopicMatcher(IReadOnlyList<Topic> topics)
+    {
+        _topics = topics;
+        foreach (var topic in topics)
+        {
+            var phrases = new[] { topic.Id.Replace('-', ' '), topic.Name }.Concat(topic.Aliases);
+            foreach (var phrase in phrases)
+            {
+                var normalized = MatchText.Normalize(phrase);
+                if (normalized.Length == 0)
+                {
+                    continue;
+                }
+
+                if (_phraseTopics.TryGetValue(normalized, out var existing))
+                {
+                    if (!existing.Contains(topic.Id))
+                    {
+                        _phraseTopics[normalized] = [.. existing, topic.Id];
+                    }
+                }
+                else
+                {
+                    _phraseTopics[normalized] = [topic.Id];
+                    if (normalized.Length >= 5)
+                    {
+                        _fuzzyCandidates.Add(normalized);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Topic mentions in order of appearance, and which token positions they used.</summary>
+    public (IReadOnlyList<TopicMention> Mentions, bool[] Consumed) Match(IReadOnlyList<string> tokens, bool[]? alreadyConsumed = null)
+    {
+        var consumed = alreadyConsumed is null ? new bool[tokens.Count] : (bool[])alreadyConsumed.Clone();
+        var mentions = new List<TopicMention>();
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (consumed[i])
+            {
+                i++;
+                continue;
+            }
+
+            var matchedLength = TryMatchAt(tokens, consumed, i, mentions);
+            if (matchedLength > 0)
+            {
+                for (var k = i; k < i + matchedLength; k++)
+                {
+                    consumed[k] = true;
+                }
+
+                i += matchedLength;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return (Deduplicate(mentions), consumed);
+    }
+
+    public IReadOnlyList<TopicMention> Match(string text) => Match(MatchText.Tokens(text)).Mentions;
+
+    /// <summary>The topics whose ids, names or aliases are closest to the text, for "did you mean".</summary>
+    public IReadOnlyList<Topic> Nearest(string text, int count)
+    {
+        var query = MatchText.Normalize(text);
+        if (query.Length == 0)
+        {
+            return _topics.Take(count).ToList();
+        }
+
+        return _topics
+            .Select(topic => (topic, distance: new[] { topic.Id.Replace('-', ' '), topic.Name }
+                .Concat(topic.Aliases)
+                .Select(MatchText.Normalize)
+                .Min(phrase => Distance(query, phrase))))
+            .OrderBy(pair => pair.distance)
+            .ThenBy(pair => pair.topic.Id, StringComparer.Ordinal)
+            .Take(count)
+            .Select(pair => pair.topic)
+            .ToList();
+    }
+
+    private static double Distance(string query, string phrase)
+    {
+        if (phrase.StartsWith(query, StringComparison.Ordinal) || query.StartsWith(phrase, StringComparison.Ordinal))
+        {
+            return 0.1 * Math.Abs(phrase.Length - query.Length) / Math.Max(1, phrase.Length);
+        }
+
+        return (double)MatchText.EditDistance(query, phrase, 12) / Math.Max(query.Length, phrase.Length);
+    }
+
+    private int TryMatchAt(IReadOnlyList<string> tokens, bool[] consumed, int start, List<TopicMention> mentions)
+    {
+        for (var length = Math.Min(MaxPhraseTokens, tokens.Count - start); length >= 1; length--)
+        {
+            if (Enumerable.Range(start, length).Any(k => consumed[k]))
+            {
+                continue;
+            }
+
+            var phrase = string.Join(' ', tokens.Skip(start).Take(length));
+            if (_phraseTopics.TryGetValue(phrase, out var topicIds))
+            {
+                mentions.AddRange(topicIds.Select(id => new TopicMention(id, phrase, Fuzzy: false)));
+                return length;
+            }
+        }
+
+        for (var length = Math.Min(2, tokens.Count - start); length >= 1; length--)
+        {
+            if (Enumerable.Range(start, length).Any(k => consumed[k] || StopWords.Contains(tokens[k])))
+            {
+                continue;
+            }
+
+            var phrase = string.Join(' ', tokens.Skip(start).Take(length));
+            var allowed = MatchText.AllowedTypos(phrase.Length);
+            if (allowed == 0)
+            {
+                continue;
+            }
+
+            string? best = null;
+            var bestDistance = allowed + 1;
+            foreach (var candidate in _fuzzyCandidates)
+            {
+                var distance = MatchText.EditDistance(phrase, candidate, allowed);
+                if (distance < bestDistance)
+                {
+                    best = candidate;
+                    bestDistance = distance;
+                }
+            }
+
+            if (best is not null)
+            {
+                mentions.AddRange(_phraseTopics[best].Select(id => new TopicMention(id, best, Fuzzy: true)));
+                return length;
+            }
+        }
+
+        return 0;
+    }
+
+    private static List<TopicMention> Deduplicate(List<TopicMention> mentions)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return mentions.Where(m => seen.Add(m.TopicId)).ToList();
+    }
+}

@@ -1,0 +1,159 @@
+using System.CommandLine;
+using Bot.Application;
+using Bot.Catalog;
+using Bot.ConsoleTwin;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Bot.Host;
+
+/// <summary>
+/// The command line: with no command, the Discord bot when a token is configured, else the
+/// interactive console twin; <c>ask</c> answers one input (or JSON lines); <c>catalog</c> prints
+/// or checks the catalog.
+/// </summary>
+public static class BotCommandLine
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(
+            "Distributed-systems reading bot. With a Discord token configured (DISCORD_TOKEN, Discord__Token, user secrets or " +
+            "Discord__TokenFile) it runs the Discord bot; without one it opens the console twin, which accepts exactly what a " +
+            "user types in Discord: /recommend consensus beginner, /recommend topic:storage level:advanced kind:paper, " +
+            "/paper raft, /topics, /help, or a free-text question.");
+        root.SetAction((parseResult, cancellationToken) => RunDefaultAsync(cancellationToken));
+        root.Subcommands.Add(CreateAskCommand());
+        root.Subcommands.Add(CreateCatalogCommand());
+        return root;
+    }
+
+    private static Command CreateAskCommand()
+    {
+        var input = new Argument<string?>("input")
+        {
+            Description = "What a user would type, e.g. \"/recommend consensus beginner\". With --json and no input, one input per line is read from stdin.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var json = new Option<bool>("--json") { Description = "Write one JSON object per input: {input, intent, level, topics, kind, message, items[]}." };
+        var ask = new Command("ask", "Answer one input as the bot would, then exit.") { input, json };
+        ask.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var text = parseResult.GetValue(input);
+            var asJson = parseResult.GetValue(json);
+            return await WithAssistantAsync(async assistant =>
+            {
+                var runner = new ConsoleTwinRunner(assistant);
+                if (asJson)
+                {
+                    return await runner.AskJsonAsync(text, Console.In, Console.Out, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (text is null)
+                {
+                    await Console.Error.WriteLineAsync("ask needs an input, e.g. Bot ask \"/recommend consensus beginner\" (or --json to read lines from stdin).").ConfigureAwait(false);
+                    return 2;
+                }
+
+                return runner.AskOnce(text, AnsiConsole.Console);
+            }).ConfigureAwait(false);
+        });
+        return ask;
+    }
+
+    private static Command CreateCatalogCommand()
+    {
+        var json = new Option<bool>("--json") { Description = "Write the whole catalog as one JSON array with every field." };
+        var catalog = new Command("catalog", "Print the catalog (--json) or check it (lint).") { json };
+        catalog.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (!parseResult.GetValue(json))
+            {
+                await Console.Error.WriteLineAsync("Use `Bot catalog --json` to print the catalog or `Bot catalog lint` to check it.").ConfigureAwait(false);
+                return 2;
+            }
+
+            return await WithCatalogAsync(async loaded =>
+            {
+                await using var stdout = Console.OpenStandardOutput();
+                CatalogJson.Write(stdout, loaded);
+                await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+                return 0;
+            }).ConfigureAwait(false);
+        });
+
+        var lint = new Command("lint", "Check every catalog file and print all problems as file:line:column: message; exits 1 when any exist.");
+        lint.SetAction(async (parseResult, cancellationToken) =>
+        {
+            string directory;
+            try
+            {
+                directory = ServiceCollectionExtensions.ResolveDataDirectory(new CatalogOptions { DataDirectory = Environment.GetEnvironmentVariable("Catalog__DataDirectory") });
+            }
+            catch (DirectoryNotFoundException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return 1;
+            }
+
+            var problems = CatalogLinter.Lint(directory);
+            if (problems.Count == 0)
+            {
+                await Console.Out.WriteLineAsync($"Catalog OK: {directory}").ConfigureAwait(false);
+                return 0;
+            }
+
+            await Console.Out.WriteLineAsync(CatalogLinter.Format(problems)).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"{problems.Count} problem(s) in {directory}").ConfigureAwait(false);
+            return 1;
+        });
+        catalog.Subcommands.Add(lint);
+        return catalog;
+    }
+
+    private static async Task<int> RunDefaultAsync(CancellationToken cancellationToken)
+    {
+        return await WithAssistantAsync(assistant =>
+            new ConsoleTwinRunner(assistant).RunInteractiveAsync(Console.In, AnsiConsole.Console, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private static async Task<int> WithAssistantAsync(Func<IReadingAssistant, Task<int>> action)
+    {
+        using var host = BuildConsoleHost();
+        IReadingAssistant assistant;
+        try
+        {
+            assistant = host.Services.GetRequiredService<IReadingAssistant>();
+        }
+        catch (Exception ex) when (ex is CatalogValidationException or DirectoryNotFoundException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 1;
+        }
+
+        return await action(assistant).ConfigureAwait(false);
+    }
+
+    private static async Task<int> WithCatalogAsync(Func<ReadingCatalog, Task<int>> action)
+    {
+        using var host = BuildConsoleHost();
+        try
+        {
+            return await action(host.Services.GetRequiredService<ReadingCatalog>()).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is CatalogValidationException or DirectoryNotFoundException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    private static IHost BuildConsoleHost()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false });
+        builder.Logging.ClearProviders();
+        builder.Services.AddReadingAssistant(builder.Configuration);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,200 @@
+using Bot.Catalog;
+
+namespace Bot.Application.Tests;
+
+public sealed class ReadingAssistantTests
+{
+    private static readonly ReadingAssistant Assistant = RealCatalog.Assistant;
+
+    [Fact]
+    public void Recommend_consensus_beginner_gives_a_short_ranked_list_with_reasons()
+    {
+        var reply = Assistant.Handle("/recommend consensus beginner");
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.Equal(Level.Beginner, reply.Level);
+        Assert.Equal(["consensus"], reply.Topics);
+        Assert.Equal(5, reply.Items.Count);
+        Assert.All(reply.Items, item => Assert.False(string.IsNullOrWhiteSpace(item.Reason)));
+        Assert.Equal(Level.Beginner, reply.Items[0].Level);
+        Assert.DoesNotContain(reply.Items.Take(3), item => item.Level == Level.Advanced);
+    }
+
+    [Fact]
+    public void Key_value_options_are_understood()
+    {
+        var reply = Assistant.Handle("/recommend topic:storage level:advanced kind:paper");
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.Equal(Level.Advanced, reply.Level);
+        Assert.Equal(ResourceKind.Paper, reply.Kind);
+        Assert.Equal(["storage"], reply.Topics);
+        Assert.All(reply.Items, item => Assert.Equal(ResourceKind.Paper, item.Kind));
+    }
+
+    [Fact]
+    public void Multi_word_topics_work_in_options()
+    {
+        var reply = Assistant.Handle("/recommend topic:leader election level:intermediate count:3");
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.Contains("consensus", reply.Topics);
+        Assert.Equal(3, reply.Items.Count);
+    }
+
+    [Theory]
+    [InlineData("/recommend consensus banana", "banana", "beginner, intermediate, advanced")]
+    [InlineData("/recommend topic:consensus level:banana", "banana", "beginner, intermediate, advanced")]
+    [InlineData("/recommend topic:consensus kind:banana", "banana", "book, paper")]
+    [InlineData("/recommend consensus count:99", "between 1 and 10", "")]
+    [InlineData("/recommend consensus count:lots", "whole number", "")]
+    public void Bad_options_say_what_was_wrong_and_what_is_accepted(string input, string wrong, string accepted)
+    {
+        var reply = Assistant.Handle(input);
+        Assert.Equal(Intent.Error, reply.Intent);
+        Assert.Contains(wrong, reply.Message, StringComparison.Ordinal);
+        Assert.Contains(accepted, reply.Message, StringComparison.Ordinal);
+        Assert.Empty(reply.Items);
+    }
+
+    [Fact]
+    public void An_empty_topic_shows_help()
+    {
+        var reply = Assistant.Handle("/recommend");
+        Assert.Equal(Intent.Error, reply.Intent);
+        Assert.Contains(reply.Sections, s => s.Title.StartsWith("/recommend", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_topic_suggests_the_nearest_ones()
+    {
+        var reply = Assistant.Handle("/recommend replicaton-xyzzy-frobnicate");
+        Assert.Equal(Intent.Error, reply.Intent);
+        Assert.Contains("Did you mean", reply.Message, StringComparison.Ordinal);
+        Assert.Contains("replication", reply.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Misspelt_topics_are_understood()
+    {
+        var reply = Assistant.Handle("/recommend concensus beginner");
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.Equal(["consensus"], reply.Topics);
+    }
+
+    [Fact]
+    public void Inputs_over_500_characters_are_refused_clearly()
+    {
+        var reply = Assistant.Handle("/recommend " + new string('a', 600));
+        Assert.Equal(Intent.Error, reply.Intent);
+        Assert.Contains("500", reply.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_commands_list_the_commands()
+    {
+        var reply = Assistant.Handle("/frobnicate now");
+        Assert.Equal(Intent.Error, reply.Intent);
+        Assert.Contains("/recommend", reply.Message, StringComparison.Ordinal);
+        Assert.Contains("/paper", reply.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Paper_raft_finds_the_raft_paper_with_facts_and_reading_order()
+    {
+        var reply = Assistant.Handle("/paper raft");
+        Assert.Equal(Intent.Paper, reply.Intent);
+        var match = reply.Items[0];
+        Assert.Equal("raft-paper", match.Id);
+        Assert.Equal(2014, match.Year);
+        Assert.Contains("Diego Ongaro", match.Authors);
+        Assert.StartsWith("https://", match.Url, StringComparison.Ordinal);
+        Assert.NotNull(reply.Paper);
+        Assert.NotEmpty(reply.Paper.ReadFirst);
+        Assert.NotEmpty(reply.Paper.ReadNext);
+        Assert.DoesNotContain(reply.Paper.ReadFirst, i => i.Id == match.Id);
+    }
+
+    [Theory]
+    [InlineData("/paper byzantene generals", "byzantine-generals")]
+    [InlineData("/paper flp", "flp-impossibility")]
+    [InlineData("/paper lamport clocks", "lamport-clocks")]
+    [InlineData("/paper dynamo", "dynamo")]
+    [InlineData("/paper gfs", "gfs")]
+    [InlineData("/paper pbft", "pbft")]
+    [InlineData("/paper query:paxos made simple", "paxos-made-simple")]
+    public void Papers_are_found_by_nickname_title_and_misspelling(string input, string id) =>
+        Assert.Equal(id, Assistant.Handle(input).Items.FirstOrDefault()?.Id);
+
+    [Fact]
+    public void An_ambiguous_paper_query_lists_alternatives()
+    {
+        var reply = Assistant.Handle("/paper paxos");
+        Assert.Equal(Intent.Paper, reply.Intent);
+        Assert.True(reply.Items.Count >= 2);
+        Assert.All(reply.Items, i => Assert.Contains("consensus", Assistant.Catalog.FindResource(i.Id)!.Topics));
+    }
+
+    [Fact]
+    public void No_paper_match_says_so_and_suggests()
+    {
+        var reply = Assistant.Handle("/paper qwxzv plorg");
+        Assert.Equal(Intent.Error, reply.Intent);
+        Assert.StartsWith("No paper matches 'qwxzv plorg'", reply.Message, StringComparison.Ordinal);
+        Assert.Empty(reply.Items);
+    }
+
+    [Fact]
+    public void Topics_lists_every_topic()
+    {
+        var reply = Assistant.Handle("/topics");
+        Assert.Equal(Assistant.Catalog.Topics.Count, reply.Sections.Count);
+    }
+
+    [Theory]
+    [InlineData("anyone up for lunch?")]
+    [InlineData("the build is green, merging")]
+    [InlineData("thanks!")]
+    public void Chatter_gets_no_answer(string message)
+    {
+        var reply = Assistant.HandleMessage(message);
+        Assert.False(reply.ShouldAnswer);
+        Assert.Empty(reply.Items);
+        Assert.Null(reply.Message);
+    }
+
+    [Fact]
+    public void A_newcomer_question_gets_beginner_reading_on_the_topic()
+    {
+        var reply = Assistant.HandleMessage("I'm new here, what should I read about replication?");
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.Equal(Level.Beginner, reply.Level);
+        Assert.Contains("replication", reply.Topics);
+        Assert.Equal(Level.Beginner, reply.Items[0].Level);
+    }
+
+    [Fact]
+    public void The_more_page_continues_the_list()
+    {
+        var first = Assistant.Recommend(new RecommendRequest { Topic = "consensus", Level = "intermediate" });
+        Assert.NotNull(first.NextPage);
+        var second = Assistant.Recommend(first.NextPage.Request);
+        Assert.Equal(Intent.Recommend, second.Intent);
+        Assert.Empty(first.Items.Select(i => i.Id).Intersect(second.Items.Select(i => i.Id)));
+    }
+
+    [Fact]
+    public void Topic_suggestions_respect_discord_limits()
+    {
+        var suggestions = Assistant.SuggestTopics("");
+        Assert.InRange(suggestions.Count, 1, 25);
+        Assert.All(suggestions, s => Assert.InRange(s.Name.Length, 1, 100));
+        Assert.Contains(Assistant.SuggestTopics("cons"), s => s.Value == "consensus");
+    }
+
+    [Fact]
+    public void Paper_suggestions_follow_what_is_typed()
+    {
+        var suggestions = Assistant.SuggestPapers("raf");
+        Assert.InRange(suggestions.Count, 0, 25);
+        Assert.All(suggestions, s => Assert.InRange(s.Value.Length, 1, 100));
+        Assert.Contains(Assistant.SuggestPapers("raft"), s => s.Name.Contains("Understandable Consensus", StringComparison.Ordinal));
+    }
+}

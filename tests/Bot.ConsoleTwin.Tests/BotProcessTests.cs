@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Bot.ConsoleTwin.Tests;
+
+/// <summary>Runs the real Bot executable as a user or script would.</summary>
+public sealed class BotProcessTests
+{
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunBotAsync(string stdin, params string[] args)
+    {
+        var botDll = Path.Combine(AppContext.BaseDirectory, "Bot.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(botDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("DISCORD_TOKEN");
+        start.Environment.Remove("Discord__Token");
+        start.Environment.Remove("Discord__TokenFile");
+        start.Environment["BOT_DATA_DIR"] = Path.Combine(ConsoleFixture.RepositoryRoot(), "data");
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task Ask_json_reads_lines_and_writes_one_object_each()
+    {
+        var (exitCode, stdout, stderr) = await RunBotAsync("/recommend consensus beginner\nthanks!\n/paper raft\n", "ask", "--json");
+        Assert.True(exitCode == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal(["recommend", "none", "paper"], lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("intent").GetString()));
+    }
+
+    [Fact]
+    public async Task Catalog_json_writes_the_whole_catalog()
+    {
+        var (exitCode, stdout, stderr) = await RunBotAsync(string.Empty, "catalog", "--json");
+        Assert.True(exitCode == 0, stderr);
+        using var document = JsonDocument.Parse(stdout);
+        Assert.True(document.RootElement.GetArrayLength() >= 300);
+        Assert.Equal(JsonValueKind.String, document.RootElement[0].GetProperty("summary").ValueKind);
+    }
+
+    [Fact]
+    public async Task Interactive_console_answers_and_exits_at_end_of_input()
+    {
+        var (exitCode, stdout, _) = await RunBotAsync("/recommend consensus beginner\n");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("1. ", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_documents_the_commands()
+    {
+        var (exitCode, stdout, _) = await RunBotAsync(string.Empty, "--help");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("ask", stdout, StringComparison.Ordinal);
+        Assert.Contains("catalog", stdout, StringComparison.Ordinal);
+        Assert.Contains("/recommend", stdout, StringComparison.Ordinal);
+    }
+}

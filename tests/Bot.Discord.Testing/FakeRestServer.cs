@@ -1,0 +1,311 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Discord.Testing;
+
+/// <summary>
+/// A loopback fake of the Discord REST API v10 routes the bot uses, on Kestrel 127.0.0.1 with a free port.
+/// Records every request; answers from per-route scripts (<see cref="Enqueue"/>) first, else with sensible defaults.
+/// </summary>
+public sealed class FakeRestServer : IAsyncDisposable
+{
+    public const string ApiPrefix = "/api/v10";
+
+    private static readonly (string Method, string Template, string OperationId)[] Routes =
+    [
+        ("GET", "/gateway/bot", "get_bot_gateway"),
+        ("GET", "/applications/@me", "get_my_application"),
+        ("GET", "/users/@me", "get_my_user"),
+        ("GET", "/applications/{application_id}/commands", "list_application_commands"),
+        ("PUT", "/applications/{application_id}/commands", "bulk_set_application_commands"),
+        ("GET", "/applications/{application_id}/guilds/{guild_id}/commands", "list_guild_application_commands"),
+        ("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", "bulk_set_guild_application_commands"),
+        ("POST", "/interactions/{interaction_id}/{interaction_token}/callback", "create_interaction_response"),
+        ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", "update_original_webhook_message"),
+        ("POST", "/webhooks/{webhook_id}/{webhook_token}", "execute_webhook"),
+        ("POST", "/channels/{channel_id}/messages", "create_message"),
+    ];
+
+    private readonly WebApplication _app;
+    private readonly List<FakeRestRequest> _requests = [];
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeRestResponse>> _scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonArray> _commands = new(StringComparer.Ordinal);
+    private long _nextId = 1_100_000_000_000_000_000;
+
+    private FakeRestServer(WebApplication app)
+    {
+        _app = app;
+    }
+
+    /// <summary>Root the client should use as its base URL, e.g. <c>http://127.0.0.1:40123/api/v10</c>.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The <c>url</c> GET /gateway/bot returns; point it at a fake gateway.</summary>
+    public string GatewayUrl { get; set; } = "wss://gateway.discord.gg/";
+
+    public ulong ApplicationId { get; set; } = 775799577604522054;
+
+    public ulong BotUserId { get; set; } = 80351110224678912;
+
+    public IReadOnlyList<FakeRestRequest> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    public static async Task<FakeRestServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(FakeRestServer).Assembly.GetName().Name });
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeRestServer(app);
+        app.Run(server.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server.BaseUrl = new Uri(address.TrimEnd('/') + ApiPrefix);
+        return server;
+    }
+
+    /// <summary>Queues one-shot answers for a route, used in order before the route's default.</summary>
+    public void Enqueue(string method, string routeTemplate, params FakeRestResponse[] responses)
+    {
+        if (!Routes.Any(r => r.Method == method && r.Template == routeTemplate))
+        {
+            throw new ArgumentException($"Unknown route {method} {routeTemplate}.", nameof(routeTemplate));
+        }
+
+        var queue = _scripts.GetOrAdd(Key(method, routeTemplate), _ => new ConcurrentQueue<FakeRestResponse>());
+        foreach (var response in responses)
+        {
+            queue.Enqueue(response);
+        }
+    }
+
+    public IReadOnlyList<FakeRestRequest> RequestsTo(string method, string routeTemplate) =>
+        Requests.Where(r => r.Method == method && r.RouteTemplate == routeTemplate).ToList();
+
+    /// <summary>Commands stored by bulk PUT, per scope (<c>global</c> or the guild id).</summary>
+    public JsonArray CommandsIn(string scope) => _commands.GetOrAdd(scope, _ => []);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static string Key(string method, string template) => method + " " + template;
+
+    private static (string Template, string OperationId, Dictionary<string, string> Values)? Match(string method, string path)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (m, template, operationId) in Routes)
+        {
+            if (m != method)
+            {
+                continue;
+            }
+
+            var tparts = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (tparts.Length != parts.Length)
+            {
+                continue;
+            }
+
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var ok = true;
+            for (var i = 0; i < parts.Length && ok; i++)
+            {
+                if (tparts[i].StartsWith('{'))
+                {
+                    values[tparts[i].Trim('{', '}')] = Uri.UnescapeDataString(parts[i]);
+                }
+                else
+                {
+                    ok = tparts[i] == parts[i];
+                }
+            }
+
+            if (ok)
+            {
+                return (template, operationId, values);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var rawPath = request.Path.Value ?? "";
+        var path = rawPath.StartsWith(ApiPrefix, StringComparison.Ordinal) ? rawPath[ApiPrefix.Length..] : rawPath;
+        string? body = null;
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
+        var match = rawPath.StartsWith(ApiPrefix, StringComparison.Ordinal) ? Match(request.Method, path) : null;
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        lock (_requests)
+        {
+            _requests.Add(new FakeRestRequest(_requests.Count, request.Method, path, match?.Template, match?.OperationId, headers, body));
+        }
+
+        if (match is not { } route)
+        {
+            await WriteAsync(context, 404, """{"message": "404: Not Found", "code": 0}""").ConfigureAwait(false);
+            return;
+        }
+
+        var scripted = _scripts.TryGetValue(Key(request.Method, route.Template), out var queue) && queue.TryDequeue(out var next)
+            ? next
+            : FakeRestResponse.Default();
+        if (scripted.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(scripted.Delay, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        foreach (var (name, value) in scripted.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (scripted.Status is { } status)
+        {
+            await WriteAsync(context, status, scripted.Body).ConfigureAwait(false);
+            return;
+        }
+
+        var (defaultStatus, defaultBody) = DefaultAnswer(route.OperationId, route.Values, body);
+        await WriteAsync(context, defaultStatus, defaultBody).ConfigureAwait(false);
+    }
+
+    private (int Status, string? Body) DefaultAnswer(string operationId, Dictionary<string, string> values, string? body)
+    {
+        switch (operationId)
+        {
+            case "get_bot_gateway":
+                return (200, new JsonObject
+                {
+                    ["url"] = GatewayUrl,
+                    ["shards"] = 9,
+                    ["session_start_limit"] = new JsonObject
+                    {
+                        ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14400000, ["max_concurrency"] = 1,
+                    },
+                }.ToJsonString());
+            case "get_my_application":
+                return (200, new JsonObject { ["id"] = Id(ApplicationId), ["name"] = "Fake Application", ["description"] = "", ["bot_public"] = true }.ToJsonString());
+            case "get_my_user":
+                return (200, new JsonObject { ["id"] = Id(BotUserId), ["username"] = "Nelly", ["discriminator"] = "1337", ["avatar"] = null, ["bot"] = true }.ToJsonString());
+            case "list_application_commands":
+                return (200, CommandsIn("global").ToJsonString());
+            case "list_guild_application_commands":
+                return (200, CommandsIn(values["guild_id"]).ToJsonString());
+            case "bulk_set_application_commands":
+                return (200, StoreCommands("global", values["application_id"], null, body));
+            case "bulk_set_guild_application_commands":
+                return (200, StoreCommands(values["guild_id"], values["application_id"], values["guild_id"], body));
+            case "create_interaction_response":
+                return (204, null);
+            case "update_original_webhook_message":
+            case "execute_webhook":
+                return (200, MessageObject(body, channelId: "645027906669510667", webhookId: values["webhook_id"]));
+            case "create_message":
+                return (200, MessageObject(body, channelId: values["channel_id"], webhookId: null));
+            default:
+                return (404, """{"message": "404: Not Found", "code": 0}""");
+        }
+    }
+
+    private string StoreCommands(string scope, string applicationId, string? guildId, string? body)
+    {
+        var incoming = JsonNode.Parse(body ?? "[]") as JsonArray ?? [];
+        var stored = new JsonArray();
+        foreach (var node in incoming)
+        {
+            var command = node?.DeepClone().AsObject() ?? [];
+            command["id"] = NextId();
+            command["application_id"] = applicationId;
+            if (guildId is not null)
+            {
+                command["guild_id"] = guildId;
+            }
+
+            command["type"] ??= 1;
+            command["description"] ??= "";
+            command["version"] = NextId();
+            stored.Add(command);
+        }
+
+        _commands[scope] = stored;
+        return stored.ToJsonString();
+    }
+
+    private string MessageObject(string? body, string channelId, string? webhookId)
+    {
+        var sent = JsonNode.Parse(string.IsNullOrEmpty(body) ? "{}" : body) as JsonObject ?? [];
+        var message = new JsonObject
+        {
+            ["id"] = NextId(),
+            ["channel_id"] = channelId,
+            ["type"] = sent["message_reference"] is null ? 0 : 19,
+            ["content"] = sent["content"]?.DeepClone() ?? "",
+            ["embeds"] = sent["embeds"]?.DeepClone() ?? new JsonArray(),
+            ["components"] = sent["components"]?.DeepClone() ?? new JsonArray(),
+            ["attachments"] = new JsonArray(),
+            ["mentions"] = new JsonArray(),
+            ["mention_roles"] = new JsonArray(),
+            ["mention_everyone"] = false,
+            ["pinned"] = false,
+            ["tts"] = false,
+            ["flags"] = sent["flags"]?.DeepClone() ?? 0,
+            ["timestamp"] = "2017-07-11T17:27:07.299000+00:00",
+            ["edited_timestamp"] = null,
+            ["author"] = new JsonObject { ["id"] = Id(BotUserId), ["username"] = "Nelly", ["discriminator"] = "1337", ["avatar"] = null, ["bot"] = true },
+        };
+        if (webhookId is not null)
+        {
+            message["webhook_id"] = webhookId;
+            message["application_id"] = Id(ApplicationId);
+        }
+
+        return message.ToJsonString();
+    }
+
+    private string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+
+    private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task WriteAsync(HttpContext context, int status, string? body)
+    {
+        context.Response.StatusCode = status;
+        if (body is null || status == 204)
+        {
+            return;
+        }
+
+        context.Response.ContentType = body.StartsWith('<') ? "text/html" : "application/json";
+        await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+}

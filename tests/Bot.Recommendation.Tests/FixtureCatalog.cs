@@ -1,0 +1,99 @@
+using Bot.Catalog;
+
+namespace Bot.Recommendation.Tests;
+
+/// <summary>A small hand-made catalog whose expected rankings can be reasoned about by hand.</summary>
+internal static class FixtureCatalog
+{
+    public static readonly IReadOnlyList<Topic> Topics =
+    [
+        new Topic { Id = "consensus", Name = "Consensus", Description = "Agreement.", Aliases = ["agreement", "paxos", "raft", "leader election", "quorum"] },
+        new Topic { Id = "replication", Name = "Replication", Description = "Copies.", Aliases = ["replicas", "primary backup", "chain replication"] },
+        new Topic { Id = "byzantine-fault-tolerance", Name = "Byzantine fault tolerance", Description = "Liars.", Aliases = ["byzantine", "bft", "pbft"] },
+        new Topic { Id = "storage", Name = "Storage", Description = "Disks.", Aliases = ["lsm", "b-tree", "file system"] },
+        new Topic { Id = "streaming-and-logs", Name = "Streaming and logs", Description = "Logs.", Aliases = ["kafka", "stream processing", "event sourcing"] },
+        new Topic { Id = "fundamentals", Name = "Fundamentals", Description = "Basics.", Aliases = ["fallacies"] },
+    ];
+
+    public static readonly IReadOnlyList<Source> Sources =
+    [
+        new Source { Id = "list-a", Name = "List A" },
+        new Source { Id = "list-b", Name = "List B" },
+        new Source { Id = "list-c", Name = "List C" },
+    ];
+
+    public static Resource Make(
+        string id, string title, ResourceKind kind, Level level, string[] topics, string summary,
+        string[]? nicknames = null, string[]? authors = null, int? year = 2015, string[]? recommendedBy = null,
+        string[]? prerequisites = null, string[]? next = null) => new()
+    {
+        Id = id,
+        Title = title,
+        Authors = authors ?? ["Ada Example"],
+        Year = year,
+        Kind = kind,
+        Level = level,
+        Topics = topics,
+        Summary = summary,
+        Url = $"https://example.org/{id}",
+        Nicknames = nicknames ?? [],
+        RecommendedBy = recommendedBy ?? [],
+        Prerequisites = prerequisites ?? [],
+        Next = next ?? [],
+    };
+
+    public static ReadingCatalog Create()
+    {
+        Resource[] resources =
+        [
+            Make("raft-paper", "In Search of an Understandable Consensus Algorithm", ResourceKind.Paper, Level.Intermediate, ["consensus", "replication"],
+                "The Raft paper: a consensus algorithm for managing a replicated log, designed to be easier to understand than Paxos.",
+                nicknames: ["raft"], authors: ["Diego Ongaro", "John Ousterhout"], year: 2014, recommendedBy: ["list-a", "list-b"], prerequisites: ["raft-visual"], next: ["paxos-simple"]),
+            Make("raft-dissertation", "Consensus: Bridging Theory and Practice", ResourceKind.Paper, Level.Advanced, ["consensus"],
+                "Ongaro's dissertation on Raft with proofs, membership changes and log compaction in depth.",
+                nicknames: ["raft thesis"], authors: ["Diego Ongaro"], year: 2014),
+            Make("raft-visual", "The Secret Lives of Data: Raft", ResourceKind.Tool, Level.Beginner, ["consensus"],
+                "An animated walk through Raft leader election and log replication for newcomers.", nicknames: ["secret lives of data"]),
+            Make("consensus-book", "Consensus for Newcomers", ResourceKind.Book, Level.Beginner, ["consensus", "fundamentals"],
+                "A gentle book that introduces agreement, quorums and leader election with simple examples.", recommendedBy: ["list-a"]),
+            Make("consensus-talk", "Understanding Consensus in One Hour", ResourceKind.Talk, Level.Beginner, ["consensus"],
+                "A friendly conference talk that explains why agreement is hard and how Raft and Paxos achieve it."),
+            Make("paxos-simple", "Paxos Made Simple", ResourceKind.Paper, Level.Intermediate, ["consensus"],
+                "Lamport's short plain-English explanation of the Paxos consensus algorithm.",
+                nicknames: ["paxos made simple"], authors: ["Leslie Lamport"], year: 2001, recommendedBy: ["list-a", "list-b", "list-c"]),
+            Make("part-time-parliament", "The Part-Time Parliament", ResourceKind.Paper, Level.Advanced, ["consensus"],
+                "The original Paxos paper, told as the story of a Greek parliament; dense and formal.",
+                nicknames: ["paxos", "part time parliament"], authors: ["Leslie Lamport"], year: 1998, recommendedBy: ["list-b"]),
+            Make("paxos-live", "Paxos Made Live: An Engineering Perspective", ResourceKind.Paper, Level.Intermediate, ["consensus", "replication"],
+                "Google's account of turning Paxos into a production system and the engineering problems on the way.",
+                nicknames: ["paxos made live"], authors: ["Tushar Chandra", "Robert Griesemer", "Joshua Redstone"], year: 2007),
+            Make("lamport-clocks", "Time, Clocks, and the Ordering of Events in a Distributed System", ResourceKind.Paper, Level.Intermediate, ["fundamentals"],
+                "Defines happened-before and logical clocks, the basis for ordering events without a shared clock.",
+                nicknames: ["lamport clocks"], authors: ["Leslie Lamport"], year: 1978, recommendedBy: ["list-a", "list-c"]),
+            Make("pbft", "Practical Byzantine Fault Tolerance", ResourceKind.Paper, Level.Advanced, ["byzantine-fault-tolerance", "replication"],
+                "A replication protocol that tolerates malicious replicas with good performance.",
+                nicknames: ["pbft"], authors: ["Miguel Castro", "Barbara Liskov"], year: 1999),
+            Make("byzantine-intro", "Byzantine Faults Explained", ResourceKind.Blog, Level.Beginner, ["byzantine-fault-tolerance"],
+                "A blog post that explains lying nodes and why Byzantine agreement needs more replicas."),
+            Make("chain-replication", "Chain Replication for Supporting High Throughput and Availability", ResourceKind.Paper, Level.Intermediate, ["replication"],
+                "Replicas arranged in a chain give strong consistency with high throughput.", nicknames: ["chain replication"], authors: ["Robbert van Renesse", "Fred B. Schneider"], year: 2004),
+            Make("replication-book", "Replication: Theory and Practice", ResourceKind.Book, Level.Advanced, ["replication"],
+                "An edited volume that surveys decades of replication research.", year: 2010),
+            Make("replication-course", "Replication Course", ResourceKind.Course, Level.Beginner, ["replication"],
+                "A short course that introduces primary-backup replication and failover to beginners."),
+            Make("lsm", "The Log-Structured Merge-Tree", ResourceKind.Paper, Level.Advanced, ["storage"],
+                "Introduces the LSM-tree, a disk structure for write-heavy workloads.", nicknames: ["lsm tree"], authors: ["Patrick O'Neil"], year: 1996),
+            Make("storage-book", "Storage Engines Explained", ResourceKind.Book, Level.Beginner, ["storage"],
+                "A readable book on B-trees, LSM trees and write-ahead logs."),
+            Make("kafka-log", "The Log: What Every Engineer Should Know", ResourceKind.Blog, Level.Beginner, ["streaming-and-logs"],
+                "A long blog post on the log as the unifying abstraction of data systems and Kafka.", nicknames: ["the log"]),
+            Make("fallacies", "Fallacies of Distributed Computing", ResourceKind.Article, Level.Beginner, ["fundamentals"],
+                "Eight false assumptions newcomers make about networks.", nicknames: ["fallacies"]),
+        ];
+        return new ReadingCatalog(resources, Topics, Sources, [new TopicConfusion { Terms = ["consensus", "consistency"], Note = "Different things." }]);
+    }
+
+    private static readonly Lazy<RecommendationEngine> SharedEngine = new(() => new RecommendationEngine(Create()));
+
+    public static RecommendationEngine Engine => SharedEngine.Value;
+}

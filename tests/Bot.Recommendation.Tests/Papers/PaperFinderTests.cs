@@ -1,0 +1,77 @@
+namespace Bot.Recommendation.Tests.Papers;
+
+public sealed class PaperFinderTests
+{
+    private static readonly RecommendationEngine Engine = FixtureCatalog.Engine;
+
+    [Theory]
+    [InlineData("raft", "raft-paper")]
+    [InlineData("the raft paper", "raft-paper")]
+    [InlineData("In Search of an Understandable Consensus Algorithm", "raft-paper")]
+    [InlineData("understandable consensus", "raft-paper")]
+    [InlineData("paxso made simpel", "paxos-simple")]
+    [InlineData("pbft", "pbft")]
+    [InlineData("practical byzantine", "pbft")]
+    [InlineData("Castro Liskov", "pbft")]
+    [InlineData("lamport clocks", "lamport-clocks")]
+    [InlineData("time clocks ordering of events", "lamport-clocks")]
+    [InlineData("chain replicaton", "chain-replication")]
+    public void Finds_a_paper_by_title_nickname_author_or_misspelling(string query, string expected) =>
+        Assert.Equal(expected, Engine.Papers.Find(query).Best?.Resource.Id);
+
+    [Fact]
+    public void An_ambiguous_query_gives_the_best_match_and_alternatives()
+    {
+        var lookup = Engine.Papers.Find("lamport");
+        Assert.True(lookup.Matches.Count >= 2);
+        var ids = lookup.Matches.Select(m => m.Resource.Id).ToList();
+        Assert.Contains("paxos-simple", ids);
+        Assert.Contains("lamport-clocks", ids);
+    }
+
+    [Fact]
+    public void Paxos_offers_the_other_paxos_papers_as_alternatives()
+    {
+        var lookup = Engine.Papers.Find("paxos");
+        Assert.Equal("part-time-parliament", lookup.Best?.Resource.Id);
+        Assert.Contains(lookup.Matches.Skip(1), m => m.Resource.Id == "paxos-simple");
+    }
+
+    [Theory]
+    [InlineData("zzzz qqqq")]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Nonsense_matches_nothing(string query) => Assert.Null(Engine.Papers.Find(query).Best);
+
+    [Fact]
+    public void A_near_miss_offers_did_you_mean()
+    {
+        var lookup = Engine.Papers.Find("consensus bridging theory practise xyz");
+        Assert.True(lookup.Best is not null || lookup.DidYouMean.Count > 0);
+    }
+
+    [Fact]
+    public void Read_first_lists_prerequisites_and_read_next_lists_next()
+    {
+        var raft = Engine.Catalog.FindResource("raft-paper")!;
+        Assert.Equal("raft-visual", Engine.Papers.ReadFirst(raft)[0].Id);
+        Assert.Equal("paxos-simple", Engine.Papers.ReadNext(raft)[0].Id);
+    }
+
+    [Fact]
+    public void Read_first_falls_back_to_easier_items_on_the_same_topic()
+    {
+        var parliament = Engine.Catalog.FindResource("part-time-parliament")!;
+        var first = Engine.Papers.ReadFirst(parliament);
+        Assert.NotEmpty(first);
+        Assert.All(first, r => Assert.True(r.Level < parliament.Level));
+        Assert.All(first, r => Assert.Contains("consensus", r.Topics));
+    }
+
+    [Theory]
+    [InlineData("where can I find the raft paper", "raft")]
+    [InlineData("link to paxos made simple please", "paxos made simple")]
+    [InlineData("nothing here about papers", null)]
+    public void Finds_the_paper_a_message_mentions(string message, string? expected) =>
+        Assert.Equal(expected, Engine.Papers.FindMentionedPaper(Bot.Recommendation.Understanding.MatchText.Normalize(message)));
+}

@@ -1,0 +1,115 @@
+using Bot.Catalog;
+using Bot.Recommendation.Ranking;
+
+namespace Bot.Recommendation.Tests.Ranking;
+
+public sealed class RecommenderTests
+{
+    private static readonly RecommendationEngine Engine = FixtureCatalog.Engine;
+
+    private static IReadOnlyList<RankedResource> Recommend(string topic, Level? level = null, ResourceKind[]? kinds = null, int count = 5, int offset = 0, string? subject = null) =>
+        Engine.Recommender.Recommend(new RecommendationQuery
+        {
+            TopicIds = [topic],
+            Level = level,
+            Kinds = kinds ?? [],
+            SubjectText = subject ?? topic,
+            Count = count,
+            Offset = offset,
+        }).Items;
+
+    [Fact]
+    public void A_beginner_gets_beginner_material_first()
+    {
+        var items = Recommend("consensus", Level.Beginner);
+        Assert.Equal(Level.Beginner, items[0].Resource.Level);
+        Assert.Equal(Level.Beginner, items[1].Resource.Level);
+    }
+
+    [Fact]
+    public void A_beginner_never_gets_a_research_original_ahead_of_a_readable_introduction()
+    {
+        var items = Recommend("consensus", Level.Beginner, count: 8);
+        var lastBeginner = items.Select((r, i) => (r, i)).Last(p => p.r.Resource.Level == Level.Beginner).i;
+        var firstAdvanced = items.Select((r, i) => (r, i)).FirstOrDefault(p => p.r.Resource.Level == Level.Advanced, (null!, int.MaxValue)).Item2;
+        Assert.True(firstAdvanced > lastBeginner, "an advanced item ranked above a beginner one");
+    }
+
+    [Fact]
+    public void An_advanced_reader_gets_the_originals()
+    {
+        var items = Recommend("consensus", Level.Advanced);
+        Assert.Equal(Level.Advanced, items[0].Resource.Level);
+        Assert.Equal(ResourceKind.Paper, items[0].Resource.Kind);
+    }
+
+    [Fact]
+    public void Every_item_is_on_the_topic_asked_for_when_enough_exist()
+    {
+        var items = Recommend("replication", Level.Intermediate, count: 4);
+        Assert.All(items, r => Assert.Contains("replication", r.Resource.Topics));
+    }
+
+    [Fact]
+    public void A_kind_asked_for_filters_the_list()
+    {
+        var items = Recommend("consensus", kinds: [ResourceKind.Paper]);
+        Assert.NotEmpty(items);
+        Assert.All(items, r => Assert.Equal(ResourceKind.Paper, r.Resource.Kind));
+    }
+
+    [Fact]
+    public void Without_a_kind_the_list_mixes_kinds()
+    {
+        var items = Recommend("consensus", Level.Intermediate);
+        Assert.True(items.Select(r => r.Resource.Kind).Distinct().Count() >= 2);
+    }
+
+    [Fact]
+    public void A_nickname_in_the_request_brings_its_resource_up()
+    {
+        var items = Recommend("consensus", Level.Intermediate, subject: "raft");
+        Assert.Equal("raft-paper", items[0].Resource.Id);
+    }
+
+    [Fact]
+    public void Pages_do_not_repeat_items()
+    {
+        var first = Recommend("consensus", count: 3).Select(r => r.Resource.Id);
+        var second = Recommend("consensus", count: 3, offset: 3).Select(r => r.Resource.Id);
+        Assert.Empty(first.Intersect(second));
+    }
+
+    [Fact]
+    public void Every_item_has_a_reason_naming_level_kind_and_topic()
+    {
+        foreach (var item in Recommend("consensus", Level.Beginner))
+        {
+            Assert.Contains(item.Resource.Level.ToString(), item.Reason, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(item.Resource.Kind.ToString(), item.Reason, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("consensus", item.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_reason_names_the_lists_that_recommend_an_item()
+    {
+        var item = Recommend("consensus", Level.Intermediate, count: 8).Single(r => r.Resource.Id == "paxos-simple");
+        Assert.Contains("recommended by List A and List B", item.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ranking_is_deterministic()
+    {
+        var first = Recommend("replication", Level.Beginner).Select(r => r.Resource.Id).ToList();
+        var second = Recommend("replication", Level.Beginner).Select(r => r.Resource.Id).ToList();
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Scores_never_increase_down_the_list()
+    {
+        var scores = Recommend("consensus", Level.Intermediate, count: 8).Select(r => r.Score).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+    }
+}
