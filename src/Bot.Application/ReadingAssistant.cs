@@ -20,6 +20,8 @@ public sealed class ReadingAssistant : IReadingAssistant
     private static readonly HashSet<string> RecommendOptions = new(StringComparer.Ordinal) { "topic", "level", "kind", "count" };
     private static readonly HashSet<string> PaperOptions = new(StringComparer.Ordinal) { "query" };
 
+    private static readonly List<string> PopularTopics = ["consensus", "replication", "consistency-models", "storage", "streaming-and-logs"];
+
     private readonly RecommendationEngine _engine;
 
     public ReadingAssistant(RecommendationEngine engine) => _engine = engine;
@@ -123,10 +125,15 @@ public sealed class ReadingAssistant : IReadingAssistant
         if (topicIds.Count == 0)
         {
             var nearest = _engine.Index.Topics.Nearest(request.Topic, 3).Select(t => t.Id).ToList();
+            if (nearest.Count == 0)
+            {
+                nearest = PopularTopics;
+            }
+
             var probe = _engine.Recommender.Recommend(new RecommendationQuery { SubjectText = parsed.SubjectText, Level = level, Kinds = kinds, Count = 1 });
             if (parsed.SubjectText.Length == 0 || probe.BestTextSimilarity < 0.2)
             {
-                return Error(input, $"Unknown topic '{Clip(request.Topic.Trim(), 60)}'. Did you mean: {string.Join(", ", nearest)}? Type /topics for the full list.") with { Level = level };
+                return Error(input, $"Unknown topic '{Clip(request.Topic.Trim(), 60)}'. {(nearest == PopularTopics ? "Popular topics" : "Did you mean")}: {string.Join(", ", nearest)}. Type /topics for the full list.") with { Level = level };
             }
 
             note = $"'{Clip(request.Topic.Trim(), 60)}' is not one of my topics, so these are the closest matches by text. Related topics: {string.Join(", ", nearest)}.";
@@ -267,8 +274,11 @@ public sealed class ReadingAssistant : IReadingAssistant
             var last = MatchText.Normalize(positional[^1]);
             var rest = _engine.Parser.Parse(string.Join(' ', positional.Take(positional.Count - 1)));
             var lastParsed = _engine.Parser.Parse(positional[^1]);
+            var wholeParsed = _engine.Parser.Parse(string.Join(' ', positional));
             if (rest.Topics.Count > 0 && lastParsed.Topics.Count == 0 && lastParsed.Kinds.Count == 0
-                && lastParsed.Level is null && last.Length > 0 && !StopWords.Contains(last))
+                && lastParsed.Level is null && last.Length > 0 && !StopWords.Contains(last)
+                && !_engine.Index.Vocabulary.Contains(last)
+                && wholeParsed.TopicIds.SequenceEqual(rest.TopicIds))
             {
                 return Error(input, $"Unknown level '{Clip(positional[^1], 40)}'. Levels: {LevelVocabulary.AcceptedNames}.");
             }
@@ -340,7 +350,7 @@ public sealed class ReadingAssistant : IReadingAssistant
             : query.Offset > 0
                 ? $"More reading{(topicNames.Count > 0 ? " on " + string.Join(" and ", topicNames).ToLowerInvariant() : string.Empty)}."
                 : $"Reading{(topicNames.Count > 0 ? " on " + string.Join(" and ", topicNames).ToLowerInvariant() : string.Empty)}"
-                    + (query.Level is { } level ? $" for a {LevelVocabulary.Name(level)}" : string.Empty)
+                    + (query.Level is { } level ? LevelPhrase(level) : string.Empty)
                     + (kinds.Count > 0 && kindNote is null ? $" ({KindVocabulary.Name(kinds[0])}s)" : string.Empty) + ".";
         var confusion = ConfusionNote(input);
         return new Reply
@@ -400,6 +410,13 @@ public sealed class ReadingAssistant : IReadingAssistant
         var topics = string.Join(", ", resource.Topics.Take(2).Select(t => _engine.Index.TopicName(t).ToLowerInvariant()));
         return $"{ReasonWriter.Describe(resource)} on {topics}" + (sources.Count > 0 ? "; recommended by " + string.Join(" and ", sources) : string.Empty);
     }
+
+    private static string LevelPhrase(Level level) => level switch
+    {
+        Level.Beginner => " for beginners",
+        Level.Intermediate => " at intermediate level",
+        _ => " at advanced level",
+    };
 
     private static string DescribeRequest(RecommendRequest request) =>
         "/recommend " + string.Join(' ', new[]

@@ -43,7 +43,7 @@ internal readonly struct TokenUnits(int[] starts, int[] ends, int count) : IUnit
 /// depth first, each n-gram of length L+1 extends one of length L; the total number of skipped units
 /// inside an n-gram is at most the skip length. This order fixes the order in which a vocabulary grows.
 /// </summary>
-internal ref struct NgramWalker<TUnits, TSink>
+internal readonly ref struct NgramWalker<TUnits, TSink>
     where TUnits : struct, IUnitSequence
     where TSink : INgramSink
 {
@@ -78,7 +78,7 @@ internal ref struct NgramWalker<TUnits, TSink>
         _sink = sink;
     }
 
-    public readonly void Walk()
+    public void Walk()
     {
         for (var start = 0; start < _units.Count; start++)
         {
@@ -87,7 +87,7 @@ internal ref struct NgramWalker<TUnits, TSink>
         }
     }
 
-    private readonly void Visit(int length, int skips)
+    private void Visit(int length, int skips)
     {
         if (_useAllLengths || length == _ngramLength)
         {
@@ -113,7 +113,7 @@ internal ref struct NgramWalker<TUnits, TSink>
         }
     }
 
-    private readonly void Emit(int length)
+    private void Emit(int length)
     {
         var first = _positions[0];
         var last = _positions[length - 1];

@@ -28,6 +28,10 @@ public sealed class CatalogIndex
         NameOwners = names.Select(n => n.i).ToArray();
         Names = TextSimilarityIndex.Build(names.Select(n => n.name).ToList());
         Topics = new TopicMatcher(catalog.Topics);
+        Vocabulary = Resources
+            .SelectMany(r => MatchText.Tokens(string.Join(' ', r.Title, r.Summary, string.Join(' ', r.Nicknames), string.Join(' ', r.Authors))))
+            .Concat(catalog.Topics.SelectMany(t => MatchText.Tokens(string.Join(' ', t.Aliases.Append(t.Name)))))
+            .ToHashSet(StringComparer.Ordinal);
         CanonPrior = Resources.Select(r => Math.Min(1.0, Math.Log(1 + r.RecommendedBy.Count) / Math.Log(4))).ToArray();
     }
 
@@ -42,6 +46,9 @@ public sealed class CatalogIndex
 
     public IReadOnlyList<int> NameOwners { get; }
     public TopicMatcher Topics { get; }
+
+    /// <summary>Every normalised word of the catalog's titles, summaries, names and topic aliases.</summary>
+    public IReadOnlySet<string> Vocabulary { get; }
 
     /// <summary>0..1 per resource: how many independent lists recommend it (saturating at three).</summary>
     public IReadOnlyList<double> CanonPrior { get; }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Bot.Application;
 using Bot.Catalog;
 using Bot.ConsoleTwin;
+using Bot.DiscordAdapter.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,15 @@ namespace Bot.Host;
 /// </summary>
 public static class BotCommandLine
 {
+    /// <summary>
+    /// SIGTERM/Ctrl+C cancel the running command; the process is only forced down after this long, which leaves
+    /// the Discord bot its bounded drain of in-flight interactions and the gateway close.
+    /// </summary>
+    public static readonly TimeSpan TerminationTimeout = TimeSpan.FromSeconds(20);
+
+    public static Task<int> RunAsync(string[] args) =>
+        Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TerminationTimeout });
+
     public static RootCommand Create()
     {
         var root = new RootCommand(
@@ -114,6 +124,12 @@ public static class BotCommandLine
 
     private static async Task<int> RunDefaultAsync(CancellationToken cancellationToken)
     {
+        var discord = DiscordBotHost.CreateBuilder();
+        if (DiscordTokenSource.IsConfigured(discord.Configuration))
+        {
+            return await DiscordBotHost.RunAsync(discord, Console.Error, cancellationToken).ConfigureAwait(false);
+        }
+
         return await WithAssistantAsync(assistant =>
             new ConsoleTwinRunner(assistant).RunInteractiveAsync(Console.In, AnsiConsole.Console, cancellationToken)).ConfigureAwait(false);
     }

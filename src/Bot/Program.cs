@@ -1,3 +1,3 @@
 using Bot.Host;
 
-return await BotCommandLine.Create().Parse(args).InvokeAsync();
+return await BotCommandLine.RunAsync(args);

@@ -65,10 +65,25 @@ public sealed class ReadingAssistantTests
     [Fact]
     public void An_unknown_topic_suggests_the_nearest_ones()
     {
-        var reply = Assistant.Handle("/recommend replicaton-xyzzy-frobnicate");
+        var reply = Assistant.Handle("/recommend replicashun");
         Assert.Equal(Intent.Error, reply.Intent);
-        Assert.Contains("Did you mean", reply.Message, StringComparison.Ordinal);
-        Assert.Contains("replication", reply.Message, StringComparison.Ordinal);
+        Assert.Contains("Did you mean: replication", reply.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_topic_nothing_resembles_lists_popular_topics_instead_of_noise()
+    {
+        var reply = Assistant.Handle("/recommend quantum gravity");
+        Assert.Equal(Intent.Error, reply.Intent);
+        Assert.Contains("Popular topics: consensus", reply.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_two_word_alias_is_a_topic_not_a_bad_level()
+    {
+        var reply = Assistant.Handle("/recommend consistency hashing");
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.Contains("scalability", reply.Topics);
     }
 
     [Fact]

@@ -146,8 +146,20 @@ public sealed class FakeGatewayConnection
     /// <summary>Drops the TCP connection without a close frame.</summary>
     public void Drop()
     {
+        if (Completion.IsCompleted)
+        {
+            return;
+        }
+
         EndedWithoutClientCloseFrame = ClientCloseCode is null;
-        _context.Abort();
+        try
+        {
+            _context.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request ended between the check and the abort.
+        }
     }
 
     internal async Task RunAsync(int? helloIntervalMilliseconds)

@@ -4,7 +4,7 @@ namespace Bot.Featurization.Tests;
 
 public sealed class NormalizationTests
 {
-    private static readonly NgramExtractorOptions Unigrams = new() { NgramLength = 1 };
+    private static readonly NgramExtractorOptions _unigrams = new() { NgramLength = 1 };
 
     [Theory]
     [InlineData(NormFunction.L2, 0.8944271909999159, 0.4472135954999579)]
@@ -13,7 +13,7 @@ public sealed class NormalizationTests
     [InlineData(NormFunction.None, 2.0, 1.0)]
     public void A_block_is_scaled_by_its_norm(NormFunction norm, double a, double b)
     {
-        var featurizer = TextFeaturizer.Fit(["a a b"], WordsOnly(Unigrams, norm));
+        var featurizer = TextFeaturizer.Fit(["a a b"], WordsOnly(_unigrams, norm));
 
         AssertValues(new Dictionary<string, double> { ["a"] = a, ["b"] = b }, ByName(featurizer, featurizer.Transform("a a b")));
     }
@@ -28,7 +28,9 @@ public sealed class NormalizationTests
         // Char block: the 14 distinct trigrams of "\u0002raft consensus\u0003", each counted once.
         var expected = new Dictionary<string, double>
         {
-            ["raft"] = 1 / Math.Sqrt(3), ["raft consensus"] = 1 / Math.Sqrt(3), ["consensus"] = 1 / Math.Sqrt(3),
+            ["raft"] = 1 / Math.Sqrt(3),
+            ["raft consensus"] = 1 / Math.Sqrt(3),
+            ["consensus"] = 1 / Math.Sqrt(3),
         };
         foreach (var trigram in new[] { "\u0002ra", "raf", "aft", "ft ", "t c", " co", "con", "ons", "nse", "sen", "ens", "nsu", "sus", "us\u0003" })
         {

@@ -5,13 +5,13 @@ namespace Bot.Featurization.Tests;
 /// <summary>Property-style checks: arbitrary UTF-16 input never throws and always yields a well-formed vector.</summary>
 public sealed class RobustnessTests
 {
-    private static readonly string[] OptionSetNames = ["defaults", "retrieval", "skipgrams-idf-l1", "everything-dropped-infinity"];
+    private static readonly string[] _optionSetNames = ["defaults", "retrieval", "skipgrams-idf-l1", "everything-dropped-infinity"];
 
     private const string Letters = "Ééàçñøß한국Ελλάδαשָׁלוֹם٣²Ⅻ";
 
-    private static readonly string[] Words = ["paxos", "raft", "consensus", "replicas", "the", "of", "2PC", "clocks"];
+    private static readonly string[] _words = ["paxos", "raft", "consensus", "replicas", "the", "of", "2PC", "clocks"];
 
-    public static TheoryData<string> OptionSets() => new(OptionSetNames);
+    public static TheoryData<string> OptionSets() => [.. _optionSetNames];
 
     private static TextFeaturizerOptions Options(string name) =>
         name switch
@@ -64,7 +64,7 @@ public sealed class RobustnessTests
         var random = new Random(5);
         foreach (var text in Enumerable.Range(0, 500).Select(_ => RandomText(random, random.Next(0, 400))).Concat(EdgeCases(random)))
         {
-            foreach (var name in OptionSetNames)
+            foreach (var name in _optionSetNames)
             {
                 var normalized = TextNormalizer.Normalize(text, Options(name));
                 Assert.True(normalized.Length <= (text?.Length ?? 0));
@@ -167,7 +167,7 @@ public sealed class RobustnessTests
                     builder.Append(Letters[random.Next(Letters.Length)]);
                     break;
                 default:
-                    builder.Append(Words[random.Next(Words.Length)]).Append(' ');
+                    builder.Append(_words[random.Next(_words.Length)]).Append(' ');
                     break;
             }
         }

@@ -7,7 +7,7 @@ public sealed class SparseVectorIndexTests
     private static SparseVector V(params (int Index, float Value)[] entries) =>
         new(entries.Select(e => e.Index).ToArray(), entries.Select(e => e.Value).ToArray());
 
-    private static readonly SparseVector[] Small =
+    private static readonly SparseVector[] _small =
     [
         V((0, 1f)),
         V((0, 1f), (1, 1f)),
@@ -18,7 +18,7 @@ public sealed class SparseVectorIndexTests
     [Fact]
     public void TopK_returns_cosine_scores_best_first_and_skips_documents_sharing_nothing()
     {
-        var index = new SparseVectorIndex(Small);
+        var index = new SparseVectorIndex(_small);
 
         var hits = index.TopK(V((0, 2f)), 10);
 
@@ -31,7 +31,7 @@ public sealed class SparseVectorIndexTests
     [Fact]
     public void ScoreAll_gives_a_dense_cosine_per_document()
     {
-        var index = new SparseVectorIndex(Small);
+        var index = new SparseVectorIndex(_small);
 
         var scores = index.ScoreAll(V((0, 1f), (1, 1f)));
 
@@ -53,7 +53,7 @@ public sealed class SparseVectorIndexTests
     [Fact]
     public void Query_features_outside_the_index_still_count_in_the_query_norm()
     {
-        var index = new SparseVectorIndex(Small);
+        var index = new SparseVectorIndex(_small);
 
         var hit = index.TopK(V((0, 1f), (50, 1f)), 1).Single();
 
@@ -64,7 +64,7 @@ public sealed class SparseVectorIndexTests
     [Fact]
     public void Degenerate_queries_and_arguments()
     {
-        var index = new SparseVectorIndex(Small);
+        var index = new SparseVectorIndex(_small);
 
         Assert.Empty(index.TopK(V((0, 1f)), 0));
         Assert.Empty(index.TopK(SparseVector.Empty, 5));

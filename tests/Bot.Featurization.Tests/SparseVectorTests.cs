@@ -2,18 +2,18 @@ namespace Bot.Featurization.Tests;
 
 public sealed class SparseVectorTests
 {
-    private static readonly SparseVector A = new([0, 2, 5], [1f, 2f, 3f]);
-    private static readonly SparseVector B = new([2, 5, 7], [4f, -1f, 9f]);
+    private static readonly SparseVector _a = new([0, 2, 5], [1f, 2f, 3f]);
+    private static readonly SparseVector _b = new([2, 5, 7], [4f, -1f, 9f]);
 
     [Fact]
     public void Dot_norm_and_cosine_match_hand_computed_values()
     {
-        Assert.Equal(5f, A.Dot(B));
-        Assert.Equal(5f, B.Dot(A));
-        Assert.Equal(MathF.Sqrt(14f), A.Norm(), 6);
-        Assert.Equal(MathF.Sqrt(98f), B.Norm(), 5);
-        Assert.Equal(5 / Math.Sqrt(14 * 98), A.Cosine(B), 6);
-        Assert.Equal(1f, A.Cosine(A), 6);
+        Assert.Equal(5f, _a.Dot(_b));
+        Assert.Equal(5f, _b.Dot(_a));
+        Assert.Equal(MathF.Sqrt(14f), _a.Norm(), 6);
+        Assert.Equal(MathF.Sqrt(98f), _b.Norm(), 5);
+        Assert.Equal(5 / Math.Sqrt(14 * 98), _a.Cosine(_b), 6);
+        Assert.Equal(1f, _a.Cosine(_a), 6);
     }
 
     [Fact]
@@ -30,21 +30,21 @@ public sealed class SparseVectorTests
     [Fact]
     public void Zero_vectors_have_zero_cosine()
     {
-        Assert.Equal(0f, SparseVector.Empty.Cosine(A));
-        Assert.Equal(0f, A.Cosine(SparseVector.Empty));
-        Assert.Equal(0f, SparseVector.Empty.Dot(A));
+        Assert.Equal(0f, SparseVector.Empty.Cosine(_a));
+        Assert.Equal(0f, _a.Cosine(SparseVector.Empty));
+        Assert.Equal(0f, SparseVector.Empty.Dot(_a));
         Assert.Equal(0f, SparseVector.Empty.Norm());
     }
 
     [Fact]
     public void Entries_round_trip_through_dense_form()
     {
-        Assert.Equal([1f, 0f, 2f, 0f, 0f, 3f], A.ToDense(6));
-        Assert.Equal(A.ToString(), SparseVector.FromDense(A.ToDense(6)).ToString());
-        Assert.Equal(2f, A[2]);
-        Assert.Equal(0f, A[3]);
-        Assert.Equal("{0:1, 2:2, 5:3}", A.ToString());
-        Assert.Throws<ArgumentOutOfRangeException>(() => A.ToDense(5));
+        Assert.Equal([1f, 0f, 2f, 0f, 0f, 3f], _a.ToDense(6));
+        Assert.Equal(_a.ToString(), SparseVector.FromDense(_a.ToDense(6)).ToString());
+        Assert.Equal(2f, _a[2]);
+        Assert.Equal(0f, _a[3]);
+        Assert.Equal("{0:1, 2:2, 5:3}", _a.ToString());
+        Assert.Throws<ArgumentOutOfRangeException>(() => _a.ToDense(5));
     }
 
     [Fact]

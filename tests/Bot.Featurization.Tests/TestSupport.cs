@@ -23,7 +23,7 @@ internal static class TestSupport
         };
 
     public static string[] FeatureNames(TextFeaturizer featurizer) =>
-        Enumerable.Range(0, featurizer.Dimension).Select(i => featurizer.GetFeature(i).Ngram).ToArray();
+        [.. Enumerable.Range(0, featurizer.Dimension).Select(i => featurizer.GetFeature(i).Ngram)];
 
     /// <summary>The vector as n-gram → value, so expectations read as text.</summary>
     public static Dictionary<string, float> ByName(TextFeaturizer featurizer, SparseVector vector)

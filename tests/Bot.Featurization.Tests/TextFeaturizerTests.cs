@@ -4,7 +4,7 @@ namespace Bot.Featurization.Tests;
 
 public sealed class TextFeaturizerTests
 {
-    private static readonly string[] Catalog =
+    private static readonly string[] _catalog =
     [
         "Paxos Made Simple: the Paxos algorithm for consensus, explained plainly.",
         "In Search of an Understandable Consensus Algorithm (Raft), extended version.",
@@ -58,8 +58,8 @@ public sealed class TextFeaturizerTests
     {
         foreach (var options in new[] { new TextFeaturizerOptions(), TextFeaturizerOptions.Retrieval })
         {
-            var featurizer = TextFeaturizer.Fit(Catalog, options);
-            foreach (var text in Catalog.Append("consensus with paxos"))
+            var featurizer = TextFeaturizer.Fit(_catalog, options);
+            foreach (var text in _catalog.Append("consensus with paxos"))
             {
                 var vector = featurizer.Transform(text);
                 Assert.Equal(1f, vector.Cosine(featurizer.Transform(text)), 6);
@@ -79,8 +79,8 @@ public sealed class TextFeaturizerTests
     [Fact]
     public void Retrieval_ranks_the_matching_document_first()
     {
-        var featurizer = TextFeaturizer.Fit(Catalog, TextFeaturizerOptions.Retrieval);
-        var index = new SparseVectorIndex(Catalog.Select(featurizer.Transform).ToList());
+        var featurizer = TextFeaturizer.Fit(_catalog, TextFeaturizerOptions.Retrieval);
+        var index = new SparseVectorIndex([.. _catalog.Select(featurizer.Transform)]);
 
         Assert.Equal(0, index.TopK(featurizer.Transform("paxos"), 1).Single().DocumentIndex);
         Assert.Equal(1, index.TopK(featurizer.Transform("understandable consensus (Raft)"), 1).Single().DocumentIndex);
@@ -91,8 +91,8 @@ public sealed class TextFeaturizerTests
     [Fact]
     public void Vectors_are_sorted_within_the_dimension()
     {
-        var featurizer = TextFeaturizer.Fit(Catalog);
-        var vector = featurizer.Transform(Catalog[0]);
+        var featurizer = TextFeaturizer.Fit(_catalog);
+        var vector = featurizer.Transform(_catalog[0]);
 
         Assert.True(vector.Count > 0);
         Assert.Equal(vector.Indices.ToArray().Order().Distinct(), vector.Indices.ToArray());
@@ -104,8 +104,8 @@ public sealed class TextFeaturizerTests
     [Fact]
     public void Transform_is_safe_to_call_concurrently()
     {
-        var featurizer = TextFeaturizer.Fit(Catalog, TextFeaturizerOptions.Retrieval);
-        var texts = Enumerable.Range(0, 400).Select(i => Catalog[i % Catalog.Length] + " " + i).ToArray();
+        var featurizer = TextFeaturizer.Fit(_catalog, TextFeaturizerOptions.Retrieval);
+        var texts = Enumerable.Range(0, 400).Select(i => _catalog[i % _catalog.Length] + " " + i).ToArray();
         var expected = texts.Select(t => featurizer.Transform(t).ToString()).ToArray();
 
         var actual = new string[texts.Length];

@@ -4,10 +4,10 @@ namespace Bot.Featurization.Tests;
 
 public sealed class WeightingTests
 {
-    private static readonly NgramExtractorOptions Unigrams = new() { NgramLength = 1 };
+    private static readonly NgramExtractorOptions _unigrams = new() { NgramLength = 1 };
 
     private static TextFeaturizer FitUnigrams(string?[] corpus, WeightingCriteria weighting) =>
-        TextFeaturizer.Fit(corpus, WordsOnly(Unigrams with { Weighting = weighting }));
+        TextFeaturizer.Fit(corpus, WordsOnly(_unigrams with { Weighting = weighting }));
 
     [Fact]
     public void Idf_is_the_natural_log_of_documents_over_document_frequency()

@@ -168,14 +168,14 @@ public sealed class DiscordRestClient : IDiscordRestClient
         while (true)
         {
             ThrowIfUnusable(route);
-            var bucket = _rateLimiter.GetBucket(route);
-            await bucket.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var held = _rateLimiter.GetBucket(route);
+            await held.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             HttpStatusCode status;
             string? responseBody;
             RateLimitHeaders headers;
             try
             {
-                await WaitForBucketAsync(route, bucket, cancellationToken).ConfigureAwait(false);
+                await WaitForBucketAsync(route, held, cancellationToken).ConfigureAwait(false);
                 if (!route.IsInteraction)
                 {
                     await WaitForGlobalAsync(route, cancellationToken).ConfigureAwait(false);
@@ -201,7 +201,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
                 }
 
                 DiscordRestLog.Completed(_logger, method, route.Template, (int)status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                bucket = _rateLimiter.Update(route, bucket, headers);
+                var bucket = _rateLimiter.Update(route, held, headers);
                 if (status == HttpStatusCode.TooManyRequests)
                 {
                     rateLimitHits++;
@@ -211,7 +211,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
             }
             finally
             {
-                bucket.Gate.Release();
+                held.Gate.Release();
             }
 
             if ((int)status is >= 200 and < 300)

@@ -27,7 +27,13 @@ public sealed class ReasonWriter
 
         if (resource.Free == true)
         {
-            parts.Add("free to read");
+            parts.Add(resource.Kind switch
+            {
+                ResourceKind.Tool => "free to use",
+                ResourceKind.Talk or ResourceKind.Video => "free to watch",
+                ResourceKind.Course => "free online",
+                _ => "free to read",
+            });
         }
 
         var sources = resource.RecommendedBy

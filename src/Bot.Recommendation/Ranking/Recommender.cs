@@ -45,6 +45,7 @@ public sealed class Recommender
 
         var subjectPhrase = " " + MatchText.Normalize(query.SubjectText) + " ";
         var textScale = Math.Max(0.2, bestText);
+        var textWeight = query.TopicIds.Count > 0 ? _weights.TextWithTopic : _weights.Text;
         var scored = new List<(int Doc, double Score)>(candidates.Count);
         foreach (var (doc, text) in candidates)
         {
@@ -54,12 +55,12 @@ public sealed class Recommender
                 continue;
             }
 
-            var score = _weights.Text * (text / textScale)
+            var score = textWeight * (text / textScale)
                 + _weights.Topic * TopicMatch(resource, query.TopicIds)
                 + _weights.Level * ScoringWeights.LevelFit(query.Level, resource.Level)
                 + _weights.Kind * KindFit(query, resource.Kind)
                 + _weights.Canon * _index.CanonPrior[doc]
-                + (NamedByNickname(resource, subjectPhrase) ? _weights.Nickname : 0);
+                + (NamedByNickname(resource, subjectPhrase) ? NicknameBonus(query.Level, resource.Level) : 0);
             scored.Add((doc, score));
         }
 
@@ -107,6 +108,10 @@ public sealed class Recommender
 
         return query.Kinds[0] == kind ? 1.0 : 0.7;
     }
+
+    // Naming a paper pulls it up, but not past the readable introductions a beginner asked for.
+    private double NicknameBonus(Level? asked, Level item) =>
+        asked is { } level && item > level ? _weights.Nickname * 0.2 : _weights.Nickname;
 
     private static bool NamedByNickname(Resource resource, string subjectPhrase) =>
         subjectPhrase.Length > 2 && resource.Nicknames.Any(n =>

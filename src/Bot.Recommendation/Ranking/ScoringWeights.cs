@@ -11,6 +11,9 @@ namespace Bot.Recommendation.Ranking;
 public sealed record ScoringWeights
 {
     public double Text { get; init; } = 0.30;
+
+    /// <summary>Text weight when the request named a taxonomy topic: topic match already keeps results on subject.</summary>
+    public double TextWithTopic { get; init; } = 0.18;
     public double Topic { get; init; } = 0.35;
     public double Level { get; init; } = 0.45;
     public double Kind { get; init; } = 0.12;
@@ -38,7 +41,7 @@ public sealed record ScoringWeights
         (Catalog.Level.Intermediate, Catalog.Level.Beginner) => 0.45,
         (Catalog.Level.Intermediate, Catalog.Level.Advanced) => 0.5,
         (Catalog.Level.Advanced, Catalog.Level.Advanced) => 1.0,
-        (Catalog.Level.Advanced, Catalog.Level.Intermediate) => 0.55,
+        (Catalog.Level.Advanced, Catalog.Level.Intermediate) => 0.4,
         (Catalog.Level.Advanced, Catalog.Level.Beginner) => -0.3,
         _ => 0,
     };

@@ -85,13 +85,16 @@ public sealed class TopicMatcher
 
     public IReadOnlyList<TopicMention> Match(string text) => Match(MatchText.Tokens(text)).Mentions;
 
-    /// <summary>The topics whose ids, names or aliases are closest to the text, for "did you mean".</summary>
-    public IReadOnlyList<Topic> Nearest(string text, int count)
+    /// <summary>
+    /// The topics whose ids, names or aliases are close to the text, for "did you mean"; empty when
+    /// nothing is close enough to be a plausible intent.
+    /// </summary>
+    public IReadOnlyList<Topic> Nearest(string text, int count, double maxDistance = 0.45)
     {
         var query = MatchText.Normalize(text);
         if (query.Length == 0)
         {
-            return _topics.Take(count).ToList();
+            return [];
         }
 
         return _topics
@@ -99,6 +102,7 @@ public sealed class TopicMatcher
                 .Concat(topic.Aliases)
                 .Select(MatchText.Normalize)
                 .Min(phrase => Distance(query, phrase))))
+            .Where(pair => pair.distance <= maxDistance)
             .OrderBy(pair => pair.distance)
             .ThenBy(pair => pair.topic.Id, StringComparer.Ordinal)
             .Take(count)
@@ -113,60 +117,91 @@ public sealed class TopicMatcher
             return 0.1 * Math.Abs(phrase.Length - query.Length) / Math.Max(1, phrase.Length);
         }
 
-        return (double)MatchText.EditDistance(query, phrase, 12) / Math.Max(query.Length, phrase.Length);
+        const int cap = 12;
+        var distance = MatchText.EditDistance(query, phrase, cap);
+        return distance > cap ? 1.0 : (double)distance / Math.Max(query.Length, phrase.Length);
     }
 
     private int TryMatchAt(IReadOnlyList<string> tokens, bool[] consumed, int start, List<TopicMention> mentions)
     {
-        for (var length = Math.Min(MaxPhraseTokens, tokens.Count - start); length >= 1; length--)
+        var maxLength = Math.Min(MaxPhraseTokens, tokens.Count - start);
+        for (var length = maxLength; length >= 2; length--)
         {
-            if (Enumerable.Range(start, length).Any(k => consumed[k]))
+            if (TryExact(tokens, consumed, start, length, mentions))
             {
-                continue;
-            }
-
-            var phrase = string.Join(' ', tokens.Skip(start).Take(length));
-            if (_phraseTopics.TryGetValue(phrase, out var topicIds))
-            {
-                mentions.AddRange(topicIds.Select(id => new TopicMention(id, phrase, Fuzzy: false)));
                 return length;
             }
         }
 
-        for (var length = Math.Min(2, tokens.Count - start); length >= 1; length--)
+        // A misspelt two-word phrase ("consistency hashing") beats an exact single word inside it.
+        if (maxLength >= 2 && TryFuzzy(tokens, consumed, start, 2, mentions))
         {
-            if (Enumerable.Range(start, length).Any(k => consumed[k] || StopWords.Contains(tokens[k])))
-            {
-                continue;
-            }
+            return 2;
+        }
 
-            var phrase = string.Join(' ', tokens.Skip(start).Take(length));
-            var allowed = MatchText.AllowedTypos(phrase.Length);
-            if (allowed == 0)
-            {
-                continue;
-            }
-
-            string? best = null;
-            var bestDistance = allowed + 1;
-            foreach (var candidate in _fuzzyCandidates)
-            {
-                var distance = MatchText.EditDistance(phrase, candidate, allowed);
-                if (distance < bestDistance)
-                {
-                    best = candidate;
-                    bestDistance = distance;
-                }
-            }
-
-            if (best is not null)
-            {
-                mentions.AddRange(_phraseTopics[best].Select(id => new TopicMention(id, best, Fuzzy: true)));
-                return length;
-            }
+        if (maxLength >= 1 && (TryExact(tokens, consumed, start, 1, mentions) || TryFuzzy(tokens, consumed, start, 1, mentions)))
+        {
+            return 1;
         }
 
         return 0;
+    }
+
+    private bool TryExact(IReadOnlyList<string> tokens, bool[] consumed, int start, int length, List<TopicMention> mentions)
+    {
+        if (Enumerable.Range(start, length).Any(k => consumed[k]))
+        {
+            return false;
+        }
+
+        var phrase = string.Join(' ', tokens.Skip(start).Take(length));
+        if (!_phraseTopics.TryGetValue(phrase, out var topicIds))
+        {
+            return false;
+        }
+
+        mentions.AddRange(topicIds.Select(id => new TopicMention(id, phrase, Fuzzy: false)));
+        return true;
+    }
+
+    private bool TryFuzzy(IReadOnlyList<string> tokens, bool[] consumed, int start, int length, List<TopicMention> mentions)
+    {
+        if (Enumerable.Range(start, length).Any(k => consumed[k] || StopWords.Contains(tokens[k])))
+        {
+            return false;
+        }
+
+        var phrase = string.Join(' ', tokens.Skip(start).Take(length));
+        var allowed = MatchText.AllowedTypos(phrase.Length);
+        if (allowed == 0)
+        {
+            return false;
+        }
+
+        string? best = null;
+        var bestDistance = allowed + 1;
+        foreach (var candidate in _fuzzyCandidates)
+        {
+            if (candidate == phrase)
+            {
+                continue;
+            }
+
+            var distance = MatchText.EditDistance(phrase, candidate, allowed);
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        if (best is null)
+        {
+            return false;
+        }
+
+        mentions.AddRange(_phraseTopics[best].Select(id => new TopicMention(id, best, Fuzzy: true)));
+        return true;
     }
 
     private static List<TopicMention> Deduplicate(List<TopicMention> mentions)

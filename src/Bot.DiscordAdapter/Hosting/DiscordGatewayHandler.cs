@@ -1,0 +1,118 @@
+using Bot.Discord.Gateway;
+using Bot.Discord.Models.Inbound;
+using Bot.Discord.Rest;
+using Bot.DiscordAdapter.Commands;
+using Bot.DiscordAdapter.Interactions;
+using Bot.DiscordAdapter.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.DiscordAdapter.Hosting;
+
+/// <summary>
+/// Routes gateway dispatches to the adapter: READY to the identity and command registration, interactions and
+/// messages to their handlers. Work is counted so shutdown can finish it; none is taken once shutdown began.
+/// </summary>
+public sealed partial class DiscordGatewayHandler : IGatewayEventHandler
+{
+    private readonly InteractionHandler _interactions;
+    private readonly FreeTextHandler _messages;
+    private readonly BotIdentity _identity;
+    private readonly CommandRegistrationCoordinator _registration;
+    private readonly WorkTracker _tracker;
+    private readonly BotRunState _runState;
+    private readonly ILogger<DiscordGatewayHandler> _logger;
+
+    public DiscordGatewayHandler(
+        InteractionHandler interactions,
+        FreeTextHandler messages,
+        BotIdentity identity,
+        CommandRegistrationCoordinator registration,
+        WorkTracker tracker,
+        BotRunState runState,
+        ILogger<DiscordGatewayHandler> logger)
+    {
+        _interactions = interactions;
+        _messages = messages;
+        _identity = identity;
+        _registration = registration;
+        _tracker = tracker;
+        _runState = runState;
+        _logger = logger;
+    }
+
+    public async Task OnReadyAsync(ReadyEvent ready, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ready);
+        _identity.OnReady(ready);
+        Log.Ready(_logger, ready.Shard is [var shard, ..] ? shard : 0, ready.User.Id, ready.Guilds.Count);
+        if (_identity.ApplicationId is { } applicationId)
+        {
+            await _registration.EnsureRegisteredAsync(applicationId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task OnInteractionCreateAsync(InteractionCreateEvent interactionCreate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interactionCreate);
+        if (!_tracker.TryBegin(out var lease))
+        {
+            Log.RefusedWhileStopping(_logger, "interaction", interactionCreate.Interaction.Id);
+            return;
+        }
+
+        using (lease)
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _tracker.Aborted);
+            try
+            {
+                await _interactions.HandleAsync(interactionCreate.Interaction, interactionCreate.Receipt.ReceivedTimestamp, linked.Token)
+                    .ConfigureAwait(false);
+            }
+            catch (DiscordUnauthorizedException)
+            {
+                TokenRejected();
+            }
+        }
+    }
+
+    public async Task OnMessageCreateAsync(MessageCreateEvent messageCreate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messageCreate);
+        if (!_tracker.TryBegin(out var lease))
+        {
+            Log.RefusedWhileStopping(_logger, "message", messageCreate.Message.Id);
+            return;
+        }
+
+        using (lease)
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _tracker.Aborted);
+            try
+            {
+                await _messages.HandleAsync(messageCreate.Message, linked.Token).ConfigureAwait(false);
+            }
+            catch (DiscordUnauthorizedException)
+            {
+                TokenRejected();
+            }
+        }
+    }
+
+    private void TokenRejected()
+    {
+        Log.TokenRejected(_logger);
+        _runState.Fail("Discord rejected the bot token (401 Unauthorized). Reset the token in the Developer Portal and update the configuration.");
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Shard {ShardId} READY as user {BotUserId} in {GuildCount} guilds")]
+        public static partial void Ready(ILogger logger, int shardId, ulong botUserId, int guildCount);
+
+        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Shutting down: {What} {Id} not handled")]
+        public static partial void RefusedWhileStopping(ILogger logger, string what, ulong id);
+
+        [LoggerMessage(EventId = 3002, Level = LogLevel.Critical, Message = "Discord rejected the bot token (401); stopping")]
+        public static partial void TokenRejected(ILogger logger);
+    }
+}

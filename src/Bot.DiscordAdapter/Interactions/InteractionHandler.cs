@@ -1,0 +1,306 @@
+using Bot.Application;
+using Bot.Discord.Models.Inbound;
+using Bot.Discord.Models.Outbound;
+using Bot.Discord.Rest;
+using Bot.DiscordAdapter.Commands;
+using Bot.DiscordAdapter.Configuration;
+using Bot.DiscordAdapter.Hosting;
+using Bot.DiscordAdapter.Rendering;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.DiscordAdapter.Interactions;
+
+/// <summary>
+/// Answers interactions: slash commands, autocomplete and the "More" button. A reply ready within
+/// <see cref="DiscordBotOptions.DeferAfter"/> of local receipt is sent at once; a slower one is deferred first
+/// and then delivered by editing the original response. Every payload is checked with <see cref="MessageValidator"/>
+/// before it is sent.
+/// </summary>
+public sealed partial class InteractionHandler
+{
+    private const int MaxAutocompleteInput = 200;
+
+    private readonly IReadingAssistant _assistant;
+    private readonly IDiscordRestClient _rest;
+    private readonly BotIdentity _identity;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InteractionHandler> _logger;
+    private readonly TimeSpan _deferAfter;
+    private readonly TimeSpan _pagingLifetime;
+
+    public InteractionHandler(
+        IReadingAssistant assistant,
+        IDiscordRestClient rest,
+        BotIdentity identity,
+        IOptions<DiscordBotOptions> options,
+        TimeProvider time,
+        ILogger<InteractionHandler> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _assistant = assistant;
+        _rest = rest;
+        _identity = identity;
+        _time = time;
+        _logger = logger;
+        _deferAfter = options.Value.DeferAfter;
+        _pagingLifetime = options.Value.PagingLifetime;
+    }
+
+    /// <summary>Handles one interaction received at <paramref name="receivedTimestamp"/> (a <see cref="TimeProvider"/> timestamp).</summary>
+    public async Task<InteractionSession> HandleAsync(Interaction interaction, long receivedTimestamp, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var session = new InteractionSession(
+            interaction.Id, interaction.Token, interaction.ApplicationId ?? _identity.ApplicationId, receivedTimestamp, _rest, _time, _logger);
+        switch (interaction.Type)
+        {
+            case InteractionType.ApplicationCommand:
+                await HandleCommandAsync(session, interaction, cancellationToken).ConfigureAwait(false);
+                break;
+            case InteractionType.ApplicationCommandAutocomplete:
+                await HandleAutocompleteAsync(session, interaction, cancellationToken).ConfigureAwait(false);
+                break;
+            case InteractionType.MessageComponent:
+                await HandleComponentAsync(session, interaction, cancellationToken).ConfigureAwait(false);
+                break;
+            case InteractionType.ModalSubmit:
+                await ExplainAsync(session, "I don't use forms; try /help.", cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                Log.Unsupported(_logger, interaction.Id, interaction.Type);
+                break;
+        }
+
+        return session;
+    }
+
+    private Task HandleCommandAsync(InteractionSession session, Interaction interaction, CancellationToken cancellationToken)
+    {
+        var data = interaction.Data;
+        var owner = interaction.InvokingUser?.Id;
+        var options = data?.Options ?? [];
+        Log.Command(_logger, interaction.Id, data?.Name ?? "?");
+        switch (data?.Name)
+        {
+            case BotCommands.Recommend:
+                var request = new RecommendRequest
+                {
+                    Topic = Option(options, BotCommands.TopicOption)?.GetString() ?? string.Empty,
+                    Level = Option(options, BotCommands.LevelOption)?.GetString(),
+                    Kind = Option(options, BotCommands.KindOption)?.GetString(),
+                    Count = Option(options, BotCommands.CountOption)?.GetInt64() is { } count ? (int)Math.Clamp(count, -1, 1000) : 5,
+                };
+                return AnswerAsync(session, () => _assistant.Recommend(request), new RenderContext(owner), isUpdate: false, cancellationToken);
+            case BotCommands.Paper:
+                var query = Option(options, BotCommands.QueryOption)?.GetString() ?? string.Empty;
+                return AnswerAsync(session, () => _assistant.FindPaper(query), new RenderContext(owner), isUpdate: false, cancellationToken);
+            case BotCommands.Topics:
+                return AnswerAsync(session, _assistant.ListTopics, new RenderContext(owner), isUpdate: false, cancellationToken);
+            case BotCommands.Help:
+                return AnswerAsync(session, _assistant.Help, new RenderContext(owner), isUpdate: false, cancellationToken);
+            default:
+                return ExplainAsync(session, "I don't know that command (it may be from an older version of me). Try /help.", cancellationToken);
+        }
+    }
+
+    private async Task HandleAutocompleteAsync(InteractionSession session, Interaction interaction, CancellationToken cancellationToken)
+    {
+        var data = interaction.Data;
+        var focused = data?.FocusedOption;
+        var typed = focused?.GetString() ?? string.Empty;
+        if (typed.Length > MaxAutocompleteInput)
+        {
+            typed = typed[..MaxAutocompleteInput];
+        }
+
+        IReadOnlyList<Suggestion> suggestions = (data?.Name, focused?.Name) switch
+        {
+            (BotCommands.Recommend, BotCommands.TopicOption) => _assistant.SuggestTopics(typed, DiscordLimits.AutocompleteChoices),
+            (BotCommands.Paper, BotCommands.QueryOption) => _assistant.SuggestPapers(typed, DiscordLimits.AutocompleteChoices),
+            _ => [],
+        };
+        var choices = ToChoices(suggestions);
+        await SendCheckedAsync(session, InteractionResponse.Autocomplete(choices), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Autocomplete choices within Discord's limits: at most 25, names 1-100 characters, values 1-100.</summary>
+    public static IReadOnlyList<CommandChoice> ToChoices(IEnumerable<Suggestion> suggestions)
+    {
+        ArgumentNullException.ThrowIfNull(suggestions);
+        return suggestions
+            .Where(s => !string.IsNullOrWhiteSpace(s.Name) && s.Value.Length is > 0 and <= DiscordLimits.StringChoiceValueMax)
+            .DistinctBy(s => s.Value, StringComparer.Ordinal)
+            .Take(DiscordLimits.AutocompleteChoices)
+            .Select(s => CommandChoice.String(TextFit.Clip(s.Name, DiscordLimits.ChoiceNameMax), s.Value))
+            .ToList();
+    }
+
+    private Task HandleComponentAsync(InteractionSession session, Interaction interaction, CancellationToken cancellationToken)
+    {
+        var customId = interaction.Data?.CustomId;
+        if (!PagingCustomId.TryDecode(customId, out var token))
+        {
+            Log.UnknownComponent(_logger, interaction.Id);
+            return ExplainAsync(session, "This button no longer works (it may be from an older version of me). Run the command again.", cancellationToken);
+        }
+
+        var user = interaction.InvokingUser?.Id;
+        if (user != token.OwnerId)
+        {
+            Log.ForeignComponent(_logger, interaction.Id);
+            return ExplainAsync(
+                session,
+                $"Only the person who asked can page through these results. Ask yourself with `/recommend {TextFit.Clip(token.Request.Topic, 60)}`.",
+                cancellationToken);
+        }
+
+        if (interaction.Message is not { } message)
+        {
+            return ExplainAsync(session, "I can't find the message this button belongs to. Run /recommend again.", cancellationToken);
+        }
+
+        if (_time.GetUtcNow() - SnowflakeTime(message.Id) > _pagingLifetime)
+        {
+            Log.ExpiredComponent(_logger, interaction.Id);
+            return ExplainAsync(session, "These results have expired. Run /recommend again for a fresh list.", cancellationToken);
+        }
+
+        var context = new RenderContext(token.OwnerId, token.Request.Offset + 1);
+        return AnswerAsync(session, () => _assistant.Recommend(token.Request), context, isUpdate: true, cancellationToken);
+    }
+
+    /// <summary>Creation time encoded in a snowflake: <c>(id &gt;&gt; 22) + 1420070400000</c> ms.</summary>
+    public static DateTimeOffset SnowflakeTime(ulong id) => DateTimeOffset.FromUnixTimeMilliseconds((long)(id >> 22) + 1420070400000);
+
+    private async Task AnswerAsync(
+        InteractionSession session, Func<Reply> compute, RenderContext context, bool isUpdate, CancellationToken cancellationToken)
+    {
+        var work = Task.Run(() => Compute(compute, session.InteractionId), CancellationToken.None);
+        var wait = _deferAfter - session.Elapsed;
+        if (!work.IsCompleted && wait > TimeSpan.Zero)
+        {
+            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var delay = Task.Delay(wait, _time, stopWaiting.Token);
+            await Task.WhenAny(work, delay).ConfigureAwait(false);
+            await stopWaiting.CancelAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        if (work.IsCompleted)
+        {
+            var reply = await work.ConfigureAwait(false);
+            await SendCheckedAsync(session, Immediate(reply, context, isUpdate), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        Log.Deferring(_logger, session.InteractionId, session.Elapsed.TotalMilliseconds);
+        var deferral = isUpdate ? InteractionResponse.DeferredUpdate() : InteractionResponse.DeferredMessage();
+        if (!await session.RespondAsync(deferral, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var late = await work.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var payload = ReplyRenderer.Render(late, context);
+        if (isUpdate && late.IsError)
+        {
+            // The button's message stays as it was; the error goes to the presser alone.
+            await session.FollowUpAsync(Checked(payload with { Flags = MessageFlags.Ephemeral }, MessageTarget.FollowUp, session), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (isUpdate)
+        {
+            payload = payload with { Components = payload.Components ?? [] };
+        }
+
+        await session.EditOriginalAsync(Checked(payload, MessageTarget.EditOriginal, session), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static InteractionResponse Immediate(Reply reply, RenderContext context, bool isUpdate)
+    {
+        var payload = ReplyRenderer.Render(reply, context);
+        if (reply.IsError)
+        {
+            return InteractionResponse.Message(payload with { Flags = MessageFlags.Ephemeral, Components = null });
+        }
+
+        return isUpdate
+            ? InteractionResponse.UpdateMessage(payload with { Components = payload.Components ?? [] })
+            : InteractionResponse.Message(payload);
+    }
+
+    private Task<bool> ExplainAsync(InteractionSession session, string text, CancellationToken cancellationToken) =>
+        SendCheckedAsync(session, InteractionResponse.Message(ReplyRenderer.Notice(text) with { Flags = MessageFlags.Ephemeral }), cancellationToken);
+
+    private async Task<bool> SendCheckedAsync(InteractionSession session, InteractionResponse response, CancellationToken cancellationToken)
+    {
+        var violations = MessageValidator.Validate(response);
+        if (violations.Count > 0)
+        {
+            Log.InvalidPayload(_logger, session.InteractionId, string.Join("; ", violations));
+            response = response.Type == InteractionCallbackType.ApplicationCommandAutocompleteResult
+                ? InteractionResponse.Autocomplete([])
+                : InteractionResponse.Message(ReplyRenderer.Notice("Sorry, I could not display that answer.") with { Flags = MessageFlags.Ephemeral });
+        }
+
+        return await session.RespondAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private MessagePayload Checked(MessagePayload payload, MessageTarget target, InteractionSession session)
+    {
+        var violations = MessageValidator.Validate(payload, target);
+        if (violations.Count == 0)
+        {
+            return payload;
+        }
+
+        Log.InvalidPayload(_logger, session.InteractionId, string.Join("; ", violations));
+        var notice = ReplyRenderer.Notice("Sorry, I could not display that answer.");
+        return target == MessageTarget.FollowUp ? notice with { Flags = MessageFlags.Ephemeral } : notice;
+    }
+
+    private Reply Compute(Func<Reply> compute, ulong interactionId)
+    {
+        try
+        {
+            return compute();
+        }
+        catch (Exception ex)
+        {
+            Log.AssistantFailed(_logger, ex, interactionId);
+            return new Reply { Input = string.Empty, Intent = Intent.Error, Message = "Something went wrong while answering. Please try again." };
+        }
+    }
+
+    private static InteractionDataOption? Option(IReadOnlyList<InteractionDataOption> options, string name) =>
+        options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.Ordinal));
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3200, Level = LogLevel.Debug, Message = "Interaction {InteractionId}: /{Command}")]
+        public static partial void Command(ILogger logger, ulong interactionId, string command);
+
+        [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Interaction {InteractionId}: reply not ready {ElapsedMs:0} ms after receipt; deferring")]
+        public static partial void Deferring(ILogger logger, ulong interactionId, double elapsedMs);
+
+        [LoggerMessage(EventId = 3202, Level = LogLevel.Debug, Message = "Interaction {InteractionId}: button with an unknown custom id")]
+        public static partial void UnknownComponent(ILogger logger, ulong interactionId);
+
+        [LoggerMessage(EventId = 3203, Level = LogLevel.Debug, Message = "Interaction {InteractionId}: button pressed by someone other than the asker")]
+        public static partial void ForeignComponent(ILogger logger, ulong interactionId);
+
+        [LoggerMessage(EventId = 3204, Level = LogLevel.Debug, Message = "Interaction {InteractionId}: button on an expired message")]
+        public static partial void ExpiredComponent(ILogger logger, ulong interactionId);
+
+        [LoggerMessage(EventId = 3205, Level = LogLevel.Error, Message = "Interaction {InteractionId}: payload broke Discord's limits and was replaced: {Violations}")]
+        public static partial void InvalidPayload(ILogger logger, ulong interactionId, string violations);
+
+        [LoggerMessage(EventId = 3206, Level = LogLevel.Error, Message = "Interaction {InteractionId}: the assistant failed")]
+        public static partial void AssistantFailed(ILogger logger, Exception exception, ulong interactionId);
+
+        [LoggerMessage(EventId = 3207, Level = LogLevel.Debug, Message = "Interaction {InteractionId}: type {Type} is not handled")]
+        public static partial void Unsupported(ILogger logger, ulong interactionId, InteractionType type);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Bot.Application;
+using Bot.Catalog;
+using Bot.Recommendation;
+using Bot.Recommendation.Understanding;
+
+namespace Bot.Quality.Harness;
+
+/// <summary>Runs every judgment through the application layer and the BM25 baseline.</summary>
+public static class QualityEvaluator
+{
+    /// <summary>Loads the repository's catalog and judgments, builds the bot and the baseline, and evaluates.</summary>
+    public static QualityReport RunOnRepository()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var catalog = CatalogLoader.LoadOrThrow(RepositoryLayout.DataDirectory());
+        var judgments = JudgmentSet.Load();
+        var problems = judgments.Problems(catalog);
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException("The judgments do not match the catalog:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+        }
+
+        var assistant = new ReadingAssistant(new RecommendationEngine(catalog));
+        using var baseline = Fts5Baseline.Build(catalog.Resources, catalog.Topics);
+        return Evaluate(assistant, baseline, judgments) with { Elapsed = stopwatch.Elapsed };
+    }
+
+    public static QualityReport Evaluate(ReadingAssistant assistant, Fts5Baseline baseline, JudgmentSet judgments)
+    {
+        var recommend = judgments.Recommend.Select(j => EvaluateRecommend(assistant, baseline, j)).ToList();
+        var papers = judgments.Papers.Select(j => EvaluatePaper(assistant, j)).ToList();
+        var messages = new List<MessageOutcome>();
+        var messageRankings = new List<RankedOutcome>();
+        foreach (var judgment in judgments.Messages)
+        {
+            var reply = assistant.HandleMessage(judgment.Text);
+            messages.Add(new MessageOutcome(judgment, IntentName(reply), Ids(reply)));
+            if (judgment.Expect == ExpectedIntent.Recommend)
+            {
+                messageRankings.Add(EvaluateRecommendMessage(reply, baseline, judgment));
+            }
+        }
+
+        return new QualityReport(recommend, papers, messages, messageRankings);
+    }
+
+    /// <summary>The JSON contract's intent names: recommend, paper, error, or none for silence.</summary>
+    public static string IntentName(Reply reply) => reply.Intent switch
+    {
+        Intent.Recommend => "recommend",
+        Intent.Paper => "paper",
+        Intent.Error => "error",
+        Intent.None => "none",
+        var other => other.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The kinds the bot filters to when a kind is asked ("talk" also takes videos).</summary>
+    public static IReadOnlyList<ResourceKind> KindsFor(ResourceKind? kind) => kind switch
+    {
+        null => [],
+        { } k when KindVocabulary.Lookup(KindVocabulary.Name(k)) is { Count: > 0 } kinds => kinds,
+        { } k => [k],
+    };
+
+    private static RankedOutcome EvaluateRecommend(ReadingAssistant assistant, Fts5Baseline baseline, RecommendJudgment judgment)
+    {
+        var reply = assistant.Handle(judgment.Input);
+        var returned = Ids(reply);
+        var baselineReturned = baseline.Search(Fts5Baseline.UserWords(judgment.Input), KindsFor(judgment.Kind));
+        return new RankedOutcome(
+            judgment.Input,
+            judgment.Level,
+            judgment.Grades,
+            returned,
+            RankingMetrics.Ndcg(returned, judgment.Grades),
+            baselineReturned,
+            RankingMetrics.Ndcg(baselineReturned, judgment.Grades),
+            judgment.Level is null ? null : reply.Level == judgment.Level,
+            judgment.Kind is null ? null : reply.Kind == judgment.Kind,
+            reply.Topics.Intersect(judgment.Topics).Any());
+    }
+
+    private static RankedOutcome EvaluateRecommendMessage(Reply reply, Fts5Baseline baseline, MessageJudgment judgment)
+    {
+        var returned = Ids(reply);
+        var baselineReturned = baseline.Search(judgment.Text, KindsFor(judgment.Kind));
+        return new RankedOutcome(
+            judgment.Text,
+            judgment.Level,
+            judgment.Grades,
+            returned,
+            RankingMetrics.Ndcg(returned, judgment.Grades),
+            baselineReturned,
+            RankingMetrics.Ndcg(baselineReturned, judgment.Grades),
+            judgment.Level is null ? null : reply.Intent == Intent.Recommend && reply.Level == judgment.Level,
+            judgment.Kind is null ? null : reply.Intent == Intent.Recommend && reply.Kind == judgment.Kind,
+            reply.Intent == Intent.Recommend && reply.Topics.Intersect(judgment.Topics).Any());
+    }
+
+    private static PaperOutcome EvaluatePaper(ReadingAssistant assistant, PaperJudgment judgment)
+    {
+        var reply = assistant.Handle(judgment.Input);
+        var returned = reply.Intent == Intent.Paper ? Ids(reply) : [];
+        if (judgment.Expect is null)
+        {
+            var silent = returned.Count == 0;
+            return new PaperOutcome(judgment, IntentName(reply), returned, silent, silent ? 1 : 0);
+        }
+
+        return new PaperOutcome(
+            judgment,
+            IntentName(reply),
+            returned,
+            returned.Count > 0 && judgment.IsCorrect(returned[0]),
+            RankingMetrics.ReciprocalRank(returned, judgment.IsCorrect));
+    }
+
+    private static IReadOnlyList<string> Ids(Reply reply) => reply.Items.Select(i => i.Id).ToList();
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text;
+using Bot.Catalog;
+
+namespace Bot.Quality.Harness;
+
+public enum FigureFormat
+{
+    Score,
+    Percent,
+}
+
+/// <summary>One number of the report; <see cref="Key"/> is what <see cref="Bound"/> refers to.</summary>
+public sealed record Figure(string Key, string Label, double Value, int Count, FigureFormat Format)
+{
+    public string Display => Show(Value, Format);
+
+    public static string Show(double value, FigureFormat format) => double.IsNaN(value)
+        ? "n/a"
+        : format == FigureFormat.Percent
+            ? value.ToString("P1", CultureInfo.InvariantCulture)
+            : value.ToString("0.000", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A floor (<see cref="AtLeast"/>) or a ceiling (<see cref="AtMost"/>) on one figure.</summary>
+public sealed record Bound(string Key, double? AtLeast = null, double? AtMost = null)
+{
+    public bool Holds(double value) => !double.IsNaN(value) && (AtLeast is null || value >= AtLeast) && (AtMost is null || value <= AtMost);
+
+    public string Describe(FigureFormat format) =>
+        AtLeast is { } min ? "≥ " + Figure.Show(min, format) : AtMost is { } max ? "≤ " + Figure.Show(max, format) : string.Empty;
+}
+
+public sealed record QualityReport(
+    IReadOnlyList<RankedOutcome> Recommend,
+    IReadOnlyList<PaperOutcome> Papers,
+    IReadOnlyList<MessageOutcome> Messages,
+    IReadOnlyList<RankedOutcome> MessageRankings)
+{
+    public const string RecommendNdcgKey = "recommend.ndcg5";
+    public const string BaselineNdcgKey = "recommend.bm25.ndcg5";
+    public const string BaselineLiftKey = "recommend.lift-over-bm25";
+    public const string MessageNdcgKey = "messages.ndcg5";
+    public const string PaperTop1Key = "paper.top1";
+    public const string PaperMrrKey = "paper.mrr";
+    public const string IntentAccuracyKey = "messages.intent-accuracy";
+    public const string ChatterFalsePositiveKey = "messages.chatter-false-positive-rate";
+    public const string RequestMissKey = "messages.request-miss-rate";
+    public const string MessagePaperTop1Key = "messages.paper-top1";
+    public const string MessageLevelKey = "messages.level-accuracy";
+    public const string MessageTopicKey = "messages.topic-accuracy";
+    public const string MessageKindKey = "messages.kind-accuracy";
+    public const string RecommendLevelKey = "recommend.level-accuracy";
+    public const string RecommendTopicKey = "recommend.topic-accuracy";
+    public const string RecommendKindKey = "recommend.kind-accuracy";
+
+    public TimeSpan Elapsed { get; init; }
+
+    public double RecommendNdcg => Mean(Recommend.Select(o => o.Ndcg));
+
+    public double BaselineNdcg => Mean(Recommend.Select(o => o.BaselineNdcg ?? double.NaN));
+
+    /// <summary>Relative improvement of the ranker's nDCG@5 over BM25's: 0.25 means 25% better.</summary>
+    public double BaselineLift => BaselineNdcg > 0 ? RecommendNdcg / BaselineNdcg - 1 : double.PositiveInfinity;
+
+    public double MessageNdcg => Mean(MessageRankings.Select(o => o.Ndcg));
+
+    public double PaperTop1 => Rate(Papers, p => p.Top1);
+
+    public double PaperMrr => Mean(Papers.Select(p => p.ReciprocalRank));
+
+    public double IntentAccuracy => Rate(Messages, m => m.IntentCorrect);
+
+    public double ChatterFalsePositiveRate => Rate(Messages.Where(m => m.IsChatter), m => m.Answered);
+
+    public double RequestMissRate => Rate(Messages.Where(m => !m.IsChatter), m => !m.Answered);
+
+    public IReadOnlyList<Figure> Figures()
+    {
+        var chatter = Messages.Where(m => m.IsChatter).ToList();
+        var requests = Messages.Where(m => !m.IsChatter).ToList();
+        var paperMessages = Messages.Where(m => m.Judgment.Expect == ExpectedIntent.Paper).ToList();
+        var figures = new List<Figure>
+        {
+            new(RecommendNdcgKey, "/recommend nDCG@5, ranker", RecommendNdcg, Recommend.Count, FigureFormat.Score),
+            new(BaselineNdcgKey, "/recommend nDCG@5, BM25 (SQLite FTS5)", BaselineNdcg, Recommend.Count, FigureFormat.Score),
+            new(BaselineLiftKey, "ranker over BM25 (relative)", BaselineLift, Recommend.Count, FigureFormat.Percent),
+        };
+        foreach (var level in new Level?[] { Level.Beginner, Level.Intermediate, Level.Advanced, null })
+        {
+            var group = Recommend.Where(o => o.Level == level).ToList();
+            var name = level?.ToString().ToLowerInvariant() ?? "no level";
+            figures.Add(new($"recommend.ndcg5.{name.Replace(' ', '-')}", $"  nDCG@5 {name}: ranker", Mean(group.Select(o => o.Ndcg)), group.Count, FigureFormat.Score));
+            figures.Add(new($"recommend.bm25.ndcg5.{name.Replace(' ', '-')}", $"  nDCG@5 {name}: BM25", Mean(group.Select(o => o.BaselineNdcg ?? double.NaN)), group.Count, FigureFormat.Score));
+        }
+
+        figures.AddRange(
+        [
+            new(RecommendLevelKey, "/recommend level understood", Rate(Recommend.Where(o => o.LevelUnderstood is not null), o => o.LevelUnderstood == true), Recommend.Count(o => o.LevelUnderstood is not null), FigureFormat.Percent),
+            new(RecommendKindKey, "/recommend kind understood", Rate(Recommend.Where(o => o.KindUnderstood is not null), o => o.KindUnderstood == true), Recommend.Count(o => o.KindUnderstood is not null), FigureFormat.Percent),
+            new(RecommendTopicKey, "/recommend topic understood", Rate(Recommend, o => o.TopicUnderstood), Recommend.Count, FigureFormat.Percent),
+            new(PaperTop1Key, "/paper top-1 accuracy", PaperTop1, Papers.Count, FigureFormat.Percent),
+            new(PaperMrrKey, "/paper MRR", PaperMrr, Papers.Count, FigureFormat.Score),
+            new(IntentAccuracyKey, "messages: intent accuracy", IntentAccuracy, Messages.Count, FigureFormat.Percent),
+            new(ChatterFalsePositiveKey, "messages: chatter answered (false positives)", ChatterFalsePositiveRate, chatter.Count, FigureFormat.Percent),
+            new(RequestMissKey, "messages: requests left unanswered", RequestMissRate, requests.Count, FigureFormat.Percent),
+            new(MessageNdcgKey, "messages: recommend nDCG@5, ranker", MessageNdcg, MessageRankings.Count, FigureFormat.Score),
+            new("messages.bm25.ndcg5", "messages: recommend nDCG@5, BM25", Mean(MessageRankings.Select(o => o.BaselineNdcg ?? double.NaN)), MessageRankings.Count, FigureFormat.Score),
+            new(MessageLevelKey, "messages: level understood", Rate(MessageRankings.Where(o => o.LevelUnderstood is not null), o => o.LevelUnderstood == true), MessageRankings.Count(o => o.LevelUnderstood is not null), FigureFormat.Percent),
+            new(MessageKindKey, "messages: kind understood", Rate(MessageRankings.Where(o => o.KindUnderstood is not null), o => o.KindUnderstood == true), MessageRankings.Count(o => o.KindUnderstood is not null), FigureFormat.Percent),
+            new(MessageTopicKey, "messages: topic understood", Rate(MessageRankings, o => o.TopicUnderstood), MessageRankings.Count, FigureFormat.Percent),
+            new(MessagePaperTop1Key, "messages: paper top-1", Rate(paperMessages, m => m.Returned.Count > 0 && m.Judgment.IsCorrectPaper(m.Returned[0])), paperMessages.Count, FigureFormat.Percent),
+        ]);
+        return figures;
+    }
+
+    /// <summary>The bounds that do not hold, as sentences; empty when every figure is within its bound.</summary>
+    public IReadOnlyList<string> Violations(IEnumerable<Bound> bounds)
+    {
+        var figures = Figures().ToDictionary(f => f.Key);
+        var violations = new List<string>();
+        foreach (var bound in bounds)
+        {
+            if (!figures.TryGetValue(bound.Key, out var figure))
+            {
+                violations.Add($"{bound.Key}: no such figure");
+            }
+            else if (!bound.Holds(figure.Value))
+            {
+                violations.Add($"{figure.Label} is {figure.Display}, outside {bound.Describe(figure.Format)}");
+            }
+        }
+
+        return violations;
+    }
+
+    /// <summary>The lowest-scoring graded lists, worst first.</summary>
+    public IReadOnlyList<RankedOutcome> Worst(int count) =>
+        Recommend.Concat(MessageRankings).OrderBy(o => o.Ndcg).ThenBy(o => o.Input, StringComparer.Ordinal).Take(count).ToList();
+
+    public string Format(IReadOnlyList<Bound> bounds, int worst = 10)
+    {
+        var byKey = bounds.ToDictionary(b => b.Key);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Quality: {Recommend.Count} /recommend queries, {Papers.Count} /paper lookups, {Messages.Count} messages ({Messages.Count(m => m.IsChatter)} chatter); {Elapsed.TotalSeconds:0.0} s");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"figure",-46} {"n",4} {"value",8}  {"bound",-9} status");
+        foreach (var figure in Figures())
+        {
+            var bound = byKey.GetValueOrDefault(figure.Key);
+            var status = bound is null ? string.Empty : bound.Holds(figure.Value) ? "ok" : "BELOW FLOOR";
+            text.AppendLine(CultureInfo.InvariantCulture, $"{figure.Label,-46} {figure.Count,4} {figure.Display,8}  {bound?.Describe(figure.Format) ?? string.Empty,-9} {status}".TrimEnd());
+        }
+
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Worst {worst} graded answers (returned ids with their judged grade; ideal = best judged ids):");
+        foreach (var outcome in Worst(worst))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {outcome.Ndcg:0.000}  {outcome.Input}   (BM25 {outcome.BaselineNdcg:0.000})");
+            text.AppendLine(CultureInfo.InvariantCulture, $"         got:   {Graded(outcome.Returned, outcome.Grades)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"         ideal: {Graded(outcome.Grades.ById.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(RankingMetrics.Cutoff).Select(p => p.Key).ToList(), outcome.Grades)}");
+        }
+
+        var paperMisses = Papers.Where(p => !p.Top1).ToList();
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"/paper misses ({paperMisses.Count}):");
+        foreach (var miss in paperMisses)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  /paper {miss.Judgment.Query} -> {(miss.Returned.Count == 0 ? miss.Intent : string.Join(", ", miss.Returned.Take(3)))}; expected {miss.Judgment.Expect ?? "no match"}");
+        }
+
+        var intentMisses = Messages.Where(m => !m.IntentCorrect).ToList();
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Message intent misses ({intentMisses.Count}):");
+        foreach (var miss in intentMisses)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  \"{miss.Judgment.Text}\" -> {miss.Intent}; expected {miss.Judgment.Expect.ToString().ToLowerInvariant()}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Graded(IReadOnlyList<string> ids, Grades grades) =>
+        ids.Count == 0 ? "(nothing)" : string.Join(", ", ids.Select(id => $"{id}({grades.Of(id)})"));
+
+    private static double Mean(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        return list.Count == 0 ? double.NaN : list.Average();
+    }
+
+    private static double Rate<T>(IEnumerable<T> items, Func<T, bool> predicate) => Mean(items.Select(i => predicate(i) ? 1.0 : 0.0));
+}

@@ -1,0 +1,66 @@
+using Bot.Catalog;
+using Bot.Quality.Harness;
+
+namespace Bot.Quality.Tests;
+
+public sealed class JudgmentSetTests
+{
+    private static readonly Lazy<ReadingCatalog> Catalog = new(() => CatalogLoader.LoadOrThrow(RepositoryLayout.DataDirectory()));
+    private static readonly Lazy<JudgmentSet> Judgments = new(JudgmentSet.Load);
+
+    [Fact]
+    public void Every_judged_id_topic_and_grade_is_sound()
+    {
+        var problems = Judgments.Value.Problems(Catalog.Value);
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Recommend_judgments_cover_every_topic_and_level()
+    {
+        var recommend = Judgments.Value.Recommend;
+
+        Assert.True(recommend.Count >= 45, $"{recommend.Count} /recommend judgments; at least 45 are needed.");
+        Assert.Empty(Catalog.Value.Topics.Select(t => t.Id).Except(recommend.SelectMany(j => j.Topics)));
+        Assert.Equal(Enum.GetValues<Level>().Order(), recommend.Where(j => j.Level is not null).Select(j => j.Level!.Value).Distinct().Order());
+        Assert.True(recommend.Count(j => j.Kind is not null) >= 5, "Too few /recommend judgments ask for a kind.");
+    }
+
+    [Fact]
+    public void Paper_judgments_cover_each_way_of_asking()
+    {
+        var papers = Judgments.Value.Papers;
+
+        Assert.True(papers.Count >= 35, $"{papers.Count} /paper judgments; at least 35 are needed.");
+        foreach (var how in new[] { "title", "nickname", "author", "misspelling", "none" })
+        {
+            Assert.Contains(papers, p => p.How == how);
+        }
+    }
+
+    [Fact]
+    public void A_third_of_the_messages_are_chatter_and_every_request_kind_is_present()
+    {
+        var messages = Judgments.Value.Messages;
+
+        Assert.True(messages.Count >= 36, $"{messages.Count} message judgments; at least 36 are needed.");
+        Assert.True(messages.Count(m => m.Expect == ExpectedIntent.None) * 3 >= messages.Count, "Less than a third of the messages are chatter.");
+        Assert.Contains(messages, m => m.Expect == ExpectedIntent.Recommend);
+        Assert.Contains(messages, m => m.Expect == ExpectedIntent.Paper);
+    }
+
+    [Fact]
+    public void The_level_rule_is_enforced_on_edits()
+    {
+        var flp = Catalog.Value.FindResource("flp-impossibility")!;
+        var tooGenerous = new JudgmentSet(
+            [new RecommendJudgment("/recommend consensus beginner", ["consensus"], Level.Beginner, null, new Grades(new Dictionary<string, int> { [flp.Id] = 3 }))],
+            [],
+            []);
+
+        var problems = tooGenerous.Problems(Catalog.Value);
+
+        Assert.Contains(problems, p => p.Contains("at most acceptable", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,34 @@
+using Bot.Recommendation.Understanding;
+
+namespace Bot.Recommendation.Tests.Understanding;
+
+public sealed class TopicMatcherTests
+{
+    private readonly TopicMatcher _matcher = new(FixtureCatalog.Topics);
+
+    [Theory]
+    [InlineData("quantum gravity")]
+    [InlineData("cooking")]
+    [InlineData("")]
+    public void Nothing_is_near_text_unlike_any_topic(string text) => Assert.Empty(_matcher.Nearest(text, 3));
+
+    [Fact]
+    public void Long_aliases_are_not_near_unrelated_text()
+    {
+        var matcher = new TopicMatcher([new Bot.Catalog.Topic { Id = "crdts", Name = "CRDTs", Description = "d", Aliases = ["conflict free replicated data types"] }]);
+        Assert.Empty(matcher.Nearest("quantum gravity", 3));
+    }
+
+    [Theory]
+    [InlineData("replicashun", "replication")]
+    [InlineData("consens", "consensus")]
+    [InlineData("byzant", "byzantine-fault-tolerance")]
+    public void Near_misses_suggest_their_topic(string text, string topic) => Assert.Equal(topic, _matcher.Nearest(text, 3)[0].Id);
+
+    [Fact]
+    public void A_misspelt_two_word_alias_wins_over_an_exact_word_inside_it()
+    {
+        var mentions = _matcher.Match("stream procesing");
+        Assert.Equal("streaming-and-logs", Assert.Single(mentions).TopicId);
+    }
+}
