@@ -71,7 +71,7 @@ public static class ReplyCardRenderer
             rows.Add(new Markup(Markup.Escape(item.Summary)));
         }
 
-        rows.Add(new Markup($"[link]{Markup.Escape(item.Url)}[/]"));
+        rows.Add(new Markup($"[blue]{Markup.Escape(item.Url)}[/]"));
         var title = rank is { } r ? $"{r}. {item.Title}" : item.Title;
         return new Panel(new Rows(rows))
         {

@@ -66,7 +66,7 @@ public static class BotCommandLine
                     return 2;
                 }
 
-                return runner.AskOnce(text, AnsiConsole.Console);
+                return runner.AskOnce(text, TwinConsole.ForStandardOutput());
             }).ConfigureAwait(false);
         });
         return ask;
@@ -131,7 +131,7 @@ public static class BotCommandLine
         }
 
         return await WithAssistantAsync(assistant =>
-            new ConsoleTwinRunner(assistant).RunInteractiveAsync(Console.In, AnsiConsole.Console, cancellationToken)).ConfigureAwait(false);
+            new ConsoleTwinRunner(assistant).RunInteractiveAsync(Console.In, TwinConsole.ForStandardOutput(), cancellationToken)).ConfigureAwait(false);
     }
 
     private static async Task<int> WithAssistantAsync(Func<IReadingAssistant, Task<int>> action)

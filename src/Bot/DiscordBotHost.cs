@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Application;
 using Bot.Catalog;
 using Bot.DiscordAdapter;
@@ -43,14 +44,21 @@ public static class DiscordBotHost
         return builder;
     }
 
-    public static IHost Build(HostApplicationBuilder builder)
+    /// <param name="builder">Builder from <see cref="CreateBuilder"/>.</param>
+    /// <param name="overrides">Registrations applied after the bot's own (tests replace services here).</param>
+    public static IHost Build(HostApplicationBuilder builder, Action<IServiceCollection>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddReadingAssistant(builder.Configuration);
         builder.Services.AddDiscordBot(builder.Configuration);
-        builder.Services.AddOptions<HostOptions>().Configure<IOptions<DiscordBotOptions>>((host, bot) =>
+        overrides?.Invoke(builder.Services);
+        // Read raw: the validated options would throw here, before start-up can report every problem at once.
+        var drain = TimeSpan.TryParse(builder.Configuration["Discord:ShutdownTimeout"], CultureInfo.InvariantCulture, out var configured)
+            ? configured
+            : new DiscordBotOptions().ShutdownTimeout;
+        builder.Services.Configure<HostOptions>(host =>
         {
-            var needed = bot.Value.ShutdownTimeout + CloseAllowance;
+            var needed = drain + CloseAllowance;
             if (host.ShutdownTimeout < needed)
             {
                 host.ShutdownTimeout = needed;

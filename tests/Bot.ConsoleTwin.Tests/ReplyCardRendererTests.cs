@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace Bot.ConsoleTwin.Tests;
 
 public sealed class ReplyCardRendererTests
@@ -7,12 +5,7 @@ public sealed class ReplyCardRendererTests
     private static string Render(string input)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-        });
+        var console = TwinConsole.Create(writer, redirected: true);
         console.Profile.Width = 120;
         ReplyCardRenderer.Render(console, ConsoleFixture.Assistant.Handle(input));
         return writer.ToString();
@@ -39,6 +32,10 @@ public sealed class ReplyCardRendererTests
     [Fact]
     public void Chatter_is_shown_as_silence() =>
         Assert.Contains("stays silent", Render("anyone up for lunch?"), StringComparison.Ordinal);
+
+    [Fact]
+    public void Piped_output_has_no_escape_codes() =>
+        Assert.DoesNotContain('\u001b', Render("/recommend consensus beginner"));
 
     [Fact]
     public void Markup_in_user_input_is_not_interpreted()

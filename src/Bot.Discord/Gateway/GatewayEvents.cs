@@ -3,7 +3,8 @@ using Bot.Discord.Models.Inbound;
 namespace Bot.Discord.Gateway;
 
 /// <summary>
-/// Receives gateway dispatches. Calls run on handler tasks, off the receive loop, possibly concurrently;
+/// Receives gateway dispatches. Calls run on the shard's dispatch workers (dedicated threads, up to
+/// <see cref="GatewayOptions.DispatchConcurrency"/> at once), off the receive loop and heartbeat timer;
 /// each interaction and message id is delivered once even when the gateway replays it after a resume.
 /// Exceptions are logged and do not stop the shard.
 /// </summary>

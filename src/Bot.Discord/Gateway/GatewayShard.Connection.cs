@@ -355,6 +355,8 @@ public sealed partial class GatewayShard
             {
                 var jitter = Math.Clamp(Shard._timings.HeartbeatJitter(), 0.0, 1.0);
                 await Task.Delay(interval * jitter, Shard._time, cancellationToken).ConfigureAwait(false);
+
+                // Created before the first send so beats stay on a fixed cadence from the first one.
                 using var timer = new PeriodicTimer(interval, Shard._time);
                 do
                 {

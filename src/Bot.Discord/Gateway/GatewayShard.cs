@@ -146,8 +146,15 @@ public sealed partial class GatewayShard
         _dispatchWriter = channel.Writer;
 
         using var workersCts = new CancellationTokenSource();
+
+        // Dedicated threads: a handler that blocks its thread cannot starve the thread pool that runs heartbeats
+        // and the receive loop.
         var workers = Enumerable.Range(0, _options.DispatchConcurrency)
-            .Select(_ => Task.Run(() => DispatchWorkerAsync(channel.Reader, workersCts.Token), CancellationToken.None))
+            .Select(_ => Task.Factory.StartNew(
+                () => RunDispatchWorker(channel.Reader, workersCts.Token),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
+                TaskScheduler.Default))
             .ToArray();
 
         _logger.ShardStarting(ShardId, ShardCount);
@@ -275,11 +282,11 @@ public sealed partial class GatewayShard
         _logger.DispatchDropped(ShardId, dropped.GetType().Name, _options.DispatchQueueCapacity);
     }
 
-    private async Task DispatchWorkerAsync(ChannelReader<object> reader, CancellationToken cancellationToken)
+    private void RunDispatchWorker(ChannelReader<object> reader, CancellationToken cancellationToken)
     {
         try
         {
-            while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            while (reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
             {
                 while (reader.TryRead(out var item))
                 {
@@ -292,7 +299,9 @@ public sealed partial class GatewayShard
                             ReadyEvent ready => _handler.OnReadyAsync(ready, cancellationToken),
                             _ => Task.CompletedTask,
                         };
-                        await task.ConfigureAwait(false);
+
+                        // Waiting here keeps this worker busy until the handler is done: concurrency stays bounded.
+                        task.GetAwaiter().GetResult();
                     }
                     catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                     {

@@ -395,9 +395,13 @@ public sealed class DiscordRestClient : IDiscordRestClient
     {
         if (status == HttpStatusCode.NoContent || string.IsNullOrWhiteSpace(body))
         {
-            return default(T) is null && typeof(T) == typeof(JsonElement?)
-                ? default!
-                : throw new JsonException($"{route.Method.Method} {route.Template} returned {(int)status} without a body.");
+            // Only the interaction callback answers 204; its result type is the optional JsonElement.
+            if (typeof(T) == typeof(JsonElement?))
+            {
+                return default!;
+            }
+
+            throw new JsonException($"{route.Method.Method} {route.Template} returned {(int)status} without a body.");
         }
 
         return JsonSerializer.Deserialize<T>(body, DiscordJson.Options)

@@ -120,11 +120,18 @@ public sealed class DiscordBotOptionsValidator : IValidateOptions<DiscordBotOpti
             }
         }
 
-        if (options.ShardId is { } id && (id < 0 || id >= count))
+        if (options.ShardId is not { } id)
         {
-            failures.Add(count is null && id >= 0
-                ? "Discord:ShardId needs an explicit Discord:ShardCount (not 'auto') to say which shard of how many this process runs."
-                : string.Create(CultureInfo.InvariantCulture, $"Discord:ShardId must be at least 0 and below Discord:ShardCount ({count}); got {id}."));
+            return;
+        }
+
+        if (count is null)
+        {
+            failures.Add("Discord:ShardId needs an explicit Discord:ShardCount (not 'auto') to say which shard of how many this process runs.");
+        }
+        else if (id < 0 || id >= count)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Discord:ShardId must be at least 0 and below Discord:ShardCount ({count}); got {id}."));
         }
     }
 

@@ -109,6 +109,8 @@ internal sealed record HarnessSettings
     public int DispatchConcurrency { get; init; } = 4;
 
     public Action<GatewayOptions>? Configure { get; init; }
+
+    public TimeProvider? TimeProvider { get; init; }
 }
 
 /// <summary>A <see cref="GatewayShard"/> running against a <see cref="FakeGateway"/>, with captured logs.</summary>
@@ -146,6 +148,7 @@ internal sealed class GatewayTestHarness : IAsyncDisposable
             _loggerFactory.CreateLogger<GatewayShard>(),
             new GatewayShardTimings
             {
+                TimeProvider = settings.TimeProvider ?? TimeProvider.System,
                 HeartbeatJitter = settings.HeartbeatJitter,
                 InvalidSessionDelay = settings.InvalidSessionDelay,
                 InitialReconnectDelay = TimeSpan.FromMilliseconds(20),
@@ -240,6 +243,15 @@ internal sealed class ManualTimeProvider : TimeProvider
 
         timer.Change(dueTime, period);
         return timer;
+    }
+
+    /// <summary>Whether a timer is armed to fire exactly <paramref name="sinceStart"/> after this clock's start.</summary>
+    public bool HasTimerDueAt(TimeSpan sinceStart)
+    {
+        lock (_lock)
+        {
+            return _timers.Any(t => t.DueAt == sinceStart.Ticks);
+        }
     }
 
     public void Advance(TimeSpan by)

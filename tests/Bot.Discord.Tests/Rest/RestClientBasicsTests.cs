@@ -73,6 +73,11 @@ public sealed class RestClientBasicsTests
         Assert.Equal(GuildId, Assert.Single(guild).GuildId);
         Assert.Equal(global.Select(c => c.Id), listedGlobal.Select(c => c.Id));
         Assert.Equal(guild[0].Id, Assert.Single(listedGuild).Id);
+        var animal = listedGlobal[0].Options![0];
+        Assert.Equal(ApplicationCommandOptionType.String, animal.Type);
+        Assert.True(animal.Required);
+        Assert.Equal(["animal_dog", "animal_cat", "animal_penguin"], animal.Choices!.Select(c => c.Value.GetString()));
+        Assert.Null(listedGlobal[1].Options);
 
         var put = h.Server.RequestsTo("PUT", GlobalCommands)[0];
         Assert.Equal(

@@ -16,6 +16,8 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
+    public ILogger<T> CreateLogger<T>() => new LoggerFactory([this]).CreateLogger<T>();
+
     public void Dispose()
     {
     }

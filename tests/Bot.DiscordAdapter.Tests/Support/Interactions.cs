@@ -19,7 +19,7 @@ internal static class Inbound
         {"id": "{{id}}", "application_id": "{{AppId}}", "type": 2, "token": "tok-{{id}}", "version": 1,
          "guild_id": "290926798626357999", "channel_id": "{{ChannelId}}",
          "member": {"user": {"id": "{{user}}", "username": "Mason"}, "roles": [], "permissions": "0"},
-         "data": {"id": "771825006014889984", "name": "{{name}}", "type": 1, "options": {{optionsJson}}}}
+         "data": {"id": "771825006014889984", "name": "{{name}}", "type": 1, "options": {{optionsJson}} } }
         """);
 
     public static Interaction Recommend(string topic = "consensus", string level = "beginner", ulong id = 1001) =>
@@ -28,7 +28,7 @@ internal static class Inbound
     public static Interaction Autocomplete(string command, string option, string typed, ulong id = 1002) => Parse<Interaction>($$"""
         {"id": "{{id}}", "application_id": "{{AppId}}", "type": 4, "token": "tok-{{id}}", "version": 1,
          "user": {"id": "{{UserId}}", "username": "Mason"},
-         "data": {"id": "771825006014889984", "name": "{{command}}", "type": 1, "options": [{"type": 3, "name": "{{option}}", "value": "{{typed}}", "focused": true}]}}
+         "data": {"id": "771825006014889984", "name": "{{command}}", "type": 1, "options": [{"type": 3, "name": "{{option}}", "value": "{{typed}}", "focused": true}]} }
         """);
 
     public static Interaction Button(string customId, ulong user, ulong messageId, ulong id = 1003) => Parse<Interaction>($$"""
@@ -36,7 +36,7 @@ internal static class Inbound
          "guild_id": "290926798626357999", "channel_id": "{{ChannelId}}",
          "member": {"user": {"id": "{{user}}", "username": "Someone"}, "roles": [], "permissions": "0"},
          "message": {"id": "{{messageId}}", "channel_id": "{{ChannelId}}", "author": {"id": "{{BotId}}", "username": "Nelly", "bot": true}, "content": "", "type": 0},
-         "data": {"custom_id": "{{customId}}", "component_type": 2}}
+         "data": {"custom_id": "{{customId}}", "component_type": 2} }
         """);
 
     /// <summary>A snowflake created at <paramref name="time"/>.</summary>

@@ -32,7 +32,7 @@ public sealed class FreeTextTests
         var identity = new BotIdentity(options);
         identity.OnReady(Inbound.Parse<ReadyEvent>($$"""
             {"v": 10, "user": {"id": "{{Inbound.BotId}}", "username": "Nelly", "bot": true}, "guilds": [], "session_id": "s",
-             "resume_gateway_url": "wss://gateway.discord.gg", "application": {"id": "{{Inbound.AppId}}", "flags": 0}}
+             "resume_gateway_url": "wss://gateway.discord.gg", "application": {"id": "{{Inbound.AppId}}", "flags": 0} }
             """));
         _assistant.OnMessage = text => text.Contains("read", StringComparison.Ordinal)
             ? Replies.Recommendation(3)

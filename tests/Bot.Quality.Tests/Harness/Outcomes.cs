@@ -13,7 +13,9 @@ public sealed record RankedOutcome(
     double? BaselineNdcg,
     bool? LevelUnderstood,
     bool? KindUnderstood,
-    bool TopicUnderstood);
+    bool TopicUnderstood,
+    string Intent,
+    string? Message);
 
 public sealed record PaperOutcome(PaperJudgment Judgment, string Intent, IReadOnlyList<string> Returned, bool Top1, double ReciprocalRank);
 

@@ -78,7 +78,9 @@ public static class QualityEvaluator
             RankingMetrics.Ndcg(baselineReturned, judgment.Grades),
             judgment.Level is null ? null : reply.Level == judgment.Level,
             judgment.Kind is null ? null : reply.Kind == judgment.Kind,
-            reply.Topics.Intersect(judgment.Topics).Any());
+            reply.Topics.Intersect(judgment.Topics).Any(),
+            IntentName(reply),
+            reply.Message);
     }
 
     private static RankedOutcome EvaluateRecommendMessage(Reply reply, Fts5Baseline baseline, MessageJudgment judgment)
@@ -95,7 +97,9 @@ public static class QualityEvaluator
             RankingMetrics.Ndcg(baselineReturned, judgment.Grades),
             judgment.Level is null ? null : reply.Intent == Intent.Recommend && reply.Level == judgment.Level,
             judgment.Kind is null ? null : reply.Intent == Intent.Recommend && reply.Kind == judgment.Kind,
-            reply.Intent == Intent.Recommend && reply.Topics.Intersect(judgment.Topics).Any());
+            reply.Intent == Intent.Recommend && reply.Topics.Intersect(judgment.Topics).Any(),
+            IntentName(reply),
+            reply.Message);
     }
 
     private static PaperOutcome EvaluatePaper(ReadingAssistant assistant, PaperJudgment judgment)

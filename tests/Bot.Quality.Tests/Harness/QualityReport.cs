@@ -148,7 +148,7 @@ public sealed record QualityReport(
         {
             var bound = byKey.GetValueOrDefault(figure.Key);
             var status = bound is null ? string.Empty : bound.Holds(figure.Value) ? "ok" : "BELOW FLOOR";
-            text.AppendLine(CultureInfo.InvariantCulture, $"{figure.Label,-46} {figure.Count,4} {figure.Display,8}  {bound?.Describe(figure.Format) ?? string.Empty,-9} {status}".TrimEnd());
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{figure.Label,-46} {figure.Count,4} {figure.Display,8}  {bound?.Describe(figure.Format) ?? string.Empty,-9} {status}").TrimEnd());
         }
 
         text.AppendLine();
@@ -157,6 +157,11 @@ public sealed record QualityReport(
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  {outcome.Ndcg:0.000}  {outcome.Input}   (BM25 {outcome.BaselineNdcg:0.000})");
             text.AppendLine(CultureInfo.InvariantCulture, $"         got:   {Graded(outcome.Returned, outcome.Grades)}");
+            if (outcome.Returned.Count == 0)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"         reply: {outcome.Intent}{(outcome.Message is null ? string.Empty : ": " + outcome.Message)}");
+            }
+
             text.AppendLine(CultureInfo.InvariantCulture, $"         ideal: {Graded(outcome.Grades.ById.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(RankingMetrics.Cutoff).Select(p => p.Key).ToList(), outcome.Grades)}");
         }
 

@@ -35,7 +35,42 @@ public sealed record RegisteredCommand
 
     /// <summary>Autoincrementing version id, changed on every update.</summary>
     public ulong Version { get; init; }
+
+    public IReadOnlyList<RegisteredCommandOption>? Options { get; init; }
+
+    public IReadOnlyList<InteractionContextType>? Contexts { get; init; }
+
+    public IReadOnlyList<ApplicationIntegrationType>? IntegrationTypes { get; init; }
 }
+
+/// <summary>An option of a registered command, with enough detail to compare it with the desired definition.</summary>
+public sealed record RegisteredCommandOption
+{
+    public ApplicationCommandOptionType Type { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public string Description { get; init; } = "";
+
+    public bool? Required { get; init; }
+
+    public bool? Autocomplete { get; init; }
+
+    public IReadOnlyList<RegisteredCommandChoice>? Choices { get; init; }
+
+    public IReadOnlyList<RegisteredCommandOption>? Options { get; init; }
+
+    public double? MinValue { get; init; }
+
+    public double? MaxValue { get; init; }
+
+    public int? MinLength { get; init; }
+
+    public int? MaxLength { get; init; }
+}
+
+/// <summary>A registered choice; <see cref="Value"/> is a JSON string or number.</summary>
+public sealed record RegisteredCommandChoice(string Name, System.Text.Json.JsonElement Value);
 
 /// <summary><c>GET /applications/@me</c>, reduced to what the bot needs.</summary>
 public sealed record CurrentApplication

@@ -6,108 +6,8 @@ using static Bot.Discord.Tests.Rest.RestTestData;
 
 namespace Bot.Discord.Tests.Rest;
 
-public sealed class RetryAndErrorTests
+public sealed class ErrorResponseTests
 {
-    [Fact]
-    public async Task Server_error_is_retried_with_backoff_then_succeeds()
-    {
-        await using var h = await RestHarness.StartAsync();
-        h.Server.Enqueue("POST", ChannelMessages, FakeRestResponse.ServerError());
-
-        await h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
-
-        Assert.Equal(2, h.Server.Requests.Count);
-        var delay = Assert.Single(h.Time.Delays);
-        Assert.InRange(delay, TimeSpan.FromMilliseconds(99), TimeSpan.FromMilliseconds(200));
-    }
-
-    [Fact]
-    public async Task Bad_gateway_with_an_html_body_is_retried()
-    {
-        await using var h = await RestHarness.StartAsync();
-        h.Server.Enqueue("GET", "/gateway/bot", FakeRestResponse.BadGateway(), FakeRestResponse.BadGateway());
-
-        var info = await h.Client.GetGatewayBotAsync(CancellationToken.None);
-
-        Assert.Equal(9, info.Shards);
-        Assert.Equal(3, h.Server.Requests.Count);
-        Assert.Equal(2, h.Time.Delays.Count);
-        Assert.True(h.Time.Delays[1] >= TimeSpan.FromMilliseconds(199), "second backoff doubles");
-    }
-
-    [Fact]
-    public async Task Server_errors_stop_after_max_retries()
-    {
-        await using var h = await RestHarness.StartAsync(configure: o => o.MaxRetries = 2);
-        h.Server.Enqueue("GET", UsersMe, FakeRestResponse.ServerError(), FakeRestResponse.ServerError(503), FakeRestResponse.ServerError());
-
-        var error = await Assert.ThrowsAsync<DiscordApiException>(() => h.Client.GetCurrentUserAsync(CancellationToken.None));
-
-        Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
-        Assert.Equal(3, h.Server.Requests.Count);
-    }
-
-    [Theory]
-    [InlineData(400, 50035)]
-    [InlineData(403, 50013)]
-    [InlineData(404, 10003)]
-    public async Task Other_client_errors_are_not_retried(int status, int code)
-    {
-        await using var h = await RestHarness.StartAsync();
-        h.Server.Enqueue("POST", ChannelMessages, FakeRestResponse.Error(status, code, "nope"));
-
-        var error = await Assert.ThrowsAsync<DiscordApiException>(() => h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None));
-
-        Assert.Equal((HttpStatusCode)status, error.Status);
-        Assert.Equal(code, error.Code);
-        Assert.Equal("nope", error.ApiMessage);
-        Assert.Single(h.Server.Requests);
-        Assert.Empty(h.Time.Delays);
-    }
-
-    [Fact]
-    public async Task Timeouts_are_retried()
-    {
-        await using var h = await RestHarness.StartAsync(configure: o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));
-        h.Server.Enqueue("GET", UsersMe, FakeRestResponse.Default() with { Delay = TimeSpan.FromSeconds(5) });
-
-        var me = await h.Client.GetCurrentUserAsync(CancellationToken.None);
-
-        Assert.Equal(h.Server.BotUserId, me.Id);
-        Assert.Equal(2, h.Server.Requests.Count);
-        Assert.Single(h.Time.Delays);
-    }
-
-    [Fact]
-    public async Task Persistent_timeouts_end_in_a_transport_exception()
-    {
-        await using var h = await RestHarness.StartAsync(configure: o =>
-        {
-            o.RequestTimeout = TimeSpan.FromMilliseconds(100);
-            o.MaxRetries = 1;
-        });
-        var slow = FakeRestResponse.Default() with { Delay = TimeSpan.FromSeconds(5) };
-        h.Server.Enqueue("GET", UsersMe, slow, slow);
-
-        var error = await Assert.ThrowsAsync<DiscordTransportException>(() => h.Client.GetCurrentUserAsync(CancellationToken.None));
-
-        Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
-        Assert.Equal(2, h.Server.Requests.Count);
-    }
-
-    [Fact]
-    public async Task Caller_cancellation_is_not_retried()
-    {
-        await using var h = await RestHarness.StartAsync();
-        h.Server.Enqueue("GET", UsersMe, FakeRestResponse.Default() with { Delay = TimeSpan.FromSeconds(5) });
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Client.GetCurrentUserAsync(cts.Token));
-
-        Assert.Single(h.Server.Requests);
-        Assert.Empty(h.Time.Delays);
-    }
-
     [Fact]
     public async Task Unauthorized_disables_the_client_without_further_requests()
     {
@@ -195,11 +95,11 @@ public sealed class RetryAndErrorTests
     {
         await using var h = await RestHarness.StartAsync(configure: o =>
         {
-            o.RequestTimeout = TimeSpan.FromMilliseconds(100);
+            o.RequestTimeout = TimeSpan.FromMilliseconds(500);
             o.MaxRetries = 1;
             o.MaxRateLimitWait = TimeSpan.FromSeconds(10);
         });
-        var slow = FakeRestResponse.Default() with { Delay = TimeSpan.FromSeconds(5) };
+        var slow = FakeRestResponse.Default() with { Delay = TimeSpan.FromSeconds(30) };
         h.Server.Enqueue("POST", Callback, FakeRestResponse.InvalidFormBody(), FakeRestResponse.RateLimitedUser());
         h.Server.Enqueue("PATCH", EditOriginal, slow, slow);
         h.Server.Enqueue("POST", Followup, FakeRestResponse.Error(404, DiscordErrorCodes.UnknownWebhook, "Unknown Webhook"));

@@ -1,0 +1,66 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build: restore (cached on project files only), build, test, publish, runtime.
+# Build:  docker build -t ds-reading-bot .
+# Skip the test stage when iterating: docker build --target runtime-untested -t ds-reading-bot .
+
+ARG DOTNET_VERSION=10.0
+
+FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS restore
+WORKDIR /src
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+COPY global.json Directory.Build.props Directory.Packages.props Bot.sln .editorconfig ./
+COPY tests/Directory.Build.props tests/
+COPY src/Bot.Application/Bot.Application.csproj src/Bot.Application/
+COPY src/Bot.Catalog/Bot.Catalog.csproj src/Bot.Catalog/
+COPY src/Bot.ConsoleTwin/Bot.ConsoleTwin.csproj src/Bot.ConsoleTwin/
+COPY src/Bot.Discord/Bot.Discord.csproj src/Bot.Discord/
+COPY src/Bot.DiscordAdapter/Bot.DiscordAdapter.csproj src/Bot.DiscordAdapter/
+COPY src/Bot.Featurization/Bot.Featurization.csproj src/Bot.Featurization/
+COPY src/Bot.Recommendation/Bot.Recommendation.csproj src/Bot.Recommendation/
+COPY src/Bot/Bot.csproj src/Bot/
+COPY tests/Bot.Application.Tests/Bot.Application.Tests.csproj tests/Bot.Application.Tests/
+COPY tests/Bot.Benchmarks/Bot.Benchmarks.csproj tests/Bot.Benchmarks/
+COPY tests/Bot.Catalog.Tests/Bot.Catalog.Tests.csproj tests/Bot.Catalog.Tests/
+COPY tests/Bot.ConsoleTwin.Tests/Bot.ConsoleTwin.Tests.csproj tests/Bot.ConsoleTwin.Tests/
+COPY tests/Bot.Discord.Testing/Bot.Discord.Testing.csproj tests/Bot.Discord.Testing/
+COPY tests/Bot.Discord.Tests/Bot.Discord.Tests.csproj tests/Bot.Discord.Tests/
+COPY tests/Bot.DiscordAdapter.Tests/Bot.DiscordAdapter.Tests.csproj tests/Bot.DiscordAdapter.Tests/
+COPY tests/Bot.Featurization.Tests/Bot.Featurization.Tests.csproj tests/Bot.Featurization.Tests/
+COPY tests/Bot.Quality.Tests/Bot.Quality.Tests.csproj tests/Bot.Quality.Tests/
+COPY tests/Bot.Recommendation.Tests/Bot.Recommendation.Tests.csproj tests/Bot.Recommendation.Tests/
+RUN dotnet restore Bot.sln
+
+FROM restore AS build
+COPY src/ src/
+COPY tests/ tests/
+COPY data/ data/
+RUN dotnet build Bot.sln -c Release --no-restore
+
+# The Discord contract tests validate request bodies with python3 + jsonschema.
+FROM build AS test
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends python3 python3-jsonschema python3-yaml \
+    && rm -rf /var/lib/apt/lists/*
+RUN dotnet test Bot.sln -c Release --no-build
+
+FROM build AS publish
+RUN dotnet publish src/Bot/Bot.csproj -c Release --no-restore -o /app/publish /p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION} AS runtime-untested
+WORKDIR /app
+COPY --from=publish /app/publish .
+# The catalog ships in the image (data/ beside Bot.dll); nothing is written but the health file.
+ENV DOTNET_ENVIRONMENT=Production \
+    BOT_DATA_DIR=/app/data \
+    Discord__HealthFile=/tmp/bot-healthy
+# The token comes from the environment (DISCORD_TOKEN) or a mounted secret file:
+#   -e Discord__TokenFile=/run/secrets/discord_token
+USER $APP_UID
+# The gateway touches the health file on every heartbeat ACK; older than 120 s means unhealthy.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD test -f /tmp/bot-healthy && test $(( $(date +%s) - $(stat -c %Y /tmp/bot-healthy) )) -lt 120 || exit 1
+ENTRYPOINT ["dotnet", "Bot.dll"]
+
+# The default target: the same runtime image, built only after the test stage passed.
+FROM runtime-untested AS runtime
+COPY --from=test /src/global.json /tmp/.tests-passed

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bot.Application;
+using Bot.Catalog;
+using Bot.Quality.Harness;
+using Bot.Recommendation;
+
+namespace Bot.Benchmarks;
+
+/// <summary>
+/// <c>-- perf [--items 100000] [--rounds 20] [--synthetic-rounds 3]</c>: build time, index memory
+/// and p50/p99 query latency of the bot and of SQLite FTS5, on the real catalog and on a
+/// synthetic one, using the judged inputs as the query set. Prints Markdown tables.
+/// </summary>
+internal static class PerfCommand
+{
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var items = CommandLine.Int(args, "--items", 100_000);
+        var rounds = CommandLine.Int(args, "--rounds", 20);
+        var syntheticRounds = CommandLine.Int(args, "--synthetic-rounds", 3);
+
+        var (real, _, _, loadTime) = Measure(() => CatalogLoader.LoadOrThrow(RepositoryLayout.DataDirectory()));
+        var judgments = JudgmentSet.Load();
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeDescription()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"Real catalog loaded and validated in {loadTime.TotalMilliseconds:0} ms ({real.Resources.Count} resources).");
+        Console.WriteLine();
+        Console.WriteLine("| catalog | system | items | build | index memory (retained) | allocated while building | query set | p50 | p99 | mean | max |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|");
+        Report("real", real, judgments, rounds);
+
+        var (synthetic, _, _, generateTime) = Measure(() => SyntheticCatalog.Generate(real, items));
+        Console.Error.WriteLine($"Synthetic catalog of {items} items generated in {generateTime.TotalSeconds:0.0} s (seed {SyntheticCatalog.DefaultSeed}).");
+        Report("synthetic", synthetic, judgments, syntheticRounds);
+        Console.WriteLine();
+        Console.WriteLine($"Peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB.");
+        return 0;
+    }
+
+    private static void Report(string name, ReadingCatalog catalog, JudgmentSet judgments, int rounds)
+    {
+        var count = catalog.Resources.Count;
+        var (engine, retained, allocated, buildTime) = Measure(() => new RecommendationEngine(catalog));
+        var assistant = new ReadingAssistant(engine);
+        var recommendInputs = judgments.Recommend.Select(j => j.Input).ToList();
+        var paperInputs = judgments.Papers.Select(j => j.Input).ToList();
+        var messageInputs = judgments.Messages.Select(j => j.Text).ToList();
+
+        var recommend = LatencyProbe.Measure(recommendInputs, rounds, input => assistant.Handle(input));
+        Row(name, "bot", count, buildTime, retained, allocated, $"/recommend ({recommendInputs.Count} judged inputs)", recommend);
+        Console.Error.WriteLine($"{name}: slowest /recommend inputs by median: " + string.Join("; ", recommend.Slowest.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Input} {s.MedianMs:0.0} ms"))));
+        Row(name, "bot", count, null, null, null, $"/paper ({paperInputs.Count} judged lookups)", LatencyProbe.Measure(paperInputs, rounds, input => assistant.Handle(input)));
+        Row(name, "bot", count, null, null, null, $"messages ({messageInputs.Count} judged)", LatencyProbe.Measure(messageInputs, rounds, text => assistant.HandleMessage(text)));
+        GC.KeepAlive(engine);
+
+        var nativeBefore = Fts5Baseline.NativeMemoryUsed();
+        var (fts, _, _, ftsBuildTime) = Measure(() => Fts5Baseline.Build(catalog.Resources, catalog.Topics));
+        using (fts)
+        {
+            var nativeBytes = Fts5Baseline.NativeMemoryUsed() - nativeBefore;
+            var queries = judgments.Recommend.Select(j => (Words: Fts5Baseline.UserWords(j.Input), Kinds: QualityEvaluator.KindsFor(j.Kind))).ToList();
+            var ftsLatency = LatencyProbe.Measure(queries, rounds, q => fts.Search(q.Words, q.Kinds));
+            Row(name, "SQLite FTS5 (bm25)", count, ftsBuildTime, nativeBytes, null, $"/recommend words ({queries.Count} judged inputs)", ftsLatency);
+            Console.Error.WriteLine($"{name}: bot /recommend p50 {recommend.P50Ms:0.000} ms vs FTS5 p50 {ftsLatency.P50Ms:0.000} ms");
+        }
+    }
+
+    private static (T Value, long RetainedBytes, long AllocatedBytes, TimeSpan Elapsed) Measure<T>(Func<T> build)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var stopwatch = Stopwatch.StartNew();
+        var value = build();
+        stopwatch.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        GC.KeepAlive(value);
+        return (value, retained, allocated, stopwatch.Elapsed);
+    }
+
+    private static void Row(string catalog, string system, int items, TimeSpan? build, long? retained, long? allocated, string querySet, LatencySummary latency) =>
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {catalog} | {system} | {items:N0} | {(build is { } b ? $"{b.TotalMilliseconds:0} ms" : "")} | {Mebibytes(retained)} | {Mebibytes(allocated)} | {querySet} | {latency.P50Ms:0.000} ms | {latency.P99Ms:0.000} ms | {latency.MeanMs:0.000} ms | {latency.MaxMs:0.0} ms |"));
+
+    private static string Mebibytes(long? bytes) => bytes is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b / 1048576.0:0.0} MiB") : string.Empty;
+
+    private static string RuntimeDescription() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
+}
