@@ -67,12 +67,16 @@ public static class DiscordBotHost
         return builder.Build();
     }
 
-    /// <summary>Runs until stopped (SIGTERM, Ctrl+C, <paramref name="cancellationToken"/>) or a fatal error. Returns the exit code.</summary>
+    /// <summary>
+    /// Runs until stopped (SIGTERM, Ctrl+C, <paramref name="cancellationToken"/>) or a fatal error, then disposes
+    /// the host. Returns the exit code.
+    /// </summary>
     public static async Task<int> RunAsync(IHost host, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(error);
         var token = host.Services.GetRequiredService<TokenResolution>().Token;
+        var runState = host.Services.GetRequiredService<BotRunState>();
         try
         {
             // Load the catalog before connecting, so a broken catalog stops start-up with its own message.
@@ -104,7 +108,7 @@ public static class DiscordBotHost
             return 1;
         }
 
-        if (host.Services.GetRequiredService<BotRunState>().FatalError is { } fatal)
+        if (runState.FatalError is { } fatal)
         {
             await error.WriteLineAsync("The Discord bot stopped: " + DiscordBotOptionsValidator.Redact(fatal, token)).ConfigureAwait(false);
             return 1;

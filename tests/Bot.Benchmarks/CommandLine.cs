@@ -18,4 +18,8 @@ internal static class CommandLine
         var index = args.ToList().IndexOf(name);
         return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
     }
+
+    /// <summary>The 1/5/15-minute load averages, so a figure taken on a busy machine says so.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load average unknown";
 }

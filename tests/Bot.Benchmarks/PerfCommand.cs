@@ -22,7 +22,7 @@ internal static class PerfCommand
 
         var (real, _, _, loadTime) = Measure(() => CatalogLoader.LoadOrThrow(RepositoryLayout.DataDirectory()));
         var judgments = JudgmentSet.Load();
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeDescription()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeDescription()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {CommandLine.LoadAverage()}");
         Console.WriteLine($"Real catalog loaded and validated in {loadTime.TotalMilliseconds:0} ms ({real.Resources.Count} resources).");
         Console.WriteLine();
         Console.WriteLine("| catalog | system | items | build | index memory (retained) | allocated while building | query set | p50 | p99 | mean | max |");
@@ -33,6 +33,7 @@ internal static class PerfCommand
         Console.Error.WriteLine($"Synthetic catalog of {items} items generated in {generateTime.TotalSeconds:0.0} s (seed {SyntheticCatalog.DefaultSeed}).");
         Report("synthetic", synthetic, judgments, syntheticRounds);
         Console.WriteLine();
+        Console.WriteLine($"Finished {DateTime.UtcNow:HH:mm} UTC, {CommandLine.LoadAverage()}.");
         Console.WriteLine($"Peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB.");
         return 0;
     }

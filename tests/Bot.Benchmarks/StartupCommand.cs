@@ -36,6 +36,7 @@ internal static class StartupCommand
         }
 
         var summary = LatencyProbe.Summarize(samples);
+        Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {CommandLine.LoadAverage()}");
         Console.WriteLine($"dotnet {Path.GetRelativePath(RepositoryLayout.Root(), dll)} ask \"{Input}\"");
         Console.WriteLine($"process start to first answer, {runs} runs: first {samples[0]:0} ms, min {samples.Min():0} ms, p50 {summary.P50Ms:0} ms, p99 {summary.P99Ms:0} ms, max {summary.MaxMs:0} ms");
         return 0;

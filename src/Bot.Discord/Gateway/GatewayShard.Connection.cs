@@ -12,26 +12,22 @@ public sealed partial class GatewayShard
     /// <summary>One WebSocket connection: handshake, heartbeats, receive loop and closing.</summary>
     private sealed class Connection : IDisposable
     {
-        private readonly GatewayShard _shard;
-        private readonly CancellationToken _runToken;
         private readonly ClientWebSocket _socket = new();
         private readonly SemaphoreSlim _sendLock = new(1, 1);
         private readonly CancellationTokenSource _abort = new();
         private readonly ArrayBufferWriter<byte> _frame = new(16 * 1024);
-        private GatewaySendLimiter _limiter;
+        private GatewaySendLimiter? _limiter;
         private CancellationTokenSource? _heartbeatCts;
         private ConnectionResult? _pending;
         private int _awaitingAck;
         private long _lastHeartbeatSentAt;
 
-        public Connection(GatewayShard shard, CancellationToken runToken)
+        public Connection(GatewayShard shard)
         {
-            _shard = shard;
-            _runToken = runToken;
-            _limiter = new GatewaySendLimiter(shard._time, GatewaySendLimiter.ReserveFor(TimeSpan.FromSeconds(41.25)));
+            Shard = shard;
         }
 
-        private GatewayShard Shard => _shard;
+        private GatewayShard Shard { get; }
 
         public async Task<ConnectionResult> RunAsync(
             Uri url, GatewaySessionInfo? resumeSession, IdentifyGate.IdentifyLease? lease, CancellationToken cancellationToken)
@@ -396,7 +392,9 @@ public sealed partial class GatewayShard
 
         private async Task SendAsync(byte[] payload, bool heartbeat, CancellationToken cancellationToken)
         {
-            await _limiter.AcquireAsync(heartbeat, cancellationToken).ConfigureAwait(false);
+            // The limiter is created on HELLO; nothing is sent before it.
+            var limiter = _limiter ?? throw new InvalidOperationException("Gateway send before HELLO.");
+            await limiter.AcquireAsync(heartbeat, cancellationToken).ConfigureAwait(false);
             await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {

@@ -243,7 +243,7 @@ public sealed partial class GatewayShard
         using (lease)
         {
             var baseUrl = resume ? session!.ResumeGatewayUrl : _gatewayUrl;
-            using var connection = new Connection(this, cancellationToken);
+            using var connection = new Connection(this);
             return await connection.RunAsync(
                     GatewayUrls.WithVersionAndEncoding(baseUrl), resume ? session : null, lease, cancellationToken)
                 .ConfigureAwait(false);

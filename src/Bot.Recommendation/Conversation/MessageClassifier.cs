@@ -42,14 +42,21 @@ public sealed partial class MessageClassifier
         var namesSubject = query.Topics.Count > 0 || SubjectPattern().IsMatch(normalized);
 
         var paper = _papers.FindMentionedPaper(normalized);
-        if (paper is not null && (PaperLookupPattern().IsMatch(normalized) || (isQuestion && normalized.Contains("paper", StringComparison.Ordinal))))
+        var saysPaper = PaperWordPattern().IsMatch(normalized);
+        if (paper is not null && PaperLookupPattern().IsMatch(normalized))
         {
             return new MessageClassification(MessageIntent.Paper, query, paper);
         }
 
+        // "Any good papers on CRDTs?" asks for a list even though "crdts" also names one paper.
         if (asks && (namesSubject || namesMaterial || paper is not null))
         {
             return new MessageClassification(MessageIntent.Recommend, query, null);
+        }
+
+        if (paper is not null && saysPaper && (isQuestion || PaperQuestionPattern().IsMatch(normalized)))
+        {
+            return new MessageClassification(MessageIntent.Paper, query, paper);
         }
 
         if (isQuestion && namesMaterial && (namesSubject || paper is not null) && !ChatterAboutMaterialPattern().IsMatch(normalized))
@@ -60,10 +67,10 @@ public sealed partial class MessageClassifier
         return new MessageClassification(MessageIntent.None, query, null);
     }
 
-    [GeneratedRegex(@"\b(recommend\w*|suggest\w*|reading list|must reads?|what (should|do|would|could|can) (i|we|one|you) (read|study|start with|look at|watch)|what to (read|study|watch)|where (do|should|can|would) (i|we|one) (start|begin|learn|read)|where to (start|begin)|(any|good|best|great|favou?rite|solid|decent) (books?|papers?|courses?|talks?|videos?|lectures?|resources?|intros?|introductions?|reading|readings|blogs?|blog posts?|articles?|tutorials?|guides?|materials?|references?|primers?|overviews?|sources?)|looking for (a |an |some |good )?(books?|papers?|courses?|talks?|videos?|resources?|reading|intro|introduction|material|something)|point(ers| me)|(want|need|trying|like|keen|hoping|plan|planning) to (learn|understand|study|read up|get into|dig into|wrap my head)|how (do|can|should|would) (i|we|one) (learn|study|get into|get started)|learn(ing)? (about|more about)|read (up )?(on|about)|get(ting)? into|ramp(ing)? up|brush(ing)? up|(is|are) there (a|an|any|some) (good |great |decent )?(books?|papers?|courses?|talks?|videos?|resources?|intros?|introductions?|tutorials?|guides?|blog)|resources? (on|for|about)|what (are|is) (the|a|some) (best|good|classic|canonical|essential|seminal|key) |study group|teach me)\b")]
+    [GeneratedRegex(@"\b(recommend\w*|suggest\w*|reading list|must reads?|what (should|do|would|could|can) (i|we|one|you) (read|study|start with|look at|watch)|what to (read|study|watch)|where (do|should|can|would) (i|we|one) (start|begin|learn|read)|where to (start|begin)|(any|good|best|great|favou?rite|solid|decent) (books?|papers?|courses?|talks?|videos?|lectures?|resources?|intros?|introductions?|reading|readings|blogs?|blog posts?|articles?|tutorials?|guides?|materials?|references?|primers?|overviews?|sources?)|(looking|searching|hunting) for|point(ers| me)|(want|need|trying|like|keen|hoping|plan|planning) to (learn|understand|study|read up|get into|dig into|wrap my head)|how (do|can|should|would) (i|we|one) (learn|study|get into|get started)|learn(ing)? (about|more about)|read (up )?(on|about)|get(ting)? into|ramp(ing)? up|brush(ing)? up|(is|are) there (a|an|any|some) (good |great |decent )?(books?|papers?|courses?|talks?|videos?|resources?|intros?|introductions?|tutorials?|guides?|blog)|resources? (on|for|about)|what (are|is) (the|a|some) (best|good|classic|canonical|essential|seminal|key) |study group|teach me)\b")]
     private static partial Regex RequestPattern();
 
-    [GeneratedRegex(@"\b((can|could|would) (someone|anyone|you|somebody) (explain|help me understand)|explain (to me )?(how|what|why))\b")]
+    [GeneratedRegex(@"\b((can|could|would) (someone|anyone|you|somebody) (explain|help me understand)|explain (to me )?(how|what|why)|differences? between|how (does|do) (\w+ ){1,3}(work|differ|compare)|eli5)\b")]
     private static partial Regex ExplainPattern();
 
     [GeneratedRegex(@"\b(books?|papers?|courses?|talks?|videos?|lectures?|blogs?|articles?|tutorials?|reading|readings|resources?|textbooks?)\b")]
@@ -72,8 +79,16 @@ public sealed partial class MessageClassifier
     [GeneratedRegex(@"\bdistributed (systems?|computing|algorithms?|databases?)\b")]
     private static partial Regex SubjectPattern();
 
-    [GeneratedRegex(@"\b(find|link|links|url|pdf|where (is|can i (find|get|read))|who wrote|author of|what is the|whats the|what was the|tell me about|show me|look up|lookup|details|summary of|got (a|the)|share|send|paper (on|about|called|titled|by|named))\b")]
+    // Verbs that ask for one specific document whatever words surround them.
+    [GeneratedRegex(@"\b(find|link|links|url|pdf|where (is|can i (find|get|read))|who wrote|author of|look up|lookup|got (a|the) (link|copy|pdf)|share|send|(need|want|get|have|grab|read) (the|a copy of the)|(looking|searching|hunting) for the|original paper)\b")]
     private static partial Regex PaperLookupPattern();
+
+    // Softer asks that count as a paper lookup only when the message says "paper".
+    [GeneratedRegex(@"\b(what is the|whats the|what was the|tell me about|show me|details|summary of|paper (on|about|called|titled|by|named))\b")]
+    private static partial Regex PaperQuestionPattern();
+
+    [GeneratedRegex(@"\bpapers?\b")]
+    private static partial Regex PaperWordPattern();
 
     // "I read a great paper about raft yesterday?" style remarks are opinions, not requests.
     [GeneratedRegex(@"\b(i (just )?(read|finished|wrote|published|reviewed)|we (read|discussed)|did you (read|see)|have you (read|seen)|my (paper|book|talk|blog))\b")]

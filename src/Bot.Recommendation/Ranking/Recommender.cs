@@ -25,7 +25,8 @@ public sealed class Recommender
     {
         var count = Math.Clamp(query.Count, 1, 25);
         var offset = Math.Max(0, query.Offset);
-        var queryText = string.Join(' ', query.TopicIds.Select(_index.TopicName).Append(query.SubjectText));
+        // The user's own words say what they want; topic names stand in only when there are none.
+        var queryText = query.SubjectText.Length > 0 ? query.SubjectText : string.Join(' ', query.TopicIds.Select(_index.TopicName));
         var textScores = _index.Documents.Search(queryText);
         var bestText = textScores.Count > 0 ? textScores.Max(p => p.Score) : 0;
 
@@ -93,7 +94,7 @@ public sealed class Recommender
             }
 
             matched++;
-            best = Math.Max(best, position switch { 0 => 1.0, 1 => 0.75, _ => 0.55 });
+            best = Math.Max(best, position switch { 0 => 1.0, 1 => 0.85, _ => 0.7 });
         }
 
         return topicIds.Count > 1 && matched == topicIds.Count ? Math.Min(1.2, best + 0.2) : best;

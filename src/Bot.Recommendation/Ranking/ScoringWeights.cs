@@ -10,10 +10,10 @@ namespace Bot.Recommendation.Ranking;
 /// </summary>
 public sealed record ScoringWeights
 {
-    public double Text { get; init; } = 0.30;
+    public double Text { get; init; } = 0.45;
 
     /// <summary>Text weight when the request named a taxonomy topic: topic match already keeps results on subject.</summary>
-    public double TextWithTopic { get; init; } = 0.18;
+    public double TextWithTopic { get; init; } = 0.35;
     public double Topic { get; init; } = 0.35;
     public double Level { get; init; } = 0.45;
     public double Kind { get; init; } = 0.12;

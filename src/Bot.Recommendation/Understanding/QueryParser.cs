@@ -22,6 +22,10 @@ public sealed class QueryParser
     public ParsedQuery Parse(string text)
     {
         var tokens = MatchText.Tokens(text);
+
+        // Multi-word topic aliases go first, so that "post mortems" or "event sourcing" are not split by the
+        // kind word "post" or similar before the topic can claim them.
+        var (phraseMentions, inTopicPhrase) = _topics.Match(tokens, minTokens: 2);
         var consumed = new bool[tokens.Length];
 
         Level? level = null;
@@ -32,6 +36,11 @@ public sealed class QueryParser
         {
             for (var length = Math.Min(MaxPhraseTokens, tokens.Length - i); length >= 1; length--)
             {
+                if (inTopicPhrase.AsSpan(i, length).Contains(true))
+                {
+                    continue;
+                }
+
                 var phrase = string.Join(' ', tokens, i, length);
                 if (LevelPhrases.TryGetValue(phrase, out var found))
                 {
@@ -61,11 +70,13 @@ public sealed class QueryParser
             }
         }
 
-        var (mentions, afterTopics) = _topics.Match(tokens, consumed);
+        var levelOrKindOrPhrase = consumed.Zip(inTopicPhrase, (a, b) => a || b).ToArray();
+        var (wordMentions, afterTopics) = _topics.Match(tokens, levelOrKindOrPhrase);
+        var mentions = phraseMentions.Concat(wordMentions).DistinctBy(m => m.TopicId).ToList();
         var unknown = tokens
             .Where((token, index) => !afterTopics[index] && !StopWords.Contains(token) && token.Length > 1)
             .ToList();
-        var subjectWords = tokens.Where((token, index) => !consumed[index] && !StopWords.Contains(token));
+        var subjectWords = tokens.Where((token, index) => !consumed[index] && !StopWords.IsFunctionWord(token));
 
         return new ParsedQuery
         {

@@ -17,10 +17,23 @@ public static class StopWords
         "more", "most", "very", "really", "just", "also", "too", "so", "than", "then", "there", "here", "some", "something",
         "up", "out", "over", "all", "new", "level", "hey", "hi", "hello", "folks", "guys", "everyone", "bot", "start",
         "started", "starting", "next", "first", "on", "if", "not", "no", "yes", "ok", "okay", "one", "two", "few",
-        "distributed", "systems", "system", "computing", "other", "again", "still", "now", "today", "week", "am",
+        "other", "again", "still", "now", "today", "week", "am",
         "kind", "kinds", "type", "better", "deeper", "understand", "explain", "explains", "explained", "work", "works",
         "practical", "intro", "introduction", "introductory", "beginner", "beginners", "advanced", "intermediate",
+        "whats", "thats", "theres", "hows", "whos", "wheres", "youre", "dont", "doesnt", "cant", "isnt", "arent",
+        "ive", "id", "ill", "lets", "im", "its", "someones", "anybody", "somebody", "guide", "guides", "difference",
+        "between", "vs", "versus", "compare", "comparison", "about", "into", "looking", "dive", "deep", "me", "recs",
     };
 
-    public static bool Contains(string normalizedToken) => Words.Contains(normalizedToken);
+    // Words of the field itself: they carry no topic of their own, but they do describe what the reader wants.
+    private static readonly HashSet<string> DomainWords = new(StringComparer.Ordinal)
+    {
+        "distributed", "systems", "system", "computing", "computer", "software", "engineering",
+    };
+
+    /// <summary>True for function words and for the field's generic words: neither is an unknown topic.</summary>
+    public static bool Contains(string normalizedToken) => Words.Contains(normalizedToken) || DomainWords.Contains(normalizedToken);
+
+    /// <summary>True for function words only; the field's generic words stay in the subject text.</summary>
+    public static bool IsFunctionWord(string normalizedToken) => Words.Contains(normalizedToken);
 }

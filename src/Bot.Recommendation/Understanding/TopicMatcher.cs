@@ -51,7 +51,14 @@ public sealed class TopicMatcher
     }
 
     /// <summary>Topic mentions in order of appearance, and which token positions they used.</summary>
-    public (IReadOnlyList<TopicMention> Mentions, bool[] Consumed) Match(IReadOnlyList<string> tokens, bool[]? alreadyConsumed = null)
+    public (IReadOnlyList<TopicMention> Mentions, bool[] Consumed) Match(IReadOnlyList<string> tokens, bool[]? alreadyConsumed = null) =>
+        Match(tokens, alreadyConsumed, minTokens: 1);
+
+    /// <summary>Only exact phrases of at least <paramref name="minTokens"/> words (no misspellings).</summary>
+    public (IReadOnlyList<TopicMention> Mentions, bool[] Consumed) Match(IReadOnlyList<string> tokens, int minTokens) =>
+        Match(tokens, null, minTokens);
+
+    private (IReadOnlyList<TopicMention> Mentions, bool[] Consumed) Match(IReadOnlyList<string> tokens, bool[]? alreadyConsumed, int minTokens)
     {
         var consumed = alreadyConsumed is null ? new bool[tokens.Count] : (bool[])alreadyConsumed.Clone();
         var mentions = new List<TopicMention>();
@@ -64,7 +71,7 @@ public sealed class TopicMatcher
                 continue;
             }
 
-            var matchedLength = TryMatchAt(tokens, consumed, i, mentions);
+            var matchedLength = minTokens > 1 ? TryExactLongest(tokens, consumed, i, minTokens, mentions) : TryMatchAt(tokens, consumed, i, mentions);
             if (matchedLength > 0)
             {
                 for (var k = i; k < i + matchedLength; k++)
@@ -142,6 +149,19 @@ public sealed class TopicMatcher
         if (maxLength >= 1 && (TryExact(tokens, consumed, start, 1, mentions) || TryFuzzy(tokens, consumed, start, 1, mentions)))
         {
             return 1;
+        }
+
+        return 0;
+    }
+
+    private int TryExactLongest(IReadOnlyList<string> tokens, bool[] consumed, int start, int minTokens, List<TopicMention> mentions)
+    {
+        for (var length = Math.Min(MaxPhraseTokens, tokens.Count - start); length >= minTokens; length--)
+        {
+            if (TryExact(tokens, consumed, start, length, mentions))
+            {
+                return length;
+            }
         }
 
         return 0;

@@ -522,6 +522,25 @@ public sealed class GatewayShardTests
     }
 
     [Fact(Timeout = 20_000)]
+    public async Task Reconnect_before_hello_reconnects_and_identifies()
+    {
+        await using var fake = await FakeGateway.StartAsync();
+        fake.SendHelloOnConnect = false;
+        await using var harness = GatewayTestHarness.Start(fake);
+
+        var first = await fake.WaitForConnectionAsync(0, Wait);
+        fake.SendHelloOnConnect = true;
+        await first.SendAsync(FakeGatewayFixtures.Reconnect);
+
+        await first.WaitForCompletionAsync(Wait);
+        Assert.NotEqual(1000, first.ClientCloseCode);
+        Assert.Empty(first.Received);
+        var second = await harness.WaitReadyAsync(1);
+        Assert.Equal("/", second.Path);
+        Assert.Single(second.ReceivedOp(2));
+    }
+
+    [Fact(Timeout = 20_000)]
     public async Task Oversized_identify_is_refused_and_never_sent()
     {
         await using var fake = await FakeGateway.StartAsync();

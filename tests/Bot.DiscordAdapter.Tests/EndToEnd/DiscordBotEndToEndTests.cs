@@ -35,7 +35,8 @@ public sealed class DiscordBotEndToEndTests
 
         await bot.Gateway.DispatchAsync("INTERACTION_CREATE", BotHarness.SlashCommand(3002, "paper", ("query", 3, "raft")));
         var (_, paper) = await bot.AnswerForAsync(3002);
-        Assert.Contains("Raft", paper["embeds"]![0]!["title"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("In Search of an Understandable Consensus Algorithm", paper["embeds"]![0]!["title"]!.GetValue<string>());
+        Assert.Contains(paper["embeds"]![0]!["fields"]!.AsArray(), f => f!["name"]!.GetValue<string>() == "Read first");
 
         await bot.Gateway.DispatchAsync("INTERACTION_CREATE", BotHarness.SlashCommand(3003, "recommend", ("topic", 3, "consensus"), ("level", 3, "banana")));
         var (_, error) = await bot.AnswerForAsync(3003);
@@ -90,7 +91,7 @@ public sealed class DiscordBotEndToEndTests
         await bot.AnswerForAsync(4002);
         await Task.Delay(500);
 
-        Assert.Single(bot.CallbacksFor(4001));
+        Assert.True(bot.CallbacksFor(4001).Count == 1, bot.Logs.AllText);
         Assert.Single(bot.CallbacksFor(4002));
         await bot.AssertCleanAsync();
     }
@@ -176,5 +177,39 @@ public sealed class DiscordBotEndToEndTests
         Assert.Single(bot.EditsFor(6001));
         Assert.Equal(1000, bot.Gateway.Connections[0].ClientCloseCode);
         await bot.AssertCleanAsync();
+    }
+
+    [Theory(Timeout = 90_000)]
+    [InlineData(4004, "the bot token was rejected")]
+    [InlineData(4014, "MESSAGE_CONTENT is privileged")]
+    public async Task A_fatal_gateway_close_stops_the_bot_with_exit_code_1_and_the_reason(int closeCode, string reason)
+    {
+        await using var bot = await BotHarness.StartAsync(
+            prepareGateway: gateway => gateway.OnIdentify = (connection, _) => connection.CloseAsync(closeCode, "fatal"),
+            waitForReady: false);
+
+        var exit = await bot.Run.WaitAsync(BotHarness.Patience);
+
+        Assert.Equal(1, exit);
+        var error = bot.Error.ToString();
+        Assert.Contains(closeCode.ToString(System.Globalization.CultureInfo.InvariantCulture), error, StringComparison.Ordinal);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.Single(bot.Gateway.Connections);
+        Assert.DoesNotContain(BotHarness.SecretPart, error + bot.Logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task A_rejected_token_at_start_stops_the_bot_with_exit_code_1()
+    {
+        await using var bot = await BotHarness.StartAsync(
+            prepareRest: rest => rest.Enqueue("GET", "/gateway/bot", FakeRestResponse.Unauthorized()),
+            waitForReady: false);
+
+        var exit = await bot.Run.WaitAsync(BotHarness.Patience);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("401", bot.Error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(bot.Gateway.Connections);
+        Assert.DoesNotContain(BotHarness.SecretPart, bot.Error + bot.Logs.AllText, StringComparison.Ordinal);
     }
 }

@@ -46,11 +46,16 @@ internal sealed class BotHarness : IAsyncDisposable
     public Task<int> Run { get; private set; } = null!;
 
     public static async Task<BotHarness> StartAsync(
-        Dictionary<string, string?>? settings = null, Action<IServiceCollection>? overrides = null, Action<FakeRestServer>? prepareRest = null)
+        Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? overrides = null,
+        Action<FakeRestServer>? prepareRest = null,
+        Action<FakeGateway>? prepareGateway = null,
+        bool waitForReady = true)
     {
         var rest = await FakeRestServer.StartAsync();
         prepareRest?.Invoke(rest);
         var gateway = await FakeGateway.StartAsync();
+        prepareGateway?.Invoke(gateway);
         gateway.HeartbeatIntervalMilliseconds = 1000;
         rest.GatewayUrl = gateway.GatewayUrl.ToString();
         var harness = new BotHarness(rest, gateway, Path.Combine(Path.GetTempPath(), $"bot-healthy-{Guid.NewGuid():N}"));
@@ -80,6 +85,11 @@ internal sealed class BotHarness : IAsyncDisposable
         builder.Logging.AddProvider(harness.Logs);
         harness.Host = DiscordBotHost.Build(builder, overrides);
         harness.Run = DiscordBotHost.RunAsync(harness.Host, harness.Error, harness._stop.Token);
+        if (!waitForReady)
+        {
+            return harness;
+        }
+
         await harness.UntilAsync(() => harness.Host.Services.GetRequiredService<BotIdentity>().BotUserId is not null || harness.Run.IsCompleted, "READY");
         Assert.False(harness.Run.IsCompleted, harness.Error.ToString());
         return harness;
