@@ -45,7 +45,9 @@ public static class DiscordBotServiceCollectionExtensions
                 }
             });
 
-        services.AddOptions<GatewayOptions>()
+        // The gateway helper's registration (options validated on start, shared IdentifyGate and deduplicator);
+        // the shards themselves are run by DiscordBotService, one GatewayShardService each.
+        services.AddDiscordGateway()
             .Bind(configuration.GetSection(DiscordBotOptions.SectionName + ":Gateway"))
             .Configure<IOptions<DiscordBotOptions>>((gateway, bot) =>
             {
@@ -55,19 +57,7 @@ public static class DiscordBotServiceCollectionExtensions
                 gateway.ShardId = options.ShardId;
                 gateway.ShardCount = options.ShardCount.Trim();
                 gateway.GatewayUrl = string.IsNullOrWhiteSpace(options.GatewayUrl) ? null : options.GatewayUrl.Trim();
-            })
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
-
-        services.TryAddSingleton(sp => new IdentifyGate(
-            sp.GetRequiredService<IGatewayBotInfoProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<IdentifyGate>>(),
-            sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp =>
-        {
-            var gateway = sp.GetRequiredService<IOptions<GatewayOptions>>().Value;
-            return new DispatchDeduplicator(gateway.DeduplicationCapacity, gateway.DeduplicationWindow, sp.GetRequiredService<TimeProvider>());
-        });
+            });
 
         services.TryAddSingleton<BotIdentity>();
         services.TryAddSingleton(sp => new BotRunState(sp.GetService<IHostApplicationLifetime>()));

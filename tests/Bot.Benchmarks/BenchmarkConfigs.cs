@@ -3,6 +3,7 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Bot.Quality.Harness;
 
 namespace Bot.Benchmarks;
 
@@ -12,9 +13,12 @@ namespace Bot.Benchmarks;
 /// </summary>
 public sealed class ShortRunConfig : ManualConfig
 {
+    /// <summary>Reports go beside this project (git-ignored), not into whatever directory the run started in.</summary>
+    public static string Artifacts => Path.Combine(RepositoryLayout.Root(), "tests", "Bot.Benchmarks", "BenchmarkDotNet.Artifacts");
+
     public ShortRunConfig()
     {
-        Add(DefaultConfig.Instance);
+        ArtifactsPath = Artifacts;
         AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
         AddDiagnoser(MemoryDiagnoser.Default);
     }
@@ -25,7 +29,7 @@ public sealed class ColdBuildConfig : ManualConfig
 {
     public ColdBuildConfig()
     {
-        Add(DefaultConfig.Instance);
+        ArtifactsPath = ShortRunConfig.Artifacts;
         AddJob(Job.Dry
             .WithStrategy(RunStrategy.Monitoring)
             .WithLaunchCount(1)

@@ -43,7 +43,8 @@ public sealed partial class MessageClassifier
 
         var paper = _papers.FindMentionedPaper(normalized);
         var saysPaper = PaperWordPattern().IsMatch(normalized);
-        if (paper is not null && PaperLookupPattern().IsMatch(normalized))
+        var remarksOnMaterial = ChatterAboutMaterialPattern().IsMatch(normalized);
+        if (paper is not null && PaperLookupPattern().IsMatch(normalized) && !remarksOnMaterial)
         {
             return new MessageClassification(MessageIntent.Paper, query, paper);
         }
@@ -54,12 +55,12 @@ public sealed partial class MessageClassifier
             return new MessageClassification(MessageIntent.Recommend, query, null);
         }
 
-        if (paper is not null && saysPaper && (isQuestion || PaperQuestionPattern().IsMatch(normalized)))
+        if (paper is not null && saysPaper && !remarksOnMaterial && (isQuestion || PaperQuestionPattern().IsMatch(normalized)))
         {
             return new MessageClassification(MessageIntent.Paper, query, paper);
         }
 
-        if (isQuestion && namesMaterial && (namesSubject || paper is not null) && !ChatterAboutMaterialPattern().IsMatch(normalized))
+        if (isQuestion && namesMaterial && (namesSubject || paper is not null) && !remarksOnMaterial)
         {
             return new MessageClassification(MessageIntent.Recommend, query, null);
         }
@@ -67,7 +68,7 @@ public sealed partial class MessageClassifier
         return new MessageClassification(MessageIntent.None, query, null);
     }
 
-    [GeneratedRegex(@"\b(recommend\w*|suggest\w*|reading list|must reads?|what (should|do|would|could|can) (i|we|one|you) (read|study|start with|look at|watch)|what to (read|study|watch)|where (do|should|can|would) (i|we|one) (start|begin|learn|read)|where to (start|begin)|(any|good|best|great|favou?rite|solid|decent) (books?|papers?|courses?|talks?|videos?|lectures?|resources?|intros?|introductions?|reading|readings|blogs?|blog posts?|articles?|tutorials?|guides?|materials?|references?|primers?|overviews?|sources?)|(looking|searching|hunting) for|point(ers| me)|(want|need|trying|like|keen|hoping|plan|planning) to (learn|understand|study|read up|get into|dig into|wrap my head)|how (do|can|should|would) (i|we|one) (learn|study|get into|get started)|learn(ing)? (about|more about)|read (up )?(on|about)|get(ting)? into|ramp(ing)? up|brush(ing)? up|(is|are) there (a|an|any|some) (good |great |decent )?(books?|papers?|courses?|talks?|videos?|resources?|intros?|introductions?|tutorials?|guides?|blog)|resources? (on|for|about)|what (are|is) (the|a|some) (best|good|classic|canonical|essential|seminal|key) |study group|teach me)\b")]
+    [GeneratedRegex(@"\b(recommend\w*|suggest\w*|reading list|must reads?|what (should|do|would|could|can) (i|we|one|you) (read|study|start with|look at|watch)|what to (read|study|watch)|where (do|should|can|would) (i|we|one) (start|begin|learn|read)|where to (start|begin)|(any|good|best|great|favou?rite|solid|decent) (books?|papers?|courses?|talks?|videos?|lectures?|resources?|intros?|introductions?|reading|readings|blogs?|blog posts?|articles?|tutorials?|guides?|materials?|references?|primers?|overviews?|sources?)|(looking|searching|hunting) for|point(ers| me)|(want|need|trying|like|keen|hoping|plan|planning) to (learn|understand|study|read up|get into|dig into|wrap my head)|how (do|can|should|would) (i|we|one) (learn|study|get into|get started)|learn(ing)? (about|more about)|read (up )?(on|about)|get(ting)? into|ramp(ing)? up|brush(ing)? up|(is|are) there (a|an|any|some) (good |great |decent )?(books?|papers?|courses?|talks?|videos?|resources?|intros?|introductions?|tutorials?|guides?|blog)|resources? (on|for|about)|what (are|is) (the|a|some) (best|good|classic|canonical|essential|seminal|key) |study group|teach me|(id|i would|would) (love|like|appreciate) (a|an|some|any|to read)|need (some|a|an|good|more) (good )?(reading|readings|books?|papers?|resources?|material|materials|intro|introduction|primer|overview|references?|pointers|recommendations?)|(get|getting) better at|level up (on|in|at)|prepar(e|ing) for)\b")]
     private static partial Regex RequestPattern();
 
     [GeneratedRegex(@"\b((can|could|would) (someone|anyone|you|somebody) (explain|help me understand)|explain (to me )?(how|what|why)|differences? between|how (does|do) (\w+ ){1,3}(work|differ|compare)|eli5)\b")]
@@ -76,11 +77,11 @@ public sealed partial class MessageClassifier
     [GeneratedRegex(@"\b(books?|papers?|courses?|talks?|videos?|lectures?|blogs?|articles?|tutorials?|reading|readings|resources?|textbooks?)\b")]
     private static partial Regex MaterialPattern();
 
-    [GeneratedRegex(@"\bdistributed (systems?|computing|algorithms?|databases?)\b")]
+    [GeneratedRegex(@"\b(distributed (systems?|computing|algorithms?|databases?)|systems? design)\b")]
     private static partial Regex SubjectPattern();
 
     // Verbs that ask for one specific document whatever words surround them.
-    [GeneratedRegex(@"\b(find|link|links|url|pdf|where (is|can i (find|get|read))|who wrote|author of|look up|lookup|got (a|the) (link|copy|pdf)|share|send|(need|want|get|have|grab|read) (the|a copy of the)|(looking|searching|hunting) for the|original paper)\b")]
+    [GeneratedRegex(@"\b(find|link|links|url|pdf|where (is|can i (find|get|read))|who wrote|author of|look up|lookup|got (a|the) (link|copy|pdf)|share|send|(need|want|get|grab) (the|a copy of the)|(do you|does anyone|anyone|someone) have (the|a link)|(looking|searching|hunting) for the|original paper)\b")]
     private static partial Regex PaperLookupPattern();
 
     // Softer asks that count as a paper lookup only when the message says "paper".

@@ -37,7 +37,6 @@ public sealed class BotProcessTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await bot.Process.WaitForExitAsync(timeout.Token);
         var output = bot.Output;
-        File.WriteAllText("/tmp/botout-debug.txt", output);
         Assert.True(bot.Process.ExitCode == 0, output);
         Assert.Equal(1000, gateway.Connections[^1].ClientCloseCode);
         Assert.Contains("READY", output, StringComparison.Ordinal);
