@@ -64,7 +64,6 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<WorkTracker>();
         services.TryAddSingleton<ShardRegistry>();
         services.TryAddSingleton<CooldownGate>();
-        services.TryAddSingleton<IRegisteredCommandsReader, RegisteredCommandsReader>();
         services.TryAddSingleton<CommandRegistrar>();
         services.TryAddSingleton<CommandRegistrationCoordinator>();
         services.TryAddSingleton<InteractionHandler>();

@@ -1,146 +1,157 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Bot.Discord.Models.Outbound;
-using Bot.Discord.Rest;
+using Bot.Discord.Rest.Responses;
 
 namespace Bot.DiscordAdapter.Commands;
 
 /// <summary>
 /// Compares the commands the bot wants with those Discord has, by meaning rather than bytes: ids, versions and
 /// other server-assigned fields are ignored, omitted values equal their documented defaults (<c>required</c> and
-/// <c>autocomplete</c> false, no options, no choices), numbers compare by value, and command order is irrelevant
-/// while option and choice order (shown to users) matters.
+/// <c>autocomplete</c> false, no options, no choices, empty description), numbers compare by value, and command
+/// order is irrelevant while option and choice order (shown to users) matters.
 /// </summary>
 public static class CommandComparer
 {
-    /// <summary>Top-level fields compared only when the bot sets them; Discord fills in its own defaults otherwise.</summary>
-    private static readonly string[] OptionalCommandFields = ["contexts", "integration_types", "default_member_permissions", "nsfw"];
-
-    public static bool AreEquivalent(IReadOnlyList<ApplicationCommand> desired, JsonElement registered) =>
+    public static bool AreEquivalent(IReadOnlyList<ApplicationCommand> desired, IReadOnlyList<RegisteredCommand> registered) =>
         Differences(desired, registered).Count == 0;
 
     /// <summary>Human-readable differences (command names and what differs); empty when equivalent.</summary>
-    public static IReadOnlyList<string> Differences(IReadOnlyList<ApplicationCommand> desired, JsonElement registered)
+    public static IReadOnlyList<string> Differences(IReadOnlyList<ApplicationCommand> desired, IReadOnlyList<RegisteredCommand> registered)
     {
         ArgumentNullException.ThrowIfNull(desired);
-        var wanted = JsonSerializer.SerializeToElement(desired, DiscordJson.Options);
-        var want = Index(wanted);
-        var have = registered.ValueKind == JsonValueKind.Array ? Index(registered) : [];
-        var differences = new List<string>();
-        foreach (var (key, command) in want)
+        ArgumentNullException.ThrowIfNull(registered);
+        var have = new Dictionary<(ApplicationCommandType, string), RegisteredCommand>();
+        foreach (var command in registered)
         {
+            have[(command.Type, command.Name)] = command;
+        }
+
+        var wanted = new HashSet<(ApplicationCommandType, string)>();
+        var differences = new List<string>();
+        foreach (var command in desired)
+        {
+            var key = (command.Type, command.Name);
+            wanted.Add(key);
             if (!have.TryGetValue(key, out var existing))
             {
-                differences.Add($"'{key.Name}' is not registered");
+                differences.Add($"'{command.Name}' is not registered");
                 continue;
             }
 
-            var setFields = OptionalCommandFields.Where(f => command.TryGetProperty(f, out var v) && v.ValueKind != JsonValueKind.Null).ToList();
-            var a = Canonical(command, setFields);
-            var b = Canonical(existing, setFields);
-            if (a != b)
+            if (CommandDifference(command, existing) is { } what)
             {
-                differences.Add($"'{key.Name}' differs");
+                differences.Add($"'{command.Name}' differs: {what}");
             }
         }
 
-        differences.AddRange(have.Keys.Where(k => !want.ContainsKey(k)).Select(k => $"'{k.Name}' is registered but no longer wanted"));
+        differences.AddRange(have.Keys.Where(k => !wanted.Contains(k)).Select(k => $"'{k.Item2}' is registered but no longer wanted"));
         return differences;
     }
 
-    private static Dictionary<(int Type, string Name), JsonElement> Index(JsonElement commands)
+    private static string? CommandDifference(ApplicationCommand wanted, RegisteredCommand existing)
     {
-        var index = new Dictionary<(int, string), JsonElement>();
-        foreach (var command in commands.EnumerateArray())
+        if (!string.Equals(wanted.Description ?? string.Empty, existing.Description ?? string.Empty, StringComparison.Ordinal))
         {
-            var type = Int(command, "type") ?? 1;
-            var name = Str(command, "name") ?? string.Empty;
-            index[(type, name)] = command;
+            return "description";
         }
 
-        return index;
+        // Discord fills in its own contexts and integration types when the bot sends none, so those are compared
+        // only when the bot sets them.
+        if (wanted.Contexts is not null && !SameSet(wanted.Contexts, existing.Contexts))
+        {
+            return "contexts";
+        }
+
+        if (wanted.IntegrationTypes is not null && !SameSet(wanted.IntegrationTypes, existing.IntegrationTypes))
+        {
+            return "integration types";
+        }
+
+        return OptionsDifference(wanted.Options ?? [], existing.Options ?? []);
     }
 
-    private static string Canonical(JsonElement command, IReadOnlyList<string> optionalFields)
+    private static string? OptionsDifference(IReadOnlyList<ApplicationCommandOption> wanted, IReadOnlyList<RegisteredCommandOption> existing)
     {
-        var node = new JsonObject
+        if (wanted.Count != existing.Count)
         {
-            ["type"] = Int(command, "type") ?? 1,
-            ["name"] = Str(command, "name") ?? string.Empty,
-            ["description"] = Str(command, "description") ?? string.Empty,
-            ["options"] = Options(command),
-        };
-        foreach (var field in optionalFields)
-        {
-            node[field] = command.TryGetProperty(field, out var value) ? Normalize(value) : null;
+            return $"{existing.Count} options instead of {wanted.Count}";
         }
 
-        return node.ToJsonString();
-    }
-
-    private static JsonArray Options(JsonElement parent)
-    {
-        var result = new JsonArray();
-        if (!parent.TryGetProperty("options", out var options) || options.ValueKind != JsonValueKind.Array)
+        for (var i = 0; i < wanted.Count; i++)
         {
-            return result;
-        }
-
-        foreach (var option in options.EnumerateArray())
-        {
-            var choices = new JsonArray();
-            if (option.TryGetProperty("choices", out var list) && list.ValueKind == JsonValueKind.Array)
+            if (OptionDifference(wanted[i], existing[i]) is { } what)
             {
-                foreach (var choice in list.EnumerateArray())
-                {
-                    choices.Add(new JsonObject
-                    {
-                        ["name"] = Str(choice, "name") ?? string.Empty,
-                        ["value"] = choice.TryGetProperty("value", out var value) ? Normalize(value) : null,
-                    });
-                }
+                return $"option '{wanted[i].Name}' {what}";
             }
-
-            result.Add(new JsonObject
-            {
-                ["type"] = Int(option, "type") ?? 0,
-                ["name"] = Str(option, "name") ?? string.Empty,
-                ["description"] = Str(option, "description") ?? string.Empty,
-                ["required"] = Bool(option, "required"),
-                ["autocomplete"] = Bool(option, "autocomplete"),
-                ["choices"] = choices,
-                ["min_value"] = Number(option, "min_value"),
-                ["max_value"] = Number(option, "max_value"),
-                ["min_length"] = Int(option, "min_length"),
-                ["max_length"] = Int(option, "max_length"),
-                ["channel_types"] = option.TryGetProperty("channel_types", out var channels) ? Normalize(channels) : null,
-                ["options"] = Options(option),
-            });
         }
 
-        return result;
+        return null;
     }
 
-    private static JsonNode? Normalize(JsonElement value) => value.ValueKind switch
+    private static string? OptionDifference(ApplicationCommandOption wanted, RegisteredCommandOption existing)
     {
-        JsonValueKind.Number => JsonValue.Create(value.GetDouble().ToString("R", CultureInfo.InvariantCulture)),
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.Array => new JsonArray([.. value.EnumerateArray().Select(Normalize)]),
-        _ => JsonNode.Parse(value.GetRawText()),
+        if (!string.Equals(wanted.Name, existing.Name, StringComparison.Ordinal))
+        {
+            return $"is '{existing.Name}' (name or order)";
+        }
+
+        if (wanted.Type != existing.Type)
+        {
+            return "type";
+        }
+
+        if (!string.Equals(wanted.Description, existing.Description ?? string.Empty, StringComparison.Ordinal))
+        {
+            return "description";
+        }
+
+        if ((wanted.Required ?? false) != (existing.Required ?? false))
+        {
+            return "required";
+        }
+
+        if ((wanted.Autocomplete ?? false) != (existing.Autocomplete ?? false))
+        {
+            return "autocomplete";
+        }
+
+        if (!SameChoices(wanted.Choices ?? [], existing.Choices ?? []))
+        {
+            return "choices";
+        }
+
+        if (wanted.MinValue != existing.MinValue || wanted.MaxValue != existing.MaxValue)
+        {
+            return "value range";
+        }
+
+        if (wanted.MinLength != existing.MinLength || wanted.MaxLength != existing.MaxLength)
+        {
+            return "length range";
+        }
+
+        // The bot never restricts channel types, so any restriction on Discord's side is a difference.
+        if (existing.ChannelTypes is { Count: > 0 })
+        {
+            return "channel types";
+        }
+
+        return OptionsDifference(wanted.Options ?? [], existing.Options ?? []) is { } nested ? "> " + nested : null;
+    }
+
+    private static bool SameChoices(IReadOnlyList<CommandChoice> wanted, IReadOnlyList<RegisteredCommandChoice> existing) =>
+        wanted.Count == existing.Count
+        && wanted.Zip(existing).All(pair =>
+            string.Equals(pair.First.Name, pair.Second.Name, StringComparison.Ordinal) && SameValue(pair.First.Value, pair.Second.Value));
+
+    private static bool SameValue(object wanted, JsonElement existing) => (wanted, existing.ValueKind) switch
+    {
+        (string text, JsonValueKind.String) => existing.ValueEquals(text),
+        (long integer, JsonValueKind.Number) => existing.TryGetInt64(out var value) ? value == integer : existing.GetDouble().Equals(integer),
+        (double number, JsonValueKind.Number) => existing.GetDouble().Equals(number),
+        _ => false,
     };
 
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static int? Int(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
-
-    private static bool Bool(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
-
-    private static string? Number(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number
-            ? v.GetDouble().ToString("R", CultureInfo.InvariantCulture)
-            : null;
+    private static bool SameSet<T>(IReadOnlyList<T> wanted, IReadOnlyList<T>? existing) =>
+        new HashSet<T>(wanted).SetEquals(existing ?? []);
 }

@@ -19,13 +19,11 @@ public enum CommandRegistrationOutcome
 public sealed partial class CommandRegistrar
 {
     private readonly IDiscordRestClient _rest;
-    private readonly IRegisteredCommandsReader _reader;
     private readonly ILogger<CommandRegistrar> _logger;
 
-    public CommandRegistrar(IDiscordRestClient rest, IRegisteredCommandsReader reader, ILogger<CommandRegistrar> logger)
+    public CommandRegistrar(IDiscordRestClient rest, ILogger<CommandRegistrar> logger)
     {
         _rest = rest;
-        _reader = reader;
         _logger = logger;
     }
 
@@ -34,7 +32,9 @@ public sealed partial class CommandRegistrar
     {
         commands ??= BotCommands.All;
         var scope = guildId is { } g ? $"guild {g}" : "global";
-        var registered = await _reader.GetAsync(applicationId, guildId, cancellationToken).ConfigureAwait(false);
+        var registered = guildId is { } target
+            ? await _rest.GetGuildCommandsAsync(applicationId, target, cancellationToken).ConfigureAwait(false)
+            : await _rest.GetGlobalCommandsAsync(applicationId, cancellationToken).ConfigureAwait(false);
         var differences = CommandComparer.Differences(commands, registered);
         if (differences.Count == 0)
         {

@@ -127,11 +127,16 @@ public sealed class Recommender
         var remaining = new List<(int Doc, double Score)>(ranked);
         while (picked.Count < wanted && remaining.Count > 0)
         {
-            var bestIndex = 0;
+            var bestIndex = -1;
             var bestAdjusted = double.NegativeInfinity;
             for (var i = 0; i < remaining.Count; i++)
             {
                 var (doc, score) = remaining[i];
+                if (!kindAsked && ExceedsKindShare(doc, picked))
+                {
+                    continue;
+                }
+
                 var adjusted = score - Redundancy(doc, picked, kindAsked);
                 if (adjusted > bestAdjusted)
                 {
@@ -140,11 +145,37 @@ public sealed class Recommender
                 }
             }
 
+            if (bestIndex < 0)
+            {
+                // Only items of an over-represented kind are left: take them rather than return a short list.
+                kindAsked = true;
+                continue;
+            }
+
             picked.Add((remaining[bestIndex].Doc, bestAdjusted));
             remaining.RemoveAt(bestIndex);
         }
 
         return picked;
+    }
+
+    /// <summary>Within each page of five, one kind may not fill every place unless the user asked for it.</summary>
+    private bool ExceedsKindShare(int doc, List<(int Doc, double Score)> picked)
+    {
+        const int PageSize = 5;
+        const int MaxPerKind = 4;
+        var pageStart = picked.Count / PageSize * PageSize;
+        var kind = _index.Resources[doc].Kind;
+        var sameKind = 0;
+        for (var i = pageStart; i < picked.Count; i++)
+        {
+            if (_index.Resources[picked[i].Doc].Kind == kind)
+            {
+                sameKind++;
+            }
+        }
+
+        return sameKind >= MaxPerKind;
     }
 
     private double Redundancy(int doc, List<(int Doc, double Score)> picked, bool kindAsked)

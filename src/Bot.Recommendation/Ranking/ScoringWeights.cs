@@ -16,12 +16,12 @@ public sealed record ScoringWeights
     public double TextWithTopic { get; init; } = 0.35;
     public double Topic { get; init; } = 0.35;
     public double Level { get; init; } = 0.45;
-    public double Kind { get; init; } = 0.12;
+    public double Kind { get; init; } = 0.2;
     public double Canon { get; init; } = 0.10;
     public double Nickname { get; init; } = 0.25;
 
     /// <summary>Penalty per already-chosen item of the same kind, when no kind was asked for.</summary>
-    public double SameKindPenalty { get; init; } = 0.10;
+    public double SameKindPenalty { get; init; } = 0.05;
 
     /// <summary>Penalty scaled by similarity to an already-chosen item, so five variants of one paper do not fill the list.</summary>
     public double RedundancyPenalty { get; init; } = 0.35;

@@ -1,6 +1,7 @@
 using Bot.Discord.Gateway;
 using Bot.Discord.Models.Outbound;
 using Bot.Discord.Rest;
+using Bot.Discord.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static Bot.Discord.Tests.Rest.RestTestData;
 
@@ -83,6 +84,38 @@ public sealed class RestClientBasicsTests
         Assert.Equal(
             """[{"name":"blep","type":1,"description":"Send a random adorable animal photo","options":[{"type":3,"name":"animal","description":"The type of animal","required":true,"choices":[{"name":"Dog","value":"animal_dog"},{"name":"Cat","value":"animal_cat"},{"name":"Penguin","value":"animal_penguin"}]},{"type":5,"name":"only_smol","description":"Whether to show only baby animals","required":false}]},{"name":"High Five","type":2}]""",
             put.Body);
+    }
+
+    [Fact]
+    public async Task Listed_commands_carry_every_field_a_semantic_comparison_needs()
+    {
+        await using var h = await RestHarness.StartAsync();
+        h.Server.Enqueue("GET", GlobalCommands, FakeRestResponse.Json(200, """
+            [{"id": "1001", "application_id": "775799577604522054", "version": "1002", "default_member_permissions": null, "type": 1,
+              "name": "announce", "description": "Post an announcement", "dm_permission": false, "contexts": [0, 2], "integration_types": [0, 1], "nsfw": false,
+              "options": [
+                {"type": 7, "name": "where", "description": "Channel", "required": true, "channel_types": [0, 5]},
+                {"type": 4, "name": "times", "description": "Repeat", "min_value": 1, "max_value": 3, "choices": [{"name": "Once", "value": 1}, {"name": "Twice", "value": 2}]},
+                {"type": 10, "name": "weight", "description": "Weight", "min_value": 0.25, "max_value": 1.5},
+                {"type": 3, "name": "text", "description": "Text", "autocomplete": true, "min_length": 2, "max_length": 200},
+                {"type": 1, "name": "now", "description": "Right away", "options": [{"type": 5, "name": "silent", "description": "No ping"}]}]}]
+            """));
+
+        var command = Assert.Single(await h.Client.GetGlobalCommandsAsync(AppId, CancellationToken.None));
+
+        Assert.Equal([InteractionContextType.Guild, InteractionContextType.PrivateChannel], command.Contexts);
+        Assert.Equal([ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall], command.IntegrationTypes);
+        var options = command.Options!;
+        Assert.Equal(ApplicationCommandOptionType.Channel, options[0].Type);
+        Assert.Equal([0, 5], options[0].ChannelTypes);
+        Assert.Null(options[1].ChannelTypes);
+        Assert.Equal((1.0, 3.0), (options[1].MinValue, options[1].MaxValue));
+        Assert.Equal([1L, 2L], options[1].Choices!.Select(c => c.Value.GetInt64()));
+        Assert.Equal((0.25, 1.5), (options[2].MinValue, options[2].MaxValue));
+        Assert.True(options[3].Autocomplete);
+        Assert.Equal((2, 200), (options[3].MinLength, options[3].MaxLength));
+        Assert.Equal("silent", Assert.Single(options[4].Options!).Name);
+        Assert.Null(options[4].Required);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bot.Discord.Models.Outbound;
 using Bot.Discord.Rest;
+using Bot.Discord.Rest.Responses;
 using Bot.Discord.Testing;
 using Bot.DiscordAdapter.Commands;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,8 +29,8 @@ public sealed class CommandRegistrationTests : IAsyncLifetime
         {
             o.Token = "MTA4NzY1NDMyMTA5ODc2NTQzMg.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB";
             o.BaseUrl = _rest.BaseUrl;
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
         });
-        services.AddSingleton<IRegisteredCommandsReader, RegisteredCommandsReader>();
         services.AddSingleton<CommandRegistrar>();
         _services = services.BuildServiceProvider();
         _registrar = _services.GetRequiredService<CommandRegistrar>();
@@ -63,6 +64,13 @@ public sealed class CommandRegistrationTests : IAsyncLifetime
     [InlineData("required")]
     [InlineData("extra")]
     [InlineData("missing")]
+    [InlineData("autocomplete")]
+    [InlineData("choice value")]
+    [InlineData("option order")]
+    [InlineData("max_value")]
+    [InlineData("max_length")]
+    [InlineData("channel_types")]
+    [InlineData("type")]
     public async Task Any_semantic_change_on_discords_side_is_overwritten(string change)
     {
         await _registrar.EnsureRegisteredAsync(_rest.ApplicationId, null, CancellationToken.None);
@@ -83,6 +91,30 @@ public sealed class CommandRegistrationTests : IAsyncLifetime
                 break;
             case "missing":
                 stored.RemoveAt(3);
+                break;
+            case "autocomplete":
+                stored[0]!["options"]![0]!.AsObject().Remove("autocomplete");
+                break;
+            case "choice value":
+                stored[0]!["options"]![1]!["choices"]![0]!["value"] = "novice";
+                break;
+            case "option order":
+                var options = stored[0]!["options"]!.AsArray();
+                var kind = options[2]!;
+                options.RemoveAt(2);
+                options.Add(kind);
+                break;
+            case "max_value":
+                stored[0]!["options"]![3]!["max_value"] = 25;
+                break;
+            case "max_length":
+                stored[1]!["options"]![0]!.AsObject().Remove("max_length");
+                break;
+            case "channel_types":
+                stored[1]!["options"]![0]!["channel_types"] = new JsonArray(0, 5);
+                break;
+            case "type":
+                stored[2]!["type"] = 2;
                 break;
         }
 
@@ -127,9 +159,65 @@ public sealed class CommandRegistrationTests : IAsyncLifetime
             fromDiscord.Add(copy);
         }
 
-        using var document = JsonDocument.Parse(fromDiscord.ToJsonString());
+        var registered = JsonSerializer.Deserialize<IReadOnlyList<RegisteredCommand>>(fromDiscord.ToJsonString(), DiscordJson.Options)!;
 
-        Assert.Empty(CommandComparer.Differences(BotCommands.All, document.RootElement));
+        Assert.Empty(CommandComparer.Differences(BotCommands.All, registered));
+    }
+
+    [Fact]
+    public void Numbers_compare_by_value_and_contexts_as_sets_but_only_when_the_bot_sets_them()
+    {
+        ApplicationCommand[] wanted =
+        [
+            ApplicationCommand.ChatInput(
+                "roll",
+                "Roll a die",
+                new ApplicationCommandOption(ApplicationCommandOptionType.Integer, "sides", "Sides")
+                {
+                    Choices = [CommandChoice.Integer("Six", 6), CommandChoice.Integer("Twenty", 20)],
+                },
+                new ApplicationCommandOption(ApplicationCommandOptionType.Number, "bias", "Bias") { MinValue = 0.5, MaxValue = 2 })
+                with { Contexts = [InteractionContextType.Guild, InteractionContextType.BotDm] },
+            ApplicationCommand.ChatInput("ping", "Ping"),
+        ];
+        const string Template = """
+            [{"id": "1", "application_id": "2", "version": "3", "type": 1, "name": "roll", "description": "Roll a die", "contexts": [{{CONTEXTS}}],
+              "options": [{"type": 4, "name": "sides", "description": "Sides", "choices": [{"name": "Six", "value": 6.0}, {"name": "Twenty", "value": {{TWENTY}}}]},
+                          {"type": 10, "name": "bias", "description": "Bias", "min_value": 0.50, "max_value": 2.0}]},
+             {"id": "4", "application_id": "2", "version": "5", "type": 1, "name": "ping", "description": "Ping", "contexts": [0, 1, 2], "integration_types": [0]}]
+            """;
+        IReadOnlyList<RegisteredCommand> Registered(string contexts, string twenty) =>
+            JsonSerializer.Deserialize<IReadOnlyList<RegisteredCommand>>(
+                Template.Replace("{{CONTEXTS}}", contexts, StringComparison.Ordinal).Replace("{{TWENTY}}", twenty, StringComparison.Ordinal),
+                DiscordJson.Options)!;
+
+        Assert.Empty(CommandComparer.Differences(wanted, Registered("1, 0", "20")));
+        Assert.Equal(["'roll' differs: contexts"], CommandComparer.Differences(wanted, Registered("0, 1, 2", "20")));
+        Assert.Equal(["'roll' differs: option 'sides' choices"], CommandComparer.Differences(wanted, Registered("0, 1", "\"20\"")));
+        Assert.Equal(["'roll' differs: option 'sides' choices"], CommandComparer.Differences(wanted, Registered("0, 1", "21")));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task The_registered_commands_are_read_through_the_rest_client_with_its_retries()
+    {
+        _rest.Enqueue("GET", GuildCommands, FakeRestResponse.ServerError(), FakeRestResponse.BadGateway());
+
+        Assert.Equal(CommandRegistrationOutcome.Overwritten, await _registrar.EnsureRegisteredAsync(_rest.ApplicationId, Guild, CancellationToken.None));
+
+        Assert.Equal(3, _rest.RequestsTo("GET", GuildCommands).Count);
+        Assert.Single(_rest.RequestsTo("PUT", GuildCommands));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_rejected_token_on_the_read_disables_the_rest_client_and_nothing_is_written()
+    {
+        _rest.Enqueue("GET", GlobalCommands, FakeRestResponse.Unauthorized());
+
+        await Assert.ThrowsAsync<DiscordUnauthorizedException>(() => _registrar.EnsureRegisteredAsync(_rest.ApplicationId, null, CancellationToken.None));
+
+        Assert.True(_services.GetRequiredService<DiscordRestClient>().IsDisabled);
+        await Assert.ThrowsAsync<DiscordUnauthorizedException>(() => _registrar.EnsureRegisteredAsync(_rest.ApplicationId, null, CancellationToken.None));
+        Assert.Single(_rest.Requests);
     }
 
     [Fact]

@@ -66,6 +66,15 @@ public sealed class RecommenderTests
     }
 
     [Fact]
+    public void An_advanced_list_of_originals_still_holds_another_kind()
+    {
+        // The fixture has five consensus papers, enough to fill the page on their own.
+        var items = Recommend("consensus", Level.Advanced);
+        Assert.Equal(5, items.Count);
+        Assert.True(items.Count(r => r.Resource.Kind == ResourceKind.Paper) <= 4);
+    }
+
+    [Fact]
     public void A_nickname_in_the_request_brings_its_resource_up()
     {
         var items = Recommend("consensus", Level.Intermediate, subject: "raft");

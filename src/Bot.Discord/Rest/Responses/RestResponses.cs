@@ -67,6 +67,9 @@ public sealed record RegisteredCommandOption
     public int? MinLength { get; init; }
 
     public int? MaxLength { get; init; }
+
+    /// <summary>CHANNEL options only: the channel types the option is restricted to (Discord channel type numbers).</summary>
+    public IReadOnlyList<int>? ChannelTypes { get; init; }
 }
 
 /// <summary>A registered choice; <see cref="Value"/> is a JSON string or number.</summary>
