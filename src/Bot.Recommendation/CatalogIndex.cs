@@ -1,4 +1,5 @@
 using Bot.Catalog;
+using Bot.Featurization;
 using Bot.Recommendation.Understanding;
 
 namespace Bot.Recommendation;
@@ -13,7 +14,7 @@ public sealed class CatalogIndex
     private readonly Dictionary<string, int> _positionById;
     private readonly Dictionary<string, int[]> _resourcesByTopic;
 
-    public CatalogIndex(ReadingCatalog catalog)
+    public CatalogIndex(ReadingCatalog catalog, TextFeaturizerOptions? textOptions = null)
     {
         Catalog = catalog;
         Resources = catalog.Resources;
@@ -23,10 +24,10 @@ public sealed class CatalogIndex
             .GroupBy(p => p.t, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.i).ToArray(), StringComparer.Ordinal);
 
-        Documents = TextSimilarityIndex.Build(Resources.Select(r => DocumentText(r, catalog)).ToList());
+        Documents = TextSimilarityIndex.Build(Resources.Select(r => DocumentText(r, catalog)).ToList(), textOptions);
         var names = Resources.SelectMany((r, i) => NameVariants(r).Select(name => (name, i))).ToList();
         NameOwners = names.Select(n => n.i).ToArray();
-        Names = TextSimilarityIndex.Build(names.Select(n => n.name).ToList());
+        Names = TextSimilarityIndex.Build(names.Select(n => n.name).ToList(), textOptions);
         Topics = new TopicMatcher(catalog.Topics);
         Vocabulary = Resources
             .SelectMany(r => MatchText.Tokens(string.Join(' ', r.Title, r.Summary, string.Join(' ', r.Nicknames), string.Join(' ', r.Authors))))

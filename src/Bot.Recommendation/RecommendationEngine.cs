@@ -1,4 +1,5 @@
 using Bot.Catalog;
+using Bot.Featurization;
 using Bot.Recommendation.Conversation;
 using Bot.Recommendation.Papers;
 using Bot.Recommendation.Ranking;
@@ -9,9 +10,10 @@ namespace Bot.Recommendation;
 /// <summary>The recommender's parts, built once from a catalog and safe to share between threads.</summary>
 public sealed class RecommendationEngine
 {
-    public RecommendationEngine(ReadingCatalog catalog, ScoringWeights? weights = null)
+    /// <param name="textOptions">Featurizer settings for the text indexes; default <see cref="TextFeaturizerOptions.Retrieval"/>.</param>
+    public RecommendationEngine(ReadingCatalog catalog, ScoringWeights? weights = null, TextFeaturizerOptions? textOptions = null)
     {
-        Index = new CatalogIndex(catalog);
+        Index = new CatalogIndex(catalog, textOptions);
         Parser = new QueryParser(Index.Topics);
         Recommender = new Recommender(Index, weights);
         Papers = new PaperFinder(Index);

@@ -21,7 +21,7 @@ public sealed partial class DiscordBotService : IHostedService
     private readonly DiscordBotOptions _options;
     private readonly IdentifyGate _identifyGate;
     private readonly DispatchDeduplicator _deduplicator;
-    private readonly DiscordGatewayHandler _handler;
+    private readonly IGatewayEventHandler _handler;
     private readonly BotIdentity _identity;
     private readonly CommandRegistrationCoordinator _registration;
     private readonly WorkTracker _tracker;
@@ -38,7 +38,7 @@ public sealed partial class DiscordBotService : IHostedService
         IOptions<DiscordBotOptions> options,
         IdentifyGate identifyGate,
         DispatchDeduplicator deduplicator,
-        DiscordGatewayHandler handler,
+        IGatewayEventHandler handler,
         BotIdentity identity,
         CommandRegistrationCoordinator registration,
         WorkTracker tracker,

@@ -19,7 +19,7 @@ public sealed record PaperLookup(IReadOnlyList<PaperMatch> Matches, bool IsAmbig
 /// </summary>
 public sealed class PaperFinder
 {
-    public const double MatchThreshold = 0.42;
+    public const double MatchThreshold = 0.45;
     private const int MaxAlternatives = 4;
 
     private static readonly HashSet<string> QueryNoise = new(StringComparer.Ordinal)
@@ -29,8 +29,7 @@ public sealed class PaperFinder
 
     private readonly CatalogIndex _index;
     private readonly Dictionary<string, List<int>> _exactNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int[]> _docsByTitleWord;
-    private readonly Dictionary<string, int[]> _docsBySurname;
+    private readonly Dictionary<string, int[]> _docsByNameWord;
 
     public PaperFinder(CatalogIndex index)
     {
@@ -58,11 +57,12 @@ public sealed class PaperFinder
             }
         }
 
-        _docsByTitleWord = WordPostings(index.Resources.Select(r => MatchText.Tokens(r.Title)));
-        _docsBySurname = WordPostings(index.Resources.Select(r => r.Authors
-            .Where(a => !a.Contains("et al", StringComparison.OrdinalIgnoreCase))
-            .Select(a => MatchText.Tokens(a).LastOrDefault() ?? string.Empty)
-            .Where(s => s.Length > 2)));
+        _docsByNameWord = WordPostings(index.Resources.Select(r => MatchText.Tokens(r.Title)
+            .Concat(r.Nicknames.SelectMany(MatchText.Tokens))
+            .Concat(r.Authors
+                .Where(a => !a.Contains("et al", StringComparison.OrdinalIgnoreCase))
+                .Select(a => MatchText.Tokens(a).LastOrDefault() ?? string.Empty)
+                .Where(surname => surname.Length > 2))));
     }
 
     public PaperLookup Find(string query)
@@ -95,25 +95,22 @@ public sealed class PaperFinder
             Offer(_index.NameOwners[variant], similarity);
         }
 
+        // How many of the query's words a paper's title, nicknames or author surnames contain (typos allowed):
+        // "lamport clocks" must beat papers that only share the author.
         var queryTokens = cleaned.Split(' ');
-        var titleHits = new Dictionary<int, int>();
+        var wordHits = new Dictionary<int, int>();
         foreach (var token in queryTokens)
         {
-            foreach (var doc in DocsWithWord(_docsByTitleWord, token))
+            foreach (var doc in DocsWithWord(_docsByNameWord, token))
             {
-                titleHits[doc] = titleHits.GetValueOrDefault(doc) + 1;
-            }
-
-            foreach (var doc in DocsWithWord(_docsBySurname, token))
-            {
-                Offer(doc, 0.62);
+                wordHits[doc] = wordHits.GetValueOrDefault(doc) + 1;
             }
         }
 
-        foreach (var (doc, hits) in titleHits)
+        foreach (var (doc, hits) in wordHits)
         {
             var coverage = (double)hits / queryTokens.Length;
-            Offer(doc, 0.35 + (0.55 * coverage * Math.Min(1.0, queryTokens.Length / 2.0)));
+            Offer(doc, 0.25 + (0.7 * coverage * Math.Min(1.0, queryTokens.Length / 2.0)));
         }
 
         var ranked = scores
@@ -124,13 +121,13 @@ public sealed class PaperFinder
 
         if (ranked.Count == 0 || ranked[0].Score < MatchThreshold)
         {
-            var nearMisses = ranked.Where(m => m.Score >= 0.15).Take(3).Select(m => m.Resource).ToList();
+            var nearMisses = ranked.Where(m => m.Score >= 0.3).Take(3).Select(m => m.Resource).ToList();
             return new PaperLookup([], false, nearMisses);
         }
 
         var top = ranked[0].Score;
         var matches = ranked
-            .TakeWhile((m, i) => i == 0 || m.Score >= Math.Max(MatchThreshold, top * 0.6))
+            .TakeWhile((m, i) => i == 0 || m.Score >= Math.Max(MatchThreshold, top * 0.55))
             .Take(1 + MaxAlternatives)
             .Select(m => m with { Score = Math.Round(m.Score, 4) })
             .ToList();
@@ -240,7 +237,16 @@ public sealed class PaperFinder
         var allowed = MatchText.AllowedTypos(token.Length);
         if (allowed == 0)
         {
-            return postings.TryGetValue(token, out var exact) ? exact : [];
+            var found = postings.TryGetValue(token, out var exact) ? exact : [];
+            if (token.Length < 4)
+            {
+                return found;
+            }
+
+            // Four-letter names ("pbft", "raft") forgive only swapped neighbours: "pbtf" finds PBFT.
+            return found.Concat(postings
+                .Where(p => p.Key.Length == token.Length && IsAdjacentSwap(token, p.Key))
+                .SelectMany(p => p.Value)).Distinct();
         }
 
         var docs = new HashSet<int>();
@@ -253,6 +259,27 @@ public sealed class PaperFinder
         }
 
         return docs;
+    }
+
+    private static bool IsAdjacentSwap(string a, string b)
+    {
+        var first = -1;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] == b[i])
+            {
+                continue;
+            }
+
+            if (first >= 0)
+            {
+                return i == first + 1 && a[first] == b[i] && a[i] == b[first] && a[(i + 1)..] == b[(i + 1)..];
+            }
+
+            first = i;
+        }
+
+        return false;
     }
 
     private static string TitleBeforeColon(string title)

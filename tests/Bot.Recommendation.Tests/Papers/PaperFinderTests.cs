@@ -11,6 +11,7 @@ public sealed class PaperFinderTests
     [InlineData("understandable consensus", "raft-paper")]
     [InlineData("paxso made simpel", "paxos-simple")]
     [InlineData("pbft", "pbft")]
+    [InlineData("pbtf", "pbft")]
     [InlineData("practical byzantine", "pbft")]
     [InlineData("Castro Liskov", "pbft")]
     [InlineData("lamport clocks", "lamport-clocks")]
@@ -39,6 +40,7 @@ public sealed class PaperFinderTests
 
     [Theory]
     [InlineData("zzzz qqqq")]
+    [InlineData("quantum chromodynamics lattice gauge")]
     [InlineData("")]
     [InlineData("   ")]
     public void Nonsense_matches_nothing(string query) => Assert.Null(Engine.Papers.Find(query).Best);
