@@ -22,6 +22,7 @@ COPY tests/Bot.Application.Tests/Bot.Application.Tests.csproj tests/Bot.Applicat
 COPY tests/Bot.Benchmarks/Bot.Benchmarks.csproj tests/Bot.Benchmarks/
 COPY tests/Bot.Catalog.Tests/Bot.Catalog.Tests.csproj tests/Bot.Catalog.Tests/
 COPY tests/Bot.ConsoleTwin.Tests/Bot.ConsoleTwin.Tests.csproj tests/Bot.ConsoleTwin.Tests/
+COPY tests/Bot.Discord.Benchmarks/Bot.Discord.Benchmarks.csproj tests/Bot.Discord.Benchmarks/
 COPY tests/Bot.Discord.Testing/Bot.Discord.Testing.csproj tests/Bot.Discord.Testing/
 COPY tests/Bot.Discord.Tests/Bot.Discord.Tests.csproj tests/Bot.Discord.Tests/
 COPY tests/Bot.DiscordAdapter.Tests/Bot.DiscordAdapter.Tests.csproj tests/Bot.DiscordAdapter.Tests/

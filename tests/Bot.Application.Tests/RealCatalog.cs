@@ -1,5 +1,6 @@
 using Bot.Catalog;
 using Bot.Recommendation;
+using Bot.Testing;
 
 namespace Bot.Application.Tests;
 
@@ -7,18 +8,7 @@ namespace Bot.Application.Tests;
 internal static class RealCatalog
 {
     private static readonly Lazy<ReadingAssistant> SharedAssistant = new(() =>
-        new ReadingAssistant(new RecommendationEngine(CatalogLoader.LoadOrThrow(DataDirectory()))));
+        new ReadingAssistant(new RecommendationEngine(CatalogLoader.LoadOrThrow(Repository.DataDirectory))));
 
     public static ReadingAssistant Assistant => SharedAssistant.Value;
-
-    public static string DataDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Bot.sln not found above the test binaries."), "data");
-    }
 }

@@ -1,3 +1,4 @@
+using Bot.Testing;
 using Bot.Catalog.Loading;
 using Bot.Catalog.Tests.Support;
 
@@ -6,7 +7,7 @@ namespace Bot.Catalog.Tests;
 /// <summary>Checks the catalog shipped in the repository's data directory.</summary>
 public sealed class RealCatalogTests
 {
-    private static readonly Lazy<CatalogLoadResult> _realCatalog = new(() => CatalogLoader.Load(RepositoryPaths.DataDirectory()));
+    private static readonly Lazy<CatalogLoadResult> _realCatalog = new(() => CatalogLoader.Load(Repository.DataDirectory));
 
     // Read file by file, ignoring problems elsewhere, so a seed's facts are checked even while another entry is broken;
     // whether the whole catalog is valid is the zero-problems test's job.
@@ -43,7 +44,7 @@ public sealed class RealCatalogTests
 
         Assert.True(
             result.Problems.Count == 0,
-            $"{RepositoryPaths.DataDirectory()} has {result.Problems.Count} problem(s):\n{CatalogLinter.Format(result.Problems)}");
+            $"{Repository.DataDirectory} has {result.Problems.Count} problem(s):\n{CatalogLinter.Format(result.Problems)}");
     }
 
     /// <summary>Pins facts of well-known resources; null columns are not pinned for that resource.</summary>
@@ -77,7 +78,7 @@ public sealed class RealCatalogTests
 
     private static IReadOnlyList<Resource> ReadEveryReadableResource()
     {
-        var data = RepositoryPaths.DataDirectory();
+        var data = Repository.DataDirectory;
         var resources = new List<Resource>();
         foreach (var path in Directory.EnumerateFiles(Path.Combine(data, "resources"), "*.yaml").Order(StringComparer.Ordinal))
         {

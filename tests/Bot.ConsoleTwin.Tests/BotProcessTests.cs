@@ -1,3 +1,4 @@
+using Bot.Testing;
 using System.Diagnostics;
 using System.Text.Json;
 
@@ -25,7 +26,7 @@ public sealed class BotProcessTests
         start.Environment.Remove("DISCORD_TOKEN");
         start.Environment.Remove("Discord__Token");
         start.Environment.Remove("Discord__TokenFile");
-        start.Environment["BOT_DATA_DIR"] = Path.Combine(ConsoleFixture.RepositoryRoot(), "data");
+        start.Environment["BOT_DATA_DIR"] = Path.Combine(Repository.Root, "data");
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using Bot.Testing;
 
 namespace Bot.ConsoleTwin.Tests;
 
 /// <summary>No Docker engine runs here, so the Dockerfile's assumptions about the tree are checked instead.</summary>
 public sealed partial class PackagingTests
 {
-    private static readonly string Root = ConsoleFixture.RepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public void The_restore_stage_copies_every_project_of_the_solution()

@@ -8,7 +8,6 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Bot.Application;
-using Bot.Catalog;
 using Bot.Discord.Models.Inbound;
 using Bot.Discord.Models.Outbound;
 using Bot.Discord.Rest;

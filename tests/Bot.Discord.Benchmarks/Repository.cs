@@ -3,10 +3,12 @@ namespace Bot.Discord.Benchmarks;
 /// <summary>Where the repository, its catalog and the bot's own build output are, seen from this program.</summary>
 internal static class Repository
 {
+    /// <summary>This program's build configuration; src/Bot is built in the same one.</summary>
+    public static string Configuration { get; } =
 #if DEBUG
-    public const string Configuration = "Debug";
+        "Debug";
 #else
-    public const string Configuration = "Release";
+        "Release";
 #endif
 
     public static string Root { get; } = FindRoot();

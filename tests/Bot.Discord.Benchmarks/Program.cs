@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Bot.Discord.Benchmarks;
+
+// dotnet run -c Release --project tests/Bot.Discord.Benchmarks [burst] [startup] [memory] [micro]
+//   [--burst-size 200] [--warm-bursts 5] [--startup-runs 10] [--memory-runs 3] [--idle-seconds 5]
+// With no part named, every part runs. Figures and targets are issue 3, section 6.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+var parts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+var unknown = parts.Except(["burst", "startup", "memory", "micro"], StringComparer.OrdinalIgnoreCase).ToList();
+if (unknown.Count > 0)
+{
+    Console.Error.WriteLine($"Unknown part(s): {string.Join(", ", unknown)}. Parts: burst, startup, memory, micro.");
+    return 2;
+}
+
+bool Runs(string part) => parts.Count == 0 || parts.Contains(part);
+int Setting(string name, int fallback)
+{
+    var at = Array.IndexOf(args, "--" + name);
+    return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+}
+
+var burstSize = Setting("burst-size", 200);
+var warmBursts = Setting("warm-bursts", 5);
+var startupRuns = Setting("startup-runs", 10);
+var memoryRuns = Setting("memory-runs", 3);
+var idleSeconds = Setting("idle-seconds", 5);
+var output = Console.Out;
+var problems = new List<string>();
+var summary = new List<string>();
+
+await output.WriteLineAsync($"Discord benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Repository.Configuration} build");
+await output.WriteLineAsync($"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+if (Repository.Configuration != "Release")
+{
+    await output.WriteLineAsync("WARNING: a Debug build; run with -c Release for figures worth writing down.");
+}
+
+if (Runs("burst"))
+{
+    await output.WriteLineAsync();
+    await output.WriteLineAsync($"(a) INTERACTION_CREATE receipt -> callback POST sent, bursts of {burstSize} /recommend (bot in process, fake Discord on loopback)");
+    var burst = await BurstBenchmark.RunAsync(burstSize, warmBursts, output);
+    problems.AddRange(burst.Problems);
+    var sent = burst.WarmToCallbackSent;
+    await output.WriteLineAsync($"  warm, all {warmBursts} bursts: receipt→callback sent     {sent}");
+    await output.WriteLineAsync($"  warm, all {warmBursts} bursts: receipt→callback answered {burst.WarmToCallbackAnswered}");
+    await output.WriteLineAsync($"  warm p99 per burst: {string.Join(", ", burst.Warm.Select(b => b.ToCallbackSent.P99.ToString("0.0", CultureInfo.InvariantCulture)))} ms");
+    await output.WriteLineAsync($"  warm receipt→dispatch worker p50/p99 per burst: {string.Join(", ", burst.Warm.Select(b => $"{b.ToHandlerStart.P50:0.0}/{b.ToHandlerStart.P99:0.0}"))} ms");
+    await output.WriteLineAsync($"  cold burst (first after READY): p50 {burst.Cold.ToCallbackSent.P50:0.0} ms, p99 {burst.Cold.ToCallbackSent.P99:0.0} ms");
+    await output.WriteLineAsync($"  deferred (type 5): {burst.Warm.Sum(b => b.Deferred) + burst.Cold.Deferred}; ephemeral error replies per burst: {burst.Cold.Ephemeral}");
+    summary.Add(Target("(a) burst receipt→callback sent, p99 (warm)", sent.P99, 50, "ms", $"p50 {sent.P50:0.0} ms; cold burst p99 {burst.Cold.ToCallbackSent.P99:0.0} ms"));
+}
+
+if (Runs("startup"))
+{
+    await output.WriteLineAsync();
+    await output.WriteLineAsync($"(b) process start -> READY with commands checked, dotnet {Repository.BotDll}");
+    var startup = await ProcessBenchmark.StartupAsync(startupRuns, output);
+    problems.AddRange(startup.Problems);
+    await output.WriteLineAsync($"  {startup.Total}");
+    var connected = Percentiles.Of(startup.Runs.Select(r => r.GatewayConnected));
+    await output.WriteLineAsync($"  of which start -> gateway connected p50 {connected.P50:0} ms; READY -> commands checked p50 {Percentiles.Of(startup.Runs.Select(r => r.CommandsChecked - r.Ready)).P50:0} ms");
+    summary.Add(Target("(b) start → READY + commands checked, max", startup.Total.Max, 2000, "ms", $"p50 {startup.Total.P50:0} ms over {startup.Total.Count} starts"));
+}
+
+if (Runs("memory"))
+{
+    await output.WriteLineAsync();
+    await output.WriteLineAsync($"(c) resident memory of the idle connected bot, {idleSeconds} s after READY + commands checked");
+    var memory = await ProcessBenchmark.IdleMemoryAsync(memoryRuns, TimeSpan.FromSeconds(idleSeconds), output);
+    problems.AddRange(memory.Problems);
+    var worst = memory.Idle.Max(m => m.VmRssMb);
+    summary.Add(Target("(c) idle VmRSS, max", worst, 150, "MB", $"over {memory.Idle.Count} runs; peak VmHWM {memory.Idle.Max(m => m.VmHwmMb):0.0} MB"));
+}
+
+if (Runs("micro"))
+{
+    await output.WriteLineAsync();
+    await output.WriteLineAsync("Per-interaction CPU cost (BenchmarkDotNet, in process, short run)");
+    var report = BenchmarkRunner.Run<InteractionPathBenchmarks>();
+    foreach (var line in MicroLines(report))
+    {
+        await output.WriteLineAsync("  " + line);
+    }
+}
+
+await output.WriteLineAsync();
+await output.WriteLineAsync("Summary (issue 3 section 6 targets)");
+foreach (var line in summary)
+{
+    await output.WriteLineAsync("  " + line);
+}
+
+if (problems.Count > 0)
+{
+    await output.WriteLineAsync("PROBLEMS (the figures above are not trustworthy):");
+    foreach (var problem in problems)
+    {
+        await output.WriteLineAsync("  " + problem);
+    }
+
+    return 1;
+}
+
+return 0;
+
+static string Target(string what, double value, double target, string unit, string detail) =>
+    $"{what}: {value:0.0} {unit} (target < {target:0} {unit}) {(value < target ? "met" : "MISSED")} - {detail}";
+
+static IEnumerable<string> MicroLines(Summary summary) =>
+    summary.Reports.Select(r =>
+    {
+        var mean = r.ResultStatistics is { } stats ? stats.Mean / 1000.0 : double.NaN;
+        var allocated = r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) is { } bytes ? bytes / 1024.0 : double.NaN;
+        return $"{r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo,-32} {mean,9:0.0} µs/interaction  {allocated,8:0.0} KB allocated";
+    });
+
+static string CpuModel()
+{
+    const string File = "/proc/cpuinfo";
+    return System.IO.File.Exists(File)
+        ? System.IO.File.ReadLines(File).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
+        : "unknown CPU";
+}
