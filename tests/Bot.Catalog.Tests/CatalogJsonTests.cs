@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Bot.Catalog.Tests.Support;
 
 namespace Bot.Catalog.Tests;

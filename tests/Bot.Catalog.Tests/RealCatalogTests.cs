@@ -1,6 +1,6 @@
-using Bot.Testing;
 using Bot.Catalog.Loading;
 using Bot.Catalog.Tests.Support;
+using Bot.Testing;
 
 namespace Bot.Catalog.Tests;
 
