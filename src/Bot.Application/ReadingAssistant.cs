@@ -189,9 +189,8 @@ public sealed class ReadingAssistant : IReadingAssistant
         {
             Input = input,
             Intent = Intent.Paper,
-            Level = best.Resource.Level,
             Topics = best.Resource.Topics,
-            Kind = best.Resource.Kind,
+            Kind = ResourceKind.Paper,
             Message = message,
             Items = [match, .. alternatives],
             Paper = detail,

@@ -33,6 +33,9 @@ public sealed class CatalogIndex
             .SelectMany(r => MatchText.Tokens(string.Join(' ', r.Title, r.Summary, string.Join(' ', r.Nicknames), string.Join(' ', r.Authors))))
             .Concat(catalog.Topics.SelectMany(t => MatchText.Tokens(string.Join(' ', t.Aliases.Append(t.Name)))))
             .ToHashSet(StringComparer.Ordinal);
+        NormalizedNicknames = Resources
+            .Select(r => r.Nicknames.Select(MatchText.Normalize).Where(n => n.Length > 0).ToArray())
+            .ToArray();
         CanonPrior = Resources.Select(r => Math.Min(1.0, Math.Log(1 + r.RecommendedBy.Count) / Math.Log(4))).ToArray();
     }
 
@@ -47,6 +50,9 @@ public sealed class CatalogIndex
 
     public IReadOnlyList<int> NameOwners { get; }
     public TopicMatcher Topics { get; }
+
+    /// <summary>Each resource's nicknames, normalised once for matching.</summary>
+    public IReadOnlyList<string[]> NormalizedNicknames { get; }
 
     /// <summary>Every normalised word of the catalog's titles, summaries, names and topic aliases.</summary>
     public IReadOnlySet<string> Vocabulary { get; }

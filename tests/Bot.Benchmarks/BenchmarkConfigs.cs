@@ -4,6 +4,7 @@ using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Bot.Quality.Harness;
+using Bot.Testing;
 
 namespace Bot.Benchmarks;
 
@@ -14,7 +15,7 @@ namespace Bot.Benchmarks;
 public sealed class ShortRunConfig : ManualConfig
 {
     /// <summary>Reports go beside this project (git-ignored), not into whatever directory the run started in.</summary>
-    public static string Artifacts => Path.Combine(RepositoryLayout.Root(), "tests", "Bot.Benchmarks", "BenchmarkDotNet.Artifacts");
+    public static string Artifacts => Path.Combine(Repository.Root, "tests", "Bot.Benchmarks", "BenchmarkDotNet.Artifacts");
 
     public ShortRunConfig()
     {

@@ -2,6 +2,7 @@ using Bot.Application;
 using Bot.Catalog;
 using Bot.Quality.Harness;
 using Bot.Recommendation;
+using Bot.Testing;
 
 namespace Bot.Benchmarks;
 
@@ -10,7 +11,7 @@ internal static class Fixtures
 {
     public const int SyntheticItems = 100_000;
 
-    private static readonly Lazy<ReadingCatalog> RealCatalog = new(() => CatalogLoader.LoadOrThrow(RepositoryLayout.DataDirectory()));
+    private static readonly Lazy<ReadingCatalog> RealCatalog = new(() => CatalogLoader.LoadOrThrow(Repository.DataDirectory));
     private static readonly Lazy<ReadingCatalog> SyntheticCatalogValue = new(() => SyntheticCatalog.Generate(Real, SyntheticItems));
     private static readonly Lazy<ReadingAssistant> RealAssistantValue = new(() => new ReadingAssistant(new RecommendationEngine(Real)));
     private static readonly Lazy<ReadingAssistant> SyntheticAssistantValue = new(() => new ReadingAssistant(new RecommendationEngine(Synthetic)));

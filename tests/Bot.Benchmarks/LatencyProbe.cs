@@ -19,11 +19,15 @@ public sealed record LatencySummary(int Count, double MeanMs, double P50Ms, doub
 /// </summary>
 public static class LatencyProbe
 {
-    public static LatencySummary Measure<T>(IReadOnlyList<T> inputs, int rounds, Action<T> call)
+    /// <param name="warmupRounds">Untimed rounds first, so tiered JIT has promoted the hot paths.</param>
+    public static LatencySummary Measure<T>(IReadOnlyList<T> inputs, int rounds, Action<T> call, int warmupRounds = 3)
     {
-        foreach (var input in inputs)
+        for (var round = 0; round < warmupRounds; round++)
         {
-            call(input);
+            foreach (var input in inputs)
+            {
+                call(input);
+            }
         }
 
         var samples = new double[inputs.Count * rounds];

@@ -4,6 +4,7 @@ using Bot.Application;
 using Bot.Catalog;
 using Bot.Quality.Harness;
 using Bot.Recommendation;
+using Bot.Testing;
 
 namespace Bot.Benchmarks;
 
@@ -20,7 +21,7 @@ internal static class PerfCommand
         var rounds = CommandLine.Int(args, "--rounds", 20);
         var syntheticRounds = CommandLine.Int(args, "--synthetic-rounds", 3);
 
-        var (real, _, _, loadTime) = Measure(() => CatalogLoader.LoadOrThrow(RepositoryLayout.DataDirectory()));
+        var (real, _, _, loadTime) = Measure(() => CatalogLoader.LoadOrThrow(Repository.DataDirectory));
         var judgments = JudgmentSet.Load();
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeDescription()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {CommandLine.LoadAverage()}");
         Console.WriteLine($"Real catalog loaded and validated in {loadTime.TotalMilliseconds:0} ms ({real.Resources.Count} resources).");
@@ -40,6 +41,7 @@ internal static class PerfCommand
 
     private static void Report(string name, ReadingCatalog catalog, JudgmentSet judgments, int rounds)
     {
+        var warmup = Math.Min(rounds, 3);
         var count = catalog.Resources.Count;
         var (engine, retained, allocated, buildTime) = Measure(() => new RecommendationEngine(catalog));
         var assistant = new ReadingAssistant(engine);
@@ -47,11 +49,11 @@ internal static class PerfCommand
         var paperInputs = judgments.Papers.Select(j => j.Input).ToList();
         var messageInputs = judgments.Messages.Select(j => j.Text).ToList();
 
-        var recommend = LatencyProbe.Measure(recommendInputs, rounds, input => assistant.Handle(input));
+        var recommend = LatencyProbe.Measure(recommendInputs, rounds, input => assistant.Handle(input), warmup);
         Row(name, "bot", count, buildTime, retained, allocated, $"/recommend ({recommendInputs.Count} judged inputs)", recommend);
         Console.Error.WriteLine($"{name}: slowest /recommend inputs by median: " + string.Join("; ", recommend.Slowest.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Input} {s.MedianMs:0.0} ms"))));
-        Row(name, "bot", count, null, null, null, $"/paper ({paperInputs.Count} judged lookups)", LatencyProbe.Measure(paperInputs, rounds, input => assistant.Handle(input)));
-        Row(name, "bot", count, null, null, null, $"messages ({messageInputs.Count} judged)", LatencyProbe.Measure(messageInputs, rounds, text => assistant.HandleMessage(text)));
+        Row(name, "bot", count, null, null, null, $"/paper ({paperInputs.Count} judged lookups)", LatencyProbe.Measure(paperInputs, rounds, input => assistant.Handle(input), warmup));
+        Row(name, "bot", count, null, null, null, $"messages ({messageInputs.Count} judged)", LatencyProbe.Measure(messageInputs, rounds, text => assistant.HandleMessage(text), warmup));
         GC.KeepAlive(engine);
 
         var nativeBefore = Fts5Baseline.NativeMemoryUsed();
@@ -60,7 +62,7 @@ internal static class PerfCommand
         {
             var nativeBytes = Fts5Baseline.NativeMemoryUsed() - nativeBefore;
             var queries = judgments.Recommend.Select(j => (Words: Fts5Baseline.UserWords(j.Input), Kinds: QualityEvaluator.KindsFor(j.Kind))).ToList();
-            var ftsLatency = LatencyProbe.Measure(queries, rounds, q => fts.Search(q.Words, q.Kinds));
+            var ftsLatency = LatencyProbe.Measure(queries, rounds, q => fts.Search(q.Words, q.Kinds), warmup);
             Row(name, "SQLite FTS5 (bm25)", count, ftsBuildTime, nativeBytes, null, $"/recommend words ({queries.Count} judged inputs)", ftsLatency);
             Console.Error.WriteLine($"{name}: bot /recommend p50 {recommend.P50Ms:0.000} ms vs FTS5 p50 {ftsLatency.P50Ms:0.000} ms");
         }

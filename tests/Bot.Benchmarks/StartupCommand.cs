@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bot.Quality.Harness;
+using Bot.Testing;
 
 namespace Bot.Benchmarks;
 
@@ -15,7 +16,7 @@ internal static class StartupCommand
     public static int Run(IReadOnlyList<string> args)
     {
         var runs = CommandLine.Int(args, "--runs", 20);
-        var dll = CommandLine.Text(args, "--dll") ?? Path.Combine(RepositoryLayout.Root(), "src", "Bot", "bin", "Release", "net10.0", "Bot.dll");
+        var dll = CommandLine.Text(args, "--dll") ?? Path.Combine(Repository.Root, "src", "Bot", "bin", "Release", "net10.0", "Bot.dll");
         if (!File.Exists(dll))
         {
             Console.Error.WriteLine($"{dll} does not exist; build it first: dotnet build -c Release src/Bot");
@@ -37,7 +38,7 @@ internal static class StartupCommand
 
         var summary = LatencyProbe.Summarize(samples);
         Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {CommandLine.LoadAverage()}");
-        Console.WriteLine($"dotnet {Path.GetRelativePath(RepositoryLayout.Root(), dll)} ask \"{Input}\"");
+        Console.WriteLine($"dotnet {Path.GetRelativePath(Repository.Root, dll)} ask \"{Input}\"");
         Console.WriteLine($"process start to first answer, {runs} runs: first {samples[0]:0} ms, min {samples.Min():0} ms, p50 {summary.P50Ms:0} ms, p99 {summary.P99Ms:0} ms, max {summary.MaxMs:0} ms");
         return 0;
     }
@@ -49,7 +50,7 @@ internal static class StartupCommand
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepositoryLayout.Root(),
+            WorkingDirectory = Repository.Root,
         };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("ask");

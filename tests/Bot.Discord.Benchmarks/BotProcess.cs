@@ -62,8 +62,12 @@ internal sealed class BotProcess : IDisposable
         }
     }
 
-    public static BotProcess Start(FakeRestServer rest, FakeGateway gateway)
+    /// <param name="rest">The fake REST API.</param>
+    /// <param name="gateway">The fake gateway.</param>
+    /// <param name="settings">Extra configuration keys (<c>Discord:DeferAfter</c>), passed as environment variables.</param>
+    public static BotProcess Start(FakeRestServer rest, FakeGateway gateway, IReadOnlyDictionary<string, string> settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(rest);
         ArgumentNullException.ThrowIfNull(gateway);
         var botDll = Repository.BotDll;
@@ -91,6 +95,11 @@ internal sealed class BotProcess : IDisposable
         if (!Directory.Exists(Path.Combine(Path.GetDirectoryName(botDll)!, "data")))
         {
             start.Environment["Catalog__DataDirectory"] = Repository.DataDirectory;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         var started = Stopwatch.GetTimestamp();

@@ -15,9 +15,10 @@ namespace Bot.Discord.Benchmarks;
 
 /// <summary>Latencies of one burst, in milliseconds from the gateway's local receipt.</summary>
 internal sealed record BurstResult(
-    Percentiles ToCallbackSent, Percentiles ToHandlerStart, Percentiles ToCallbackAnswered, double PushMilliseconds, int Deferred, int Ephemeral);
+    Percentiles ToCallbackSent, Percentiles ToHandlerStart, Percentiles ToCallbackAnswered, Percentiles ToReplySent, double PushMilliseconds, int Deferred, int Ephemeral);
 
-internal sealed record BurstReport(BurstResult Cold, IReadOnlyList<BurstResult> Warm, Percentiles WarmToCallbackSent, Percentiles WarmToCallbackAnswered, IReadOnlyList<string> Problems);
+internal sealed record BurstReport(
+    BurstResult Cold, IReadOnlyList<BurstResult> Warm, Percentiles WarmToCallbackSent, Percentiles WarmToCallbackAnswered, Percentiles WarmToReplySent, IReadOnlyList<string> Problems);
 
 /// <summary>
 /// The real bot host (as <c>dotnet run --project src/Bot</c> composes it) in this process, connected to the
@@ -28,9 +29,14 @@ internal sealed record BurstReport(BurstResult Cold, IReadOnlyList<BurstResult> 
 internal static class BurstBenchmark
 {
     private const string CallbackRoute = "/interactions/{interaction_id}/{interaction_token}/callback";
+    private const string EditRoute = "/webhooks/{webhook_id}/{webhook_token}/messages/@original";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    public static async Task<BurstReport> RunAsync(int burstSize, int warmBursts, TextWriter output)
+    /// <param name="burstSize">Interactions per burst.</param>
+    /// <param name="warmBursts">Bursts measured after the first (cold) one.</param>
+    /// <param name="settings">Extra configuration for the bot (what-if runs, e.g. Discord:DeferAfter).</param>
+    /// <param name="output">Progress lines.</param>
+    public static async Task<BurstReport> RunAsync(int burstSize, int warmBursts, IReadOnlyDictionary<string, string> settings, TextWriter output)
     {
         await using var rest = await FakeRestServer.StartAsync();
         await using var gateway = await FakeGateway.StartAsync();
@@ -47,6 +53,7 @@ internal static class BurstBenchmark
             ["Discord:HealthFile"] = "",
             ["Catalog:DataDirectory"] = Repository.DataDirectory,
         });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(warnings);
         using var host = DiscordBotHost.Build(builder, services =>
@@ -88,9 +95,12 @@ internal static class BurstBenchmark
 
                 var pushMilliseconds = Stopwatch.GetElapsedTime(pushStarted).TotalMilliseconds;
                 await WaitAsync(() => ids.All(id => timings.TryGet(id, out var t) && t.CallbackAnswered != 0) || run.IsCompleted, $"{name}: every callback");
+
+                // The next burst starts only when every deferred reply of this one has been edited in.
+                await WaitAsync(() => ids.All(id => timings.TryGet(id, out var t) && t.ReplySent != 0) || run.IsCompleted, $"{name}: every reply");
                 var result = Summarize(ids, timings, pushMilliseconds);
-                await output.WriteLineAsync($"  {name,-8} receipt→callback sent {result.ToCallbackSent}  (push {pushMilliseconds:0.0} ms)");
-                await Task.Delay(TimeSpan.FromMilliseconds(500));
+                await output.WriteLineAsync($"  {name,-8} receipt→callback sent {result.ToCallbackSent}  (push {pushMilliseconds:0.0} ms; last reply {result.ToReplySent.Max:0} ms)");
+                await Task.Delay(TimeSpan.FromMilliseconds(300));
                 return result;
             }
 
@@ -111,6 +121,13 @@ internal static class BurstBenchmark
                 problems.Add($"callbacks: {answeredPerInteraction.Count} interactions answered of {expected}, {answeredPerInteraction.Values.Count(c => c > 1)} answered more than once");
             }
 
+            var edits = rest.RequestsTo("PATCH", EditRoute).Count;
+            var deferred = warm.Append(cold).Sum(b => b.Deferred);
+            if (edits != deferred)
+            {
+                problems.Add($"{deferred} interactions deferred but {edits} original responses edited");
+            }
+
             var dropped = host.Services.GetRequiredService<ShardRegistry>().Shards.Sum(s => s.DroppedDispatches);
             if (dropped > 0)
             {
@@ -123,6 +140,7 @@ internal static class BurstBenchmark
                 warm,
                 Percentiles.Of(warmIds.Select(id => Between(timings, id, t => t.Receipt, t => t.CallbackSent))),
                 Percentiles.Of(warmIds.Select(id => Between(timings, id, t => t.Receipt, t => t.CallbackAnswered))),
+                Percentiles.Of(warmIds.Select(id => Between(timings, id, t => t.Receipt, t => t.ReplySent))),
                 problems);
         }
         finally
@@ -139,6 +157,7 @@ internal static class BurstBenchmark
             Percentiles.Of(all.Select(t => InteractionTiming.Milliseconds(t.Receipt, t.CallbackSent))),
             Percentiles.Of(all.Select(t => InteractionTiming.Milliseconds(t.Receipt, t.HandlerStart))),
             Percentiles.Of(all.Select(t => InteractionTiming.Milliseconds(t.Receipt, t.CallbackAnswered))),
+            Percentiles.Of(all.Select(t => InteractionTiming.Milliseconds(t.Receipt, t.ReplySent))),
             pushMilliseconds,
             all.Count(t => t.CallbackType == 5),
             all.Count(t => t.Ephemeral));

@@ -20,6 +20,12 @@ internal sealed class InteractionTiming
     /// <summary>Discord's (the fake's) answer to the callback arrived.</summary>
     public long CallbackAnswered { get; set; }
 
+    /// <summary>The edit of the original response (after a deferral) entered the HTTP pipeline.</summary>
+    public long EditSent { get; set; }
+
+    /// <summary>When the user sees the reply: the callback if it carried it, else the edit.</summary>
+    public long ReplySent => CallbackType == 5 ? EditSent : CallbackSent;
+
     public int CallbackType { get; set; }
 
     public bool Ephemeral { get; set; }
@@ -67,6 +73,17 @@ internal sealed class CallbackTimingHandler(InteractionTimings timings) : Delega
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (EditedInteractionId(request) is { } edited)
+        {
+            var timing = timings.For(edited);
+            lock (timing)
+            {
+                timing.EditSent = timing.EditSent == 0 ? Stopwatch.GetTimestamp() : timing.EditSent;
+            }
+
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         if (CallbackInteractionId(request.RequestUri) is not { } id)
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -76,16 +93,16 @@ internal sealed class CallbackTimingHandler(InteractionTimings timings) : Delega
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var answered = Stopwatch.GetTimestamp();
         var (type, ephemeral) = request.Content is null ? (0, false) : CallbackKind(await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-        var timing = timings.For(id);
-        lock (timing)
+        var callback = timings.For(id);
+        lock (callback)
         {
-            timing.Callbacks++;
-            if (timing.Callbacks == 1)
+            callback.Callbacks++;
+            if (callback.Callbacks == 1)
             {
-                timing.CallbackSent = sent;
-                timing.CallbackAnswered = answered;
-                timing.CallbackType = type;
-                timing.Ephemeral = ephemeral;
+                callback.CallbackSent = sent;
+                callback.CallbackAnswered = answered;
+                callback.CallbackType = type;
+                callback.Ephemeral = ephemeral;
             }
         }
 
@@ -97,6 +114,20 @@ internal sealed class CallbackTimingHandler(InteractionTimings timings) : Delega
     {
         var segments = uri?.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
         return segments is [.., "interactions", var id, _, "callback"] && ulong.TryParse(id, out var value) ? value : null;
+    }
+
+    /// <summary>
+    /// The interaction whose original response <c>PATCH .../webhooks/{app}/{token}/messages/@original</c> edits; the
+    /// benchmark's tokens end with the interaction id (<see cref="Bot.Discord.Testing.FakeGatewayFixtures.Interaction"/>).
+    /// </summary>
+    private static ulong? EditedInteractionId(HttpRequestMessage request)
+    {
+        var segments = request.RequestUri?.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return request.Method == HttpMethod.Patch
+            && segments is [.., "webhooks", _, var token, "messages", "@original"]
+            && ulong.TryParse(token[(token.LastIndexOf('_') + 1)..], out var id)
+                ? id
+                : null;
     }
 
     private static (int Type, bool Ephemeral) CallbackKind(byte[] body)

@@ -23,7 +23,7 @@ internal static class ProcessBenchmark
     private const string GlobalCommands = "/applications/{application_id}/commands";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    public static async Task<StartupReport> StartupAsync(int runs, TextWriter output)
+    public static async Task<StartupReport> StartupAsync(int runs, IReadOnlyDictionary<string, string> settings, TextWriter output)
     {
         await using var rest = await FakeRestServer.StartAsync();
         await using var gateway = await FakeGateway.StartAsync();
@@ -31,12 +31,12 @@ internal static class ProcessBenchmark
         var problems = new List<string>();
 
         // The first start on a fresh fake finds no commands and writes them (bulk PUT); it also warms the page cache.
-        var first = await StartOnceAsync(rest, gateway, expectRegistration: true, problems);
+        var first = await StartOnceAsync(rest, gateway, settings, expectRegistration: true, problems);
         await output.WriteLineAsync($"  first start (registers, PUT) {first.CommandsChecked:0} ms");
         var measured = new List<StartupRun>();
         for (var i = 1; i <= runs; i++)
         {
-            var run = await StartOnceAsync(rest, gateway, expectRegistration: false, problems);
+            var run = await StartOnceAsync(rest, gateway, settings, expectRegistration: false, problems);
             measured.Add(run);
             await output.WriteLineAsync(
                 $"  run {i,2}: gateway connected {run.GatewayConnected,5:0} ms  identify {run.IdentifySent,5:0} ms  READY {run.Ready,5:0} ms  commands checked {run.CommandsChecked,5:0} ms");
@@ -45,7 +45,7 @@ internal static class ProcessBenchmark
         return new StartupReport(first, measured, Percentiles.Of(measured.Select(r => r.CommandsChecked)), problems);
     }
 
-    public static async Task<MemoryReport> IdleMemoryAsync(int runs, TimeSpan idle, TextWriter output)
+    public static async Task<MemoryReport> IdleMemoryAsync(int runs, TimeSpan idle, IReadOnlyDictionary<string, string> settings, TextWriter output)
     {
         await using var rest = await FakeRestServer.StartAsync();
         await using var gateway = await FakeGateway.StartAsync();
@@ -54,7 +54,7 @@ internal static class ProcessBenchmark
         var samples = new List<MemoryStatus>();
         for (var i = 1; i <= runs; i++)
         {
-            using var bot = BotProcess.Start(rest, gateway);
+            using var bot = BotProcess.Start(rest, gateway, settings);
             await bot.WaitForLineAsync(ReadyLine, Patience);
             await bot.WaitForLineAsync(i == 1 ? RegisteredLine : UpToDateLine, Patience);
             var trace = new List<double>();
@@ -75,12 +75,13 @@ internal static class ProcessBenchmark
         return new MemoryReport(samples, problems);
     }
 
-    private static async Task<StartupRun> StartOnceAsync(FakeRestServer rest, FakeGateway gateway, bool expectRegistration, List<string> problems)
+    private static async Task<StartupRun> StartOnceAsync(
+        FakeRestServer rest, FakeGateway gateway, IReadOnlyDictionary<string, string> settings, bool expectRegistration, List<string> problems)
     {
         var connectionIndex = gateway.Connections.Count;
         var gets = rest.RequestsTo("GET", GlobalCommands).Count;
         var puts = rest.RequestsTo("PUT", GlobalCommands).Count;
-        using var bot = BotProcess.Start(rest, gateway);
+        using var bot = BotProcess.Start(rest, gateway, settings);
         var ready = await bot.WaitForLineAsync(ReadyLine, Patience);
         var checkedAt = await bot.WaitForLineAsync(expectRegistration ? RegisteredLine : UpToDateLine, Patience);
         var connection = gateway.Connections[connectionIndex];

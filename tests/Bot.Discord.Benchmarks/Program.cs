@@ -6,11 +6,17 @@ using Bot.Discord.Benchmarks;
 
 // dotnet run -c Release --project tests/Bot.Discord.Benchmarks [burst] [startup] [memory] [micro]
 //   [--burst-size 200] [--warm-bursts 5] [--startup-runs 10] [--memory-runs 3] [--idle-seconds 5]
+//   [--set Discord:Key=value ...]   extra bot configuration for what-if runs (in-process burst and child processes)
 // With no part named, every part runs. Figures and targets are issue 3, section 6.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-var parts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+var settings = args.Zip(args.Skip(1))
+    .Where(pair => pair.First == "--set" && pair.Second.Contains('=', StringComparison.Ordinal))
+    .Select(pair => pair.Second.Split('=', 2))
+    .ToDictionary(kv => kv[0], kv => kv[1], StringComparer.OrdinalIgnoreCase);
+var parts = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)))
+    .ToHashSet(StringComparer.OrdinalIgnoreCase);
 var unknown = parts.Except(["burst", "startup", "memory", "micro"], StringComparer.OrdinalIgnoreCase).ToList();
 if (unknown.Count > 0)
 {
@@ -35,7 +41,12 @@ var problems = new List<string>();
 var summary = new List<string>();
 
 await output.WriteLineAsync($"Discord benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Repository.Configuration} build");
-await output.WriteLineAsync($"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+await output.WriteLineAsync($"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; load average {LoadAverage()}");
+foreach (var (key, value) in settings)
+{
+    await output.WriteLineAsync($"Setting {key} = {value}");
+}
+
 if (Repository.Configuration != "Release")
 {
     await output.WriteLineAsync("WARNING: a Debug build; run with -c Release for figures worth writing down.");
@@ -45,15 +56,19 @@ if (Runs("burst"))
 {
     await output.WriteLineAsync();
     await output.WriteLineAsync($"(a) INTERACTION_CREATE receipt -> callback POST sent, bursts of {burstSize} /recommend (bot in process, fake Discord on loopback)");
-    var burst = await BurstBenchmark.RunAsync(burstSize, warmBursts, output);
+    var burst = await BurstBenchmark.RunAsync(burstSize, warmBursts, settings, output);
     problems.AddRange(burst.Problems);
     var sent = burst.WarmToCallbackSent;
     await output.WriteLineAsync($"  warm, all {warmBursts} bursts: receipt→callback sent     {sent}");
     await output.WriteLineAsync($"  warm, all {warmBursts} bursts: receipt→callback answered {burst.WarmToCallbackAnswered}");
+    await output.WriteLineAsync($"  warm, all {warmBursts} bursts: receipt→reply sent        {burst.WarmToReplySent}  (the message itself: the callback, or the edit after a deferral)");
     await output.WriteLineAsync($"  warm p99 per burst: {string.Join(", ", burst.Warm.Select(b => b.ToCallbackSent.P99.ToString("0.0", CultureInfo.InvariantCulture)))} ms");
     await output.WriteLineAsync($"  warm receipt→dispatch worker p50/p99 per burst: {string.Join(", ", burst.Warm.Select(b => $"{b.ToHandlerStart.P50:0.0}/{b.ToHandlerStart.P99:0.0}"))} ms");
     await output.WriteLineAsync($"  cold burst (first after READY): p50 {burst.Cold.ToCallbackSent.P50:0.0} ms, p99 {burst.Cold.ToCallbackSent.P99:0.0} ms");
-    await output.WriteLineAsync($"  deferred (type 5): {burst.Warm.Sum(b => b.Deferred) + burst.Cold.Deferred}; ephemeral error replies per burst: {burst.Cold.Ephemeral}");
+    var all = burst.Warm.Append(burst.Cold).ToList();
+    var deferred = all.Sum(b => b.Deferred);
+    await output.WriteLineAsync(
+        $"  initial responses: {deferred} deferred (type 5), {(all.Count * burstSize) - deferred} answered at once (type 4, {all.Sum(b => b.Ephemeral)} of them ephemeral errors)");
     summary.Add(Target("(a) burst receipt→callback sent, p99 (warm)", sent.P99, 50, "ms", $"p50 {sent.P50:0.0} ms; cold burst p99 {burst.Cold.ToCallbackSent.P99:0.0} ms"));
 }
 
@@ -61,7 +76,7 @@ if (Runs("startup"))
 {
     await output.WriteLineAsync();
     await output.WriteLineAsync($"(b) process start -> READY with commands checked, dotnet {Repository.BotDll}");
-    var startup = await ProcessBenchmark.StartupAsync(startupRuns, output);
+    var startup = await ProcessBenchmark.StartupAsync(startupRuns, settings, output);
     problems.AddRange(startup.Problems);
     await output.WriteLineAsync($"  {startup.Total}");
     var connected = Percentiles.Of(startup.Runs.Select(r => r.GatewayConnected));
@@ -73,7 +88,7 @@ if (Runs("memory"))
 {
     await output.WriteLineAsync();
     await output.WriteLineAsync($"(c) resident memory of the idle connected bot, {idleSeconds} s after READY + commands checked");
-    var memory = await ProcessBenchmark.IdleMemoryAsync(memoryRuns, TimeSpan.FromSeconds(idleSeconds), output);
+    var memory = await ProcessBenchmark.IdleMemoryAsync(memoryRuns, TimeSpan.FromSeconds(idleSeconds), settings, output);
     problems.AddRange(memory.Problems);
     var worst = memory.Idle.Max(m => m.VmRssMb);
     summary.Add(Target("(c) idle VmRSS, max", worst, 150, "MB", $"over {memory.Idle.Count} runs; peak VmHWM {memory.Idle.Max(m => m.VmHwmMb):0.0} MB"));
@@ -91,7 +106,7 @@ if (Runs("micro"))
 }
 
 await output.WriteLineAsync();
-await output.WriteLineAsync("Summary (issue 3 section 6 targets)");
+await output.WriteLineAsync($"Summary (issue 3 section 6 targets); load average now {LoadAverage()}");
 foreach (var line in summary)
 {
     await output.WriteLineAsync("  " + line);
@@ -120,6 +135,9 @@ static IEnumerable<string> MicroLines(Summary summary) =>
         var allocated = r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) is { } bytes ? bytes / 1024.0 : double.NaN;
         return $"{r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo,-32} {mean,9:0.0} µs/interaction  {allocated,8:0.0} KB allocated";
     });
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static string CpuModel()
 {

@@ -1,11 +1,12 @@
 using Bot.Catalog;
 using Bot.Quality.Harness;
+using Bot.Testing;
 
 namespace Bot.Quality.Tests;
 
 public sealed class JudgmentSetTests
 {
-    private static readonly Lazy<ReadingCatalog> Catalog = new(() => CatalogLoader.LoadOrThrow(RepositoryLayout.DataDirectory()));
+    private static readonly Lazy<ReadingCatalog> Catalog = new(() => CatalogLoader.LoadOrThrow(Repository.DataDirectory));
     private static readonly Lazy<JudgmentSet> Judgments = new(JudgmentSet.Load);
 
     [Fact]

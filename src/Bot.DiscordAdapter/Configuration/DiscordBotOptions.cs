@@ -62,7 +62,8 @@ public sealed class DiscordBotOptions
 
     /// <summary>
     /// How long, from local receipt, the bot waits for a reply before deferring an interaction. Discord's 3 s count
-    /// from when it sent the event, so this stays well below 3 s.
+    /// from when it sent the event, so this stays well below 3 s. A reply that cannot even start because every
+    /// processor is busy with others (a burst) is deferred at once.
     /// </summary>
     public TimeSpan DeferAfter { get; set; } = TimeSpan.FromMilliseconds(1500);
 

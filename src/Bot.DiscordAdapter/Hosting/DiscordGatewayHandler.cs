@@ -11,6 +11,9 @@ namespace Bot.DiscordAdapter.Hosting;
 /// <summary>
 /// Routes gateway dispatches to the adapter: READY to the identity and command registration, interactions and
 /// messages to their handlers. Work is counted so shutdown can finish it; none is taken once shutdown began.
+/// An interaction gives its dispatch worker back as soon as its initial response is decided (usually a deferral
+/// already on its way when the reply has to queue), so a burst is acknowledged quickly while the deferred replies
+/// are still being computed and edited in.
 /// </summary>
 public sealed partial class DiscordGatewayHandler : IGatewayEventHandler
 {
@@ -51,27 +54,57 @@ public sealed partial class DiscordGatewayHandler : IGatewayEventHandler
         }
     }
 
-    public async Task OnInteractionCreateAsync(InteractionCreateEvent interactionCreate, CancellationToken cancellationToken)
+    public Task OnInteractionCreateAsync(InteractionCreateEvent interactionCreate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interactionCreate);
+        var interaction = interactionCreate.Interaction;
         if (!_tracker.TryBegin(out var lease))
         {
-            Log.RefusedWhileStopping(_logger, "interaction", interactionCreate.Interaction.Id);
-            return;
+            Log.RefusedWhileStopping(_logger, "interaction", interaction.Id);
+            return Task.CompletedTask;
         }
 
-        using (lease)
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _tracker.Aborted);
+        InteractionHandling handling;
+        try
         {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _tracker.Aborted);
-            try
-            {
-                await _interactions.HandleAsync(interactionCreate.Interaction, interactionCreate.Receipt.ReceivedTimestamp, linked.Token)
-                    .ConfigureAwait(false);
-            }
-            catch (DiscordUnauthorizedException)
-            {
-                TokenRejected();
-            }
+            handling = _interactions.Start(interaction, interactionCreate.Receipt.ReceivedTimestamp, linked.Token);
+        }
+        catch
+        {
+            linked.Dispose();
+            lease.Dispose();
+            throw;
+        }
+
+        var finishing = FinishAsync(handling.Completion, interaction.Id, lease, linked);
+        var decided = handling.Session.InitialResponseDecided;
+        return decided.IsCompleted ? Task.CompletedTask : Task.WhenAny(decided, finishing);
+    }
+
+    /// <summary>Ends the work lease when the interaction is completely handled (edits included), whatever the outcome.</summary>
+    private async Task FinishAsync(Task completion, ulong interactionId, WorkTracker.WorkLease lease, CancellationTokenSource linked)
+    {
+        try
+        {
+            await completion.ConfigureAwait(false);
+        }
+        catch (DiscordUnauthorizedException)
+        {
+            TokenRejected();
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            Log.InteractionCancelled(_logger, interactionId);
+        }
+        catch (Exception ex)
+        {
+            Log.InteractionFailed(_logger, ex, interactionId);
+        }
+        finally
+        {
+            linked.Dispose();
+            lease.Dispose();
         }
     }
 
@@ -114,5 +147,11 @@ public sealed partial class DiscordGatewayHandler : IGatewayEventHandler
 
         [LoggerMessage(EventId = 3002, Level = LogLevel.Critical, Message = "Discord rejected the bot token (401); stopping")]
         public static partial void TokenRejected(ILogger logger);
+
+        [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Interaction {InteractionId} failed")]
+        public static partial void InteractionFailed(ILogger logger, Exception exception, ulong interactionId);
+
+        [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Interaction {InteractionId} cancelled by shutdown")]
+        public static partial void InteractionCancelled(ILogger logger, ulong interactionId);
     }
 }

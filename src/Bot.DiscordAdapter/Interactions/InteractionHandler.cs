@@ -11,15 +11,22 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.DiscordAdapter.Interactions;
 
+/// <summary>An interaction being handled: its session, and the whole handling, edits and follow-ups included.</summary>
+public sealed record InteractionHandling(InteractionSession Session, Task<InteractionSession> Completion);
+
 /// <summary>
-/// Answers interactions: slash commands, autocomplete and the "More" button. A reply ready within
-/// <see cref="DiscordBotOptions.DeferAfter"/> of local receipt is sent at once; a slower one is deferred first
-/// and then delivered by editing the original response. Every payload is checked with <see cref="MessageValidator"/>
-/// before it is sent.
+/// Answers interactions: slash commands, autocomplete and the "More" button. Replies are computed at most one per
+/// processor at a time. A reply ready within <see cref="DiscordBotOptions.DeferAfter"/> of local receipt is sent at
+/// once; a slower one, or one that has to wait for a free processor (a burst), is deferred first and then delivered
+/// by editing the original response. Every payload is checked with <see cref="MessageValidator"/> before it is sent.
 /// </summary>
 public sealed partial class InteractionHandler
 {
     private const int MaxAutocompleteInput = 200;
+
+    // Replies are CPU-bound: more at once than processors only makes every one of them later, and a flooded thread
+    // pool would also hold back the HTTP continuations that acknowledge the waiting interactions.
+    private readonly SemaphoreSlim _replySlots = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
     private readonly IReadingAssistant _assistant;
     private readonly IDiscordRestClient _rest;
@@ -48,11 +55,23 @@ public sealed partial class InteractionHandler
     }
 
     /// <summary>Handles one interaction received at <paramref name="receivedTimestamp"/> (a <see cref="TimeProvider"/> timestamp).</summary>
-    public async Task<InteractionSession> HandleAsync(Interaction interaction, long receivedTimestamp, CancellationToken cancellationToken)
+    public Task<InteractionSession> HandleAsync(Interaction interaction, long receivedTimestamp, CancellationToken cancellationToken) =>
+        Start(interaction, receivedTimestamp, cancellationToken).Completion;
+
+    /// <summary>
+    /// Starts handling one interaction. The caller may stop waiting once <see cref="InteractionSession.InitialResponseDecided"/>
+    /// completes (often already when this returns); <see cref="InteractionHandling.Completion"/> covers the rest.
+    /// </summary>
+    public InteractionHandling Start(Interaction interaction, long receivedTimestamp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         var session = new InteractionSession(
             interaction.Id, interaction.Token, interaction.ApplicationId ?? _identity.ApplicationId, receivedTimestamp, _rest, _time, _logger);
+        return new InteractionHandling(session, RunAsync(session, interaction, cancellationToken));
+    }
+
+    private async Task<InteractionSession> RunAsync(InteractionSession session, Interaction interaction, CancellationToken cancellationToken)
+    {
         switch (interaction.Type)
         {
             case InteractionType.ApplicationCommand:
@@ -176,8 +195,29 @@ public sealed partial class InteractionHandler
     private async Task AnswerAsync(
         InteractionSession session, Func<Reply> compute, RenderContext context, bool isUpdate, CancellationToken cancellationToken)
     {
-        var work = Task.Run(() => Compute(compute, session.InteractionId), CancellationToken.None);
-        var wait = _deferAfter - session.Elapsed;
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var slotTaken = _replySlots.Wait(0);
+        var work = slotTaken
+            ? RunInSlot(compute, session.InteractionId)
+            : ComputeWhenSlotFreeAsync(compute, session.InteractionId, abandon.Token);
+        try
+        {
+            await DeliverAsync(session, work, slotTaken, context, isUpdate, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!work.IsCompleted)
+            {
+                // Nobody will see this reply: a queued one gives its place to the others.
+                await abandon.CancelAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task DeliverAsync(
+        InteractionSession session, Task<Reply> work, bool slotTaken, RenderContext context, bool isUpdate, CancellationToken cancellationToken)
+    {
+        var wait = slotTaken ? _deferAfter - session.Elapsed : TimeSpan.Zero;
         if (!work.IsCompleted && wait > TimeSpan.Zero)
         {
             using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -194,7 +234,15 @@ public sealed partial class InteractionHandler
             return;
         }
 
-        Log.Deferring(_logger, session.InteractionId, session.Elapsed.TotalMilliseconds);
+        if (slotTaken)
+        {
+            Log.Deferring(_logger, session.InteractionId, session.Elapsed.TotalMilliseconds);
+        }
+        else
+        {
+            Log.DeferringBusy(_logger, session.InteractionId, session.Elapsed.TotalMilliseconds);
+        }
+
         var deferral = isUpdate ? InteractionResponse.DeferredUpdate() : InteractionResponse.DeferredMessage();
         if (!await session.RespondAsync(deferral, cancellationToken).ConfigureAwait(false))
         {
@@ -261,6 +309,36 @@ public sealed partial class InteractionHandler
         return target == MessageTarget.FollowUp ? notice with { Flags = MessageFlags.Ephemeral } : notice;
     }
 
+    private async Task<Reply> ComputeWhenSlotFreeAsync(Func<Reply> compute, ulong interactionId, CancellationToken cancellationToken)
+    {
+        await _replySlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await RunInSlot(compute, interactionId).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Computes in a reply slot already taken, and frees it. Queued fairly (the thread pool's global queue): a
+    /// pool thread that frees a slot would otherwise run the next reply straight from its local queue, again and
+    /// again, while the HTTP and timer continuations that acknowledge other interactions wait in the global one.
+    /// </summary>
+    private Task<Reply> RunInSlot(Func<Reply> compute, ulong interactionId) =>
+        Task.Factory.StartNew(
+            () => ComputeInSlot(compute, interactionId),
+            CancellationToken.None,
+            TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach,
+            TaskScheduler.Default);
+
+    private Reply ComputeInSlot(Func<Reply> compute, ulong interactionId)
+    {
+        try
+        {
+            return Compute(compute, interactionId);
+        }
+        finally
+        {
+            _replySlots.Release();
+        }
+    }
+
     private Reply Compute(Func<Reply> compute, ulong interactionId)
     {
         try
@@ -302,5 +380,8 @@ public sealed partial class InteractionHandler
 
         [LoggerMessage(EventId = 3207, Level = LogLevel.Debug, Message = "Interaction {InteractionId}: type {Type} is not handled")]
         public static partial void Unsupported(ILogger logger, ulong interactionId, InteractionType type);
+
+        [LoggerMessage(EventId = 3208, Level = LogLevel.Debug, Message = "Interaction {InteractionId}: every reply slot busy {ElapsedMs:0} ms after receipt; deferring at once")]
+        public static partial void DeferringBusy(ILogger logger, ulong interactionId, double elapsedMs);
     }
 }

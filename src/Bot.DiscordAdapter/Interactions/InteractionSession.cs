@@ -52,6 +52,7 @@ public sealed partial class InteractionSession
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Lock _stateLock = new();
     private readonly long _receivedTimestamp;
+    private readonly TaskCompletionSource _initialResponseDecided = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private InteractionState _state = InteractionState.New;
 
     /// <param name="interactionId">Interaction id.</param>
@@ -88,6 +89,13 @@ public sealed partial class InteractionSession
             }
         }
     }
+
+    /// <summary>
+    /// Completes once the initial response is decided: being sent, sent (answered or deferred), or never to be sent
+    /// (too late, refused, failed). It completes synchronously with the state change, so a caller that started the
+    /// handling can tell at once whether it still has to wait.
+    /// </summary>
+    public Task InitialResponseDecided => _initialResponseDecided.Task;
 
     /// <summary>Time since local receipt.</summary>
     public TimeSpan Elapsed => _time.GetElapsedTime(_receivedTimestamp);
@@ -259,6 +267,11 @@ public sealed partial class InteractionSession
         lock (_stateLock)
         {
             _state = state;
+        }
+
+        if (state != InteractionState.New)
+        {
+            _initialResponseDecided.TrySetResult();
         }
     }
 

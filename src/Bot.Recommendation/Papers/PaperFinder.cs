@@ -30,6 +30,9 @@ public sealed class PaperFinder
     private readonly CatalogIndex _index;
     private readonly Dictionary<string, List<int>> _exactNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _docsByNameWord;
+    private readonly ILookup<int, KeyValuePair<string, int[]>> _nameWordsByLength;
+    private readonly ILookup<string, Resource> _listingAsNext;
+    private readonly ILookup<string, Resource> _listingAsPrerequisite;
 
     public PaperFinder(CatalogIndex index)
     {
@@ -63,6 +66,9 @@ public sealed class PaperFinder
                 .Where(a => !a.Contains("et al", StringComparison.OrdinalIgnoreCase))
                 .Select(a => MatchText.Tokens(a).LastOrDefault() ?? string.Empty)
                 .Where(surname => surname.Length > 2))));
+        _nameWordsByLength = _docsByNameWord.ToLookup(pair => pair.Key.Length);
+        _listingAsNext = index.Resources.SelectMany(r => r.Next.Select(id => (id, r))).ToLookup(p => p.id, p => p.r, StringComparer.Ordinal);
+        _listingAsPrerequisite = index.Resources.SelectMany(r => r.Prerequisites.Select(id => (id, r))).ToLookup(p => p.id, p => p.r, StringComparer.Ordinal);
     }
 
     public PaperLookup Find(string query)
@@ -101,7 +107,7 @@ public sealed class PaperFinder
         var wordHits = new Dictionary<int, int>();
         foreach (var token in queryTokens)
         {
-            foreach (var doc in DocsWithWord(_docsByNameWord, token))
+            foreach (var doc in DocsWithWord(token))
             {
                 wordHits[doc] = wordHits.GetValueOrDefault(doc) + 1;
             }
@@ -167,8 +173,7 @@ public sealed class PaperFinder
     {
         var position = _index.PositionOf(resource.Id);
         var picked = resource.Prerequisites.Select(_index.Catalog.FindResource).OfType<Resource>().ToList();
-        var pointingHere = _index.Resources.Where(r => r.Next.Contains(resource.Id));
-        picked.AddRange(pointingHere.Where(r => !picked.Contains(r)));
+        picked.AddRange(_listingAsNext[resource.Id].Where(r => !picked.Contains(r)));
         if (picked.Count < count)
         {
             picked.AddRange(SimilarOnTopic(position, r => r.Level < resource.Level || (resource.Level == Level.Beginner && r.Level == Level.Beginner), picked));
@@ -182,8 +187,7 @@ public sealed class PaperFinder
     {
         var position = _index.PositionOf(resource.Id);
         var picked = resource.Next.Select(_index.Catalog.FindResource).OfType<Resource>().ToList();
-        var buildingOnThis = _index.Resources.Where(r => r.Prerequisites.Contains(resource.Id));
-        picked.AddRange(buildingOnThis.Where(r => !picked.Contains(r)));
+        picked.AddRange(_listingAsPrerequisite[resource.Id].Where(r => !picked.Contains(r)));
         if (picked.Count < count)
         {
             picked.AddRange(SimilarOnTopic(position, r => r.Level >= resource.Level, picked));
@@ -227,7 +231,7 @@ public sealed class PaperFinder
             .ToDictionary(g => g.Key, g => g.Select(p => p.doc).ToArray(), StringComparer.Ordinal);
 
     /// <summary>Documents containing the word or, for longer words, a close misspelling of it (each document once).</summary>
-    private static IEnumerable<int> DocsWithWord(Dictionary<string, int[]> postings, string token)
+    private IEnumerable<int> DocsWithWord(string token)
     {
         if (StopWords.Contains(token))
         {
@@ -237,24 +241,27 @@ public sealed class PaperFinder
         var allowed = MatchText.AllowedTypos(token.Length);
         if (allowed == 0)
         {
-            var found = postings.TryGetValue(token, out var exact) ? exact : [];
+            var found = _docsByNameWord.TryGetValue(token, out var exact) ? exact : [];
             if (token.Length < 4)
             {
                 return found;
             }
 
             // Four-letter names ("pbft", "raft") forgive only swapped neighbours: "pbtf" finds PBFT.
-            return found.Concat(postings
-                .Where(p => p.Key.Length == token.Length && IsAdjacentSwap(token, p.Key))
+            return found.Concat(_nameWordsByLength[token.Length]
+                .Where(p => IsAdjacentSwap(token, p.Key))
                 .SelectMany(p => p.Value)).Distinct();
         }
 
         var docs = new HashSet<int>();
-        foreach (var (word, owners) in postings)
+        for (var length = token.Length - allowed; length <= token.Length + allowed; length++)
         {
-            if (Math.Abs(word.Length - token.Length) <= allowed && MatchText.EditDistance(token, word, allowed) <= allowed)
+            foreach (var (word, owners) in _nameWordsByLength[length])
             {
-                docs.UnionWith(owners);
+                if (MatchText.EditDistance(token, word, allowed) <= allowed)
+                {
+                    docs.UnionWith(owners);
+                }
             }
         }
 

@@ -61,7 +61,7 @@ public sealed class Recommender
                 + _weights.Level * ScoringWeights.LevelFit(query.Level, resource.Level)
                 + _weights.Kind * KindFit(query, resource.Kind)
                 + _weights.Canon * _index.CanonPrior[doc]
-                + (NamedByNickname(resource, subjectPhrase) ? NicknameBonus(query.Level, resource.Level) : 0);
+                + (NamedByNickname(doc, subjectPhrase) ? NicknameBonus(query.Level, resource.Level) : 0);
             scored.Add((doc, score));
         }
 
@@ -114,17 +114,22 @@ public sealed class Recommender
     private double NicknameBonus(Level? asked, Level item) =>
         asked is { } level && item > level ? _weights.Nickname * 0.2 : _weights.Nickname;
 
-    private static bool NamedByNickname(Resource resource, string subjectPhrase) =>
-        subjectPhrase.Length > 2 && resource.Nicknames.Any(n =>
-        {
-            var nickname = MatchText.Normalize(n);
-            return nickname.Length >= 3 && subjectPhrase.Contains(" " + nickname + " ", StringComparison.Ordinal);
-        });
+    private bool NamedByNickname(int doc, string subjectPhrase) =>
+        subjectPhrase.Length > 2 && _index.NormalizedNicknames[doc].Any(nickname =>
+            nickname.Length >= 3 && subjectPhrase.Contains(" " + nickname + " ", StringComparison.Ordinal));
 
+    /// <summary>
+    /// Greedy selection: each step takes the candidate whose score, less its redundancy with what is
+    /// already chosen, is highest. The largest similarity to a chosen item is kept per candidate and
+    /// updated only against the newest pick, so each step costs one cosine per candidate.
+    /// </summary>
     private List<(int Doc, double Score)> Diversify(List<(int Doc, double Score)> ranked, int wanted, bool kindAsked)
     {
         var picked = new List<(int Doc, double Score)>(wanted);
         var remaining = new List<(int Doc, double Score)>(ranked);
+        var maxSimilarity = new double[remaining.Count];
+        var sharesNickname = new bool[remaining.Count];
+        var kindCounts = new Dictionary<ResourceKind, int>();
         while (picked.Count < wanted && remaining.Count > 0)
         {
             var bestIndex = -1;
@@ -137,7 +142,11 @@ public sealed class Recommender
                     continue;
                 }
 
-                var adjusted = score - Redundancy(doc, picked, kindAsked);
+                var sameKind = kindAsked ? 0 : kindCounts.GetValueOrDefault(_index.Resources[doc].Kind);
+                var adjusted = score
+                    - (_weights.SameKindPenalty * Math.Max(0, sameKind - 1))
+                    - (_weights.RedundancyPenalty * Math.Max(0, maxSimilarity[i] - 0.25))
+                    - (sharesNickname[i] ? 0.15 : 0);
                 if (adjusted > bestAdjusted)
                 {
                     bestAdjusted = adjusted;
@@ -152,11 +161,28 @@ public sealed class Recommender
                 continue;
             }
 
-            picked.Add((remaining[bestIndex].Doc, bestAdjusted));
+            var chosen = remaining[bestIndex].Doc;
+            picked.Add((chosen, bestAdjusted));
+            var chosenKind = _index.Resources[chosen].Kind;
+            kindCounts[chosenKind] = kindCounts.GetValueOrDefault(chosenKind) + 1;
             remaining.RemoveAt(bestIndex);
+            RemoveAt(ref maxSimilarity, bestIndex);
+            RemoveAt(ref sharesNickname, bestIndex);
+            for (var i = 0; i < remaining.Count; i++)
+            {
+                var doc = remaining[i].Doc;
+                maxSimilarity[i] = Math.Max(maxSimilarity[i], _index.Documents.Similarity(doc, chosen));
+                sharesNickname[i] |= SharesNickname(doc, chosen);
+            }
         }
 
         return picked;
+    }
+
+    private static void RemoveAt<T>(ref T[] values, int index)
+    {
+        Array.Copy(values, index + 1, values, index, values.Length - index - 1);
+        Array.Resize(ref values, values.Length - 1);
     }
 
     /// <summary>Within each page of five, one kind may not fill every place unless the user asked for it.</summary>
@@ -178,25 +204,12 @@ public sealed class Recommender
         return sameKind >= MaxPerKind;
     }
 
-    private double Redundancy(int doc, List<(int Doc, double Score)> picked, bool kindAsked)
+    private bool SharesNickname(int a, int b)
     {
-        if (picked.Count == 0)
-        {
-            return 0;
-        }
-
-        var resource = _index.Resources[doc];
-        var sameKind = kindAsked ? 0 : picked.Count(p => _index.Resources[p.Doc].Kind == resource.Kind);
-        var maxSimilarity = picked.Max(p => _index.Documents.Similarity(doc, p.Doc));
-        var sharesNickname = picked.Any(p => SharesNickname(resource, _index.Resources[p.Doc]));
-        return _weights.SameKindPenalty * Math.Max(0, sameKind - 1)
-            + _weights.RedundancyPenalty * Math.Max(0, maxSimilarity - 0.25)
-            + (sharesNickname ? 0.15 : 0);
+        var first = _index.NormalizedNicknames[a];
+        var second = _index.NormalizedNicknames[b];
+        return first.Length > 0 && second.Length > 0 && first.Intersect(second, StringComparer.Ordinal).Any();
     }
-
-    private static bool SharesNickname(Resource a, Resource b) =>
-        a.Nicknames.Count > 0 && b.Nicknames.Count > 0
-        && a.Nicknames.Select(MatchText.Normalize).Intersect(b.Nicknames.Select(MatchText.Normalize)).Any();
 
     private static int IndexOf(IReadOnlyList<string> list, string value)
     {

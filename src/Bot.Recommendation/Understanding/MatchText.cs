@@ -51,6 +51,7 @@ public static class MatchText
         Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions), capped.</summary>
+    /// <remarks>Runs on the hot path of every request (misspelling checks), so short inputs use stack memory.</remarks>
     public static int EditDistance(string a, string b, int cap = int.MaxValue)
     {
         if (Math.Abs(a.Length - b.Length) > cap)
@@ -58,10 +59,12 @@ public static class MatchText
             return cap + 1;
         }
 
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
+        var width = b.Length + 1;
+        Span<int> rows = width <= 128 ? stackalloc int[3 * width] : new int[3 * width];
+        var previous2 = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
+        for (var j = 0; j < width; j++)
         {
             previous[j] = j;
         }
@@ -69,7 +72,7 @@ public static class MatchText
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
-            var rowMin = current[0];
+            var rowMin = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
@@ -88,7 +91,10 @@ public static class MatchText
                 return cap + 1;
             }
 
-            (previous2, previous, current) = (previous, current, previous2);
+            var recycled = previous2;
+            previous2 = previous;
+            previous = current;
+            current = recycled;
         }
 
         return previous[b.Length];

@@ -1,8 +1,11 @@
 using Bot.Application;
+using Bot.Discord.Gateway;
 using Bot.Discord.Models.Outbound;
+using Bot.DiscordAdapter.Commands;
 using Bot.DiscordAdapter.Configuration;
 using Bot.DiscordAdapter.Hosting;
 using Bot.DiscordAdapter.Interactions;
+using Bot.DiscordAdapter.Messages;
 using Bot.DiscordAdapter.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -65,6 +68,60 @@ public sealed class InteractionHandlerTests
         Assert.Empty(edit.AllowedMentions!.Parse!);
         Assert.Single(_rest.Callbacks);
         Assert.Equal(InteractionState.Edited, session.State);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task When_every_reply_slot_is_busy_a_new_interaction_is_deferred_at_once_and_edited_in_turn()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        _assistant.Gate = gate;
+        var slots = Environment.ProcessorCount;
+        var busy = Enumerable.Range(0, slots)
+            .Select(i => Task.Run(() => _handler.HandleAsync(Inbound.Recommend(id: 2000 + (ulong)i), _time.GetTimestamp(), CancellationToken.None)))
+            .ToList();
+        await Until(() => _assistant.Requests.Count == slots && _time.PendingTimers == slots);
+
+        var queued = Task.Run(() => _handler.HandleAsync(Inbound.Recommend(id: 3000), _time.GetTimestamp(), CancellationToken.None));
+        await Until(() => _rest.Calls.Count == 1);
+        var deferral = Assert.Single(_rest.Calls);
+        Assert.Equal(3000UL, deferral.InteractionId);
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, Assert.IsType<InteractionResponse>(deferral.Body).Type);
+        Assert.Equal(slots, _assistant.Requests.Count);
+
+        gate.Set();
+        var sessions = await Task.WhenAll(busy.Append(queued)).WaitAsync(Wait);
+
+        Assert.All(sessions[..slots], s => Assert.Equal(InteractionState.Answered, s.State));
+        Assert.Equal(InteractionState.Edited, sessions[slots].State);
+        Assert.Equal(slots + 1, _assistant.Requests.Count);
+        Assert.Equal(5, Assert.Single(_rest.Edits).Embeds!.Count);
+        Assert.Equal(slots, _rest.Callbacks.Count(c => c.Type == InteractionCallbackType.ChannelMessageWithSource));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task The_dispatch_worker_is_given_back_once_acknowledged_while_the_edit_still_counts_as_work_in_flight()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        _assistant.Gate = gate;
+        using var tracker = new WorkTracker();
+        var gateway = GatewayHandler(tracker);
+        var receipt = new GatewayReceipt(0, 7, _time.GetTimestamp());
+
+        var dispatch = Task.Run(() => gateway.OnInteractionCreateAsync(new InteractionCreateEvent(Inbound.Recommend(), receipt), CancellationToken.None));
+        await Until(() => _assistant.Requests.Count == 1 && _time.PendingTimers > 0);
+        Assert.False(dispatch.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(1500));
+        await dispatch.WaitAsync(Wait);
+
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, Assert.Single(_rest.Callbacks).Type);
+        Assert.Empty(_rest.Edits);
+        Assert.Equal(1, tracker.InFlight);
+        var stopping = tracker.StopAsync(TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None);
+        Assert.False(stopping.IsCompleted);
+        gate.Set();
+        Assert.True(await stopping.WaitAsync(Wait));
+        Assert.Single(_rest.Edits);
+        Assert.Equal(0, tracker.InFlight);
     }
 
     [Fact(Timeout = 10_000)]
@@ -218,6 +275,21 @@ public sealed class InteractionHandlerTests
         Assert.Empty(_rest.Calls);
         Assert.Equal(InteractionState.Expired, session.State);
         Assert.Contains(_logs.Entries, e => e.EventId.Id == 3102 && e.Level == LogLevel.Warning);
+    }
+
+    private DiscordGatewayHandler GatewayHandler(WorkTracker tracker)
+    {
+        var options = Options.Create(new DiscordBotOptions { ApplicationId = Inbound.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var identity = new BotIdentity(options);
+        var runState = new BotRunState();
+        return new DiscordGatewayHandler(
+            _handler,
+            new FreeTextHandler(_assistant, _rest, identity, new CooldownGate(options, _time), options, _logs.CreateLogger<FreeTextHandler>()),
+            identity,
+            new CommandRegistrationCoordinator(new CommandRegistrar(_rest, _logs.CreateLogger<CommandRegistrar>()), options, runState, _logs.CreateLogger<CommandRegistrationCoordinator>()),
+            tracker,
+            runState,
+            _logs.CreateLogger<DiscordGatewayHandler>());
     }
 
     private static async Task Until(Func<bool> condition)

@@ -1,4 +1,5 @@
 using Bot.Catalog;
+using Bot.Testing;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -11,6 +12,8 @@ public static class JudgmentLoader
     public const string RecommendFile = "recommend.yaml";
     public const string PapersFile = "papers.yaml";
     public const string MessagesFile = "messages.yaml";
+
+    public static string DefaultDirectory => Path.Combine(Repository.Root, "tests", "Bot.Quality.Tests", "Judgments");
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)

@@ -56,7 +56,7 @@ public sealed record JudgmentSet(
     IReadOnlyList<PaperJudgment> Papers,
     IReadOnlyList<MessageJudgment> Messages)
 {
-    public static JudgmentSet Load() => JudgmentLoader.Load(RepositoryLayout.JudgmentsDirectory());
+    public static JudgmentSet Load() => JudgmentLoader.Load(JudgmentLoader.DefaultDirectory);
 
     /// <summary>Everything wrong with the judgments against this catalog; empty when they are sound.</summary>
     public IReadOnlyList<string> Problems(ReadingCatalog catalog)

@@ -3,6 +3,7 @@ using Bot.Application;
 using Bot.Catalog;
 using Bot.Recommendation;
 using Bot.Recommendation.Understanding;
+using Bot.Testing;
 
 namespace Bot.Quality.Harness;
 
@@ -13,7 +14,7 @@ public static class QualityEvaluator
     public static QualityReport RunOnRepository()
     {
         var stopwatch = Stopwatch.StartNew();
-        var catalog = CatalogLoader.LoadOrThrow(RepositoryLayout.DataDirectory());
+        var catalog = CatalogLoader.LoadOrThrow(Repository.DataDirectory);
         var judgments = JudgmentSet.Load();
         var problems = judgments.Problems(catalog);
         if (problems.Count > 0)
