@@ -234,24 +234,15 @@ public sealed class ReadingAssistant : IReadingAssistant
     public IReadOnlyList<Suggestion> SuggestPapers(string partial, int max = 25)
     {
         max = Math.Clamp(max, 1, 25);
-        if (string.IsNullOrWhiteSpace(partial))
-        {
-            return _engine.Catalog.Resources
+        var papers = string.IsNullOrWhiteSpace(partial)
+            ? _engine.Catalog.Resources
                 .Where(r => r.Kind == ResourceKind.Paper)
                 .OrderByDescending(r => r.RecommendedBy.Count)
                 .ThenBy(r => r.Title, StringComparer.Ordinal)
                 .Take(max)
-                .Select(r => new Suggestion(Clip(r.Title, 100), Clip(r.Nicknames.FirstOrDefault() ?? r.Title, 100)))
-                .ToList();
-        }
-
-        return _engine.Papers.Find(partial).Matches
-            .Concat(_engine.Papers.Find(partial).DidYouMean.Select(r => new PaperMatch(r, 0)))
-            .Select(m => m.Resource)
-            .Distinct()
-            .Take(max)
-            .Select(r => new Suggestion(Clip(r.Title, 100), Clip(r.Nicknames.FirstOrDefault() ?? r.Title, 100)))
-            .ToList();
+                .ToList()
+            : _engine.Papers.Suggest(partial, max);
+        return papers.Select(r => new Suggestion(Clip(r.Title, 100), Clip(r.Nicknames.FirstOrDefault() ?? r.Title, 100))).ToList();
     }
 
     private Reply HandleRecommendCommand(string input, TypedCommand command)
@@ -267,9 +258,10 @@ public sealed class ReadingAssistant : IReadingAssistant
         }
 
         var positional = command.Positional.ToList();
-        if (level is null && positional.Count >= 2 && LevelVocabulary.ParseExact(positional[^1]) is null)
+        if (level is null && positional.Count == 2 && LevelVocabulary.ParseExact(positional[^1]) is null)
         {
-            // "/recommend consensus banana": a trailing word that is no topic, kind or level word was meant as a level.
+            // "/recommend consensus banana" has the shape "/recommend <topic> <level>": a second word that is no
+            // topic, kind, level or catalog word was meant as a level. Longer inputs are read as a topic phrase.
             var last = MatchText.Normalize(positional[^1]);
             var rest = _engine.Parser.Parse(string.Join(' ', positional.Take(positional.Count - 1)));
             var lastParsed = _engine.Parser.Parse(positional[^1]);

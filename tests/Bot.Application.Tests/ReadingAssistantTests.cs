@@ -167,6 +167,12 @@ public sealed class ReadingAssistantTests
     [InlineData("anyone up for lunch?")]
     [InlineData("the build is green, merging")]
     [InlineData("thanks!")]
+    [InlineData("anyone have recs for lunch spots?")]
+    [InlineData("any reads on the PR?")]
+    [InlineData("need reading glasses lol")]
+    [InlineData("our zookeeper ensemble lost quorum last night")]
+    [InlineData("I read the raft paper last night")]
+    [InlineData("we need a new database")]
     public void Chatter_gets_no_answer(string message)
     {
         var reply = Assistant.HandleMessage(message);
@@ -183,6 +189,38 @@ public sealed class ReadingAssistantTests
         Assert.Equal(Level.Beginner, reply.Level);
         Assert.Contains("replication", reply.Topics);
         Assert.Equal(Level.Beginner, reply.Items[0].Level);
+    }
+
+    [Theory]
+    [InlineData("any good reads on raft?", "consensus")]
+    [InlineData("recs for consensus papers?", "consensus")]
+    [InlineData("need reading on search infra, we're moving off elasticsearch", "search")]
+    [InlineData("whats good for learning erlang/otp style fault tolerance?", "programming-models")]
+    [InlineData("I'd love a beginner-friendly book about databases", "databases")]
+    public void Everyday_phrasings_of_a_request_are_answered(string message, string topic)
+    {
+        var reply = Assistant.HandleMessage(message);
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.Contains(topic, reply.Topics);
+        Assert.NotEmpty(reply.Items);
+    }
+
+    [Theory]
+    [InlineData("looking for papers on byzantine consensus, i already know pbft pretty well", Level.Advanced)]
+    [InlineData("can anyone suggest a course on distributed systems thats not too mathy?", Level.Beginner)]
+    [InlineData("recs for learning kafka? i know the basics already", Level.Intermediate)]
+    public void The_level_is_read_from_how_people_describe_themselves(string message, Level level) =>
+        Assert.Equal(level, Assistant.HandleMessage(message).Level);
+
+    [Theory]
+    [InlineData("/recommend cache invalidation thundering herd", "scalability")]
+    [InlineData("/recommend remote procedure calls kind:paper", "networking")]
+    [InlineData("/recommend service mesh", "microservices-and-architecture")]
+    public void Multi_word_and_plural_topics_are_understood(string input, string topic)
+    {
+        var reply = Assistant.Handle(input);
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.Contains(topic, reply.Topics);
     }
 
     [Fact]
@@ -207,6 +245,9 @@ public sealed class ReadingAssistantTests
     [Fact]
     public void Paper_suggestions_follow_what_is_typed()
     {
+        Assert.Contains(Assistant.SuggestPapers("ra"), s => s.Name.Contains("Understandable Consensus", StringComparison.Ordinal));
+        Assert.Contains(Assistant.SuggestPapers("dyn"), s => s.Value == "dynamo");
+        Assert.Contains(Assistant.SuggestPapers("lamport cl"), s => s.Name.StartsWith("Time, Clocks", StringComparison.Ordinal));
         var suggestions = Assistant.SuggestPapers("raf");
         Assert.InRange(suggestions.Count, 0, 25);
         Assert.All(suggestions, s => Assert.InRange(s.Value.Length, 1, 100));

@@ -1,20 +1,55 @@
+using Bot.Featurization;
 using Bot.Quality.Harness;
 
 namespace Bot.Benchmarks;
 
-/// <summary><c>-- eval [--worst N]</c>: the quality table outside xunit.</summary>
+/// <summary>
+/// <c>-- eval [--worst N] [--holdout] [--ablation]</c>: the quality table outside xunit. <c>--holdout</c>
+/// evaluates the held-out judgments (never tuned against) with no floors; <c>--ablation</c> compares
+/// featurizer settings (stop words, stemming) on the same judgments.
+/// </summary>
 internal static class EvalCommand
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var report = QualityEvaluator.RunOnRepository();
-        Console.WriteLine(report.Format(QualityFloors.All, CommandLine.Int(args, "--worst", 10)));
-        var violations = report.Violations(QualityFloors.All);
+        var directory = args.Contains("--holdout") ? JudgmentLoader.HoldoutDirectory : JudgmentLoader.DefaultDirectory;
+        if (args.Contains("--ablation"))
+        {
+            PrintAblation(directory);
+            return 0;
+        }
+
+        var report = QualityEvaluator.RunOnRepository(directory);
+        var floors = args.Contains("--holdout") ? [] : QualityFloors.All;
+        Console.WriteLine(report.Format(floors, CommandLine.Int(args, "--worst", 10)));
+        var violations = report.Violations(floors);
         foreach (var violation in violations)
         {
             Console.Error.WriteLine("below floor: " + violation);
         }
 
         return violations.Count == 0 ? 0 : 1;
+    }
+
+    private static void PrintAblation(string directory)
+    {
+        var tfIdf = new NgramExtractorOptions { Weighting = WeightingCriteria.TfIdf };
+        var charTfIdf = new NgramExtractorOptions { NgramLength = 3, UseAllLengths = false, Weighting = WeightingCriteria.TfIdf };
+        var plain = new TextFeaturizerOptions { KeepPunctuations = false, WordFeatureExtractor = tfIdf, CharFeatureExtractor = charTfIdf };
+        (string Name, TextFeaturizerOptions Options)[] variants =
+        [
+            ("ML.NET defaults, Tf weighting", new TextFeaturizerOptions()),
+            ("TF-IDF, punctuation dropped", plain),
+            ("TF-IDF + English stop words", plain with { StopWordsRemover = StopWordsRemoverOptions.English }),
+            ("TF-IDF + Porter step-1 stemming", plain with { Stemmer = StemmerKind.PorterStep1 }),
+            ("TF-IDF + stop words + stemming (the bot's)", TextFeaturizerOptions.Retrieval),
+        ];
+        Console.WriteLine("| featurizer | /recommend nDCG@5 | messages nDCG@5 | /paper top-1 |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var (name, options) in variants)
+        {
+            var report = QualityEvaluator.RunOnRepository(directory, options);
+            Console.WriteLine($"| {name} | {report.RecommendNdcg:F3} | {report.MessageNdcg:F3} | {report.PaperTop1:P1} |");
+        }
     }
 }

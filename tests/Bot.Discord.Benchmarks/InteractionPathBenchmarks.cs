@@ -40,9 +40,7 @@ public sealed class ShortInProcessConfig : ManualConfig
 /// in-memory HTTP answer (everything but sockets and the gateway's receive loop).
 /// </summary>
 [Config(typeof(ShortInProcessConfig))]
-#pragma warning disable CA1852 // BenchmarkDotNet refuses sealed benchmark classes.
-public class InteractionPathBenchmarks
-#pragma warning restore CA1852
+public class InteractionPathBenchmarks // not sealed: BenchmarkDotNet refuses sealed benchmark classes
 {
     private const int Variants = 30;
 

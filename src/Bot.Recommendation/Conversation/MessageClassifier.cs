@@ -38,6 +38,8 @@ public sealed partial class MessageClassifier
 
         var asks = RequestPattern().IsMatch(normalized) || ExplainPattern().IsMatch(normalized);
         var isQuestion = text.Contains('?', StringComparison.Ordinal);
+        // A kind of material ("books", "a talk") is a subject of its own; generic words ("reads", "resources")
+        // only count together with a topic, or "any reads on the PR?" would be answered.
         var namesMaterial = query.Kinds.Count > 0 || MaterialPattern().IsMatch(normalized);
         var namesSubject = query.Topics.Count > 0 || SubjectPattern().IsMatch(normalized);
 
@@ -68,13 +70,13 @@ public sealed partial class MessageClassifier
         return new MessageClassification(MessageIntent.None, query, null);
     }
 
-    [GeneratedRegex(@"\b(recommend\w*|suggest\w*|reading list|must reads?|what (should|do|would|could|can) (i|we|one|you) (read|study|start with|look at|watch)|what to (read|study|watch)|where (do|should|can|would) (i|we|one) (start|begin|learn|read)|where to (start|begin)|(any|good|best|great|favou?rite|solid|decent) (books?|papers?|courses?|talks?|videos?|lectures?|resources?|intros?|introductions?|reading|readings|blogs?|blog posts?|articles?|tutorials?|guides?|materials?|references?|primers?|overviews?|sources?)|(looking|searching|hunting) for|point(ers| me)|(want|need|trying|like|keen|hoping|plan|planning) to (learn|understand|study|read up|get into|dig into|wrap my head)|how (do|can|should|would) (i|we|one) (learn|study|get into|get started)|learn(ing)? (about|more about)|read (up )?(on|about)|get(ting)? into|ramp(ing)? up|brush(ing)? up|(is|are) there (a|an|any|some) (good |great |decent )?(books?|papers?|courses?|talks?|videos?|resources?|intros?|introductions?|tutorials?|guides?|blog)|resources? (on|for|about)|what (are|is) (the|a|some) (best|good|classic|canonical|essential|seminal|key) |study group|teach me|(id|i would|would) (love|like|appreciate) (a|an|some|any|to read)|need (some|a|an|good|more) (good )?(reading|readings|books?|papers?|resources?|material|materials|intro|introduction|primer|overview|references?|pointers|recommendations?)|(get|getting) better at|level up (on|in|at)|prepar(e|ing) for)\b")]
+    [GeneratedRegex(@"\b(recommend\w*|suggest\w*|recs?|reading list|must reads?|good reads?|(any|some) reads?|what (should|do|would|could|can) (i|we|one|you) (read|study|start with|look at|watch)|what to (read|study|watch)|where (do|should|can|would) (i|we|one) (start|begin|learn|read)|where to (start|begin)|(any|good|best|great|favou?rite|solid|decent) (books?|papers?|courses?|talks?|videos?|lectures?|resources?|intros?|introductions?|reading|readings|blogs?|blog posts?|articles?|tutorials?|guides?|materials?|references?|primers?|overviews?|sources?)|(looking|searching|hunting) for|point(ers| me)|(want|need|trying|like|keen|hoping|plan|planning) to (learn|understand|study|read up|get into|dig into|wrap my head)|how (do|can|should|would) (i|we|one) (learn|study|get into|get started)|learn(ing)? (about|more about)|read (up )?(on|about)|get(ting)? into|ramp(ing)? up|brush(ing)? up|(is|are) there (a|an|any|some) (good |great |decent )?(books?|papers?|courses?|talks?|videos?|resources?|intros?|introductions?|tutorials?|guides?|blog)|resources? (on|for|about)|what (are|is) (the|a|some) (best|good|classic|canonical|essential|seminal|key) |study group|teach me|(id|i would|would) (love|like|appreciate) (a|an|some|any|to read)|need (some |a |an |good |more )?(good )?(reading|readings|books?|papers?|resources?|material|materials|intro|introduction|primer|overview|references?|pointers|recommendations?)|(whats|what is|whats a|what is a|what are) (a |the |some )?(good|great|best|solid|decent|recommended)|(good|great|best|solid) (deep dives?|intros?|primers?|overviews?|reads?|starting points?|place to start)|(good|best|way) (for|to) (learning|learn|understand|understanding|get into|getting into)|for learning|to learn about|help me (learn|understand)|(get|getting) better at|level up (on|in|at)|prepar(e|ing) for)\b")]
     private static partial Regex RequestPattern();
 
     [GeneratedRegex(@"\b((can|could|would) (someone|anyone|you|somebody) (explain|help me understand)|explain (to me )?(how|what|why)|differences? between|how (does|do) (\w+ ){1,3}(work|differ|compare)|eli5)\b")]
     private static partial Regex ExplainPattern();
 
-    [GeneratedRegex(@"\b(books?|papers?|courses?|talks?|videos?|lectures?|blogs?|articles?|tutorials?|reading|readings|resources?|textbooks?)\b")]
+    [GeneratedRegex(@"\b(books?|papers?|courses?|talks?|videos?|lectures?|blogs?|articles?|tutorials?|textbooks?)\b")]
     private static partial Regex MaterialPattern();
 
     [GeneratedRegex(@"\b(distributed (systems?|computing|algorithms?|databases?)|systems? design)\b")]
@@ -85,7 +87,7 @@ public sealed partial class MessageClassifier
     private static partial Regex PaperLookupPattern();
 
     // Softer asks that count as a paper lookup only when the message says "paper".
-    [GeneratedRegex(@"\b(what is the|whats the|what was the|tell me about|show me|details|summary of|paper (on|about|called|titled|by|named))\b")]
+    [GeneratedRegex(@"\b(what is the|whats the|what was the|tell me about|show me|details|summary of|paper (on|about|called|titled|by|named)|pls|plz|please|thx)\b")]
     private static partial Regex PaperQuestionPattern();
 
     [GeneratedRegex(@"\bpapers?\b")]

@@ -31,6 +31,8 @@ public sealed class PaperFinder
     private readonly Dictionary<string, List<int>> _exactNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _docsByNameWord;
     private readonly ILookup<int, KeyValuePair<string, int[]>> _nameWordsByLength;
+    private readonly string[][] _normalizedNames;
+    private readonly HashSet<string>[] _nameWords;
     private readonly ILookup<string, Resource> _listingAsNext;
     private readonly ILookup<string, Resource> _listingAsPrerequisite;
 
@@ -67,6 +69,10 @@ public sealed class PaperFinder
                 .Select(a => MatchText.Tokens(a).LastOrDefault() ?? string.Empty)
                 .Where(surname => surname.Length > 2))));
         _nameWordsByLength = _docsByNameWord.ToLookup(pair => pair.Key.Length);
+        _normalizedNames = index.Resources.Select(r => r.Nicknames.Append(r.Title).Select(MatchText.Normalize).ToArray()).ToArray();
+        _nameWords = index.Resources.Select((r, i) => _normalizedNames[i].SelectMany(n => n.Split(' '))
+            .Concat(r.Authors.Select(a => MatchText.Tokens(a).LastOrDefault() ?? string.Empty))
+            .ToHashSet(StringComparer.Ordinal)).ToArray();
         _listingAsNext = index.Resources.SelectMany(r => r.Next.Select(id => (id, r))).ToLookup(p => p.id, p => p.r, StringComparer.Ordinal);
         _listingAsPrerequisite = index.Resources.SelectMany(r => r.Prerequisites.Select(id => (id, r))).ToLookup(p => p.id, p => p.r, StringComparer.Ordinal);
     }
@@ -139,6 +145,47 @@ public sealed class PaperFinder
             .ToList();
         var ambiguous = matches.Count > 1 && matches[1].Score >= top * 0.9;
         return new PaperLookup(matches, ambiguous, []);
+    }
+
+    /// <summary>
+    /// Papers for what a user has typed so far (autocomplete): names that start with the text first, then
+    /// papers with a word starting with its last, unfinished word, then ordinary lookup matches.
+    /// </summary>
+    public IReadOnlyList<Resource> Suggest(string partial, int max)
+    {
+        var typed = MatchText.Normalize(partial);
+        if (typed.Length == 0)
+        {
+            return [];
+        }
+
+        var words = typed.Split(' ');
+        var complete = words[..^1];
+        var unfinished = words[^1];
+        var ranked = new List<(Resource Resource, int Rank)>();
+        for (var doc = 0; doc < _index.Resources.Count; doc++)
+        {
+            var resource = _index.Resources[doc];
+            var names = _normalizedNames[doc];
+            var nameWords = _nameWords[doc];
+            var rank = names.Any(n => n.StartsWith(typed, StringComparison.Ordinal)) ? 0
+                : complete.All(nameWords.Contains) && nameWords.Any(w => w.StartsWith(unfinished, StringComparison.Ordinal)) ? 1
+                : -1;
+            if (rank >= 0)
+            {
+                ranked.Add((resource, resource.Kind == ResourceKind.Paper ? rank : rank + 2));
+            }
+        }
+
+        return ranked
+            .OrderBy(r => r.Rank)
+            .ThenByDescending(r => r.Resource.RecommendedBy.Count)
+            .ThenBy(r => r.Resource.Title, StringComparer.Ordinal)
+            .Select(r => r.Resource)
+            .Concat(Find(partial).Matches.Select(m => m.Resource))
+            .Distinct()
+            .Take(max)
+            .ToList();
     }
 
     /// <summary>The name of a paper a message mentions by nickname or title ("the raft paper"), if any.</summary>
@@ -249,7 +296,7 @@ public sealed class PaperFinder
 
             // Four-letter names ("pbft", "raft") forgive only swapped neighbours: "pbtf" finds PBFT.
             return found.Concat(_nameWordsByLength[token.Length]
-                .Where(p => IsAdjacentSwap(token, p.Key))
+                .Where(p => MatchText.IsAdjacentSwap(token, p.Key))
                 .SelectMany(p => p.Value)).Distinct();
         }
 
@@ -266,27 +313,6 @@ public sealed class PaperFinder
         }
 
         return docs;
-    }
-
-    private static bool IsAdjacentSwap(string a, string b)
-    {
-        var first = -1;
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (a[i] == b[i])
-            {
-                continue;
-            }
-
-            if (first >= 0)
-            {
-                return i == first + 1 && a[first] == b[i] && a[i] == b[first] && a[(i + 1)..] == b[(i + 1)..];
-            }
-
-            first = i;
-        }
-
-        return false;
     }
 
     private static string TitleBeforeColon(string title)

@@ -100,6 +100,33 @@ public static class MatchText
         return previous[b.Length];
     }
 
+    /// <summary>True when <paramref name="b"/> is <paramref name="a"/> with exactly one pair of neighbours swapped ("pbtf", "pbft").</summary>
+    public static bool IsAdjacentSwap(string a, string b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        var first = -1;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] == b[i])
+            {
+                continue;
+            }
+
+            if (first >= 0)
+            {
+                return i == first + 1 && a[first] == b[i] && a[i] == b[first] && a[(i + 1)..] == b[(i + 1)..];
+            }
+
+            first = i;
+        }
+
+        return false;
+    }
+
     /// <summary>How many edits a word of this length may carry and still count as a misspelling.</summary>
     public static int AllowedTypos(int length) => length switch
     {

@@ -175,8 +175,10 @@ public sealed class TopicMatcher
         }
 
         var phrase = string.Join(' ', tokens.Skip(start).Take(length));
-        if (!_phraseTopics.TryGetValue(phrase, out var topicIds))
+        if (!_phraseTopics.TryGetValue(phrase, out var topicIds)
+            && !(phrase.Length > 4 && phrase[^1] == 's' && _phraseTopics.TryGetValue(phrase[..^1], out topicIds)))
         {
+            // The second look-up forgives a plural the taxonomy lists in the singular ("remote procedure calls").
             return false;
         }
 
@@ -203,6 +205,13 @@ public sealed class TopicMatcher
         foreach (var candidate in _fuzzyCandidates)
         {
             if (candidate == phrase)
+            {
+                continue;
+            }
+
+            // A five-letter word is one substitution away from too many others ("lunch", "lynch"): only a
+            // swapped pair of letters counts as its misspelling.
+            if (phrase.Length == 5 && !MatchText.IsAdjacentSwap(phrase, candidate))
             {
                 continue;
             }

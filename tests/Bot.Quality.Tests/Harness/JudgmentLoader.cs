@@ -15,6 +15,9 @@ public static class JudgmentLoader
 
     public static string DefaultDirectory => Path.Combine(Repository.Root, "tests", "Bot.Quality.Tests", "Judgments");
 
+    /// <summary>Judgments written after tuning and never tuned against: they report how the bot generalises.</summary>
+    public static string HoldoutDirectory => Path.Combine(DefaultDirectory, "Holdout");
+
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Bot.Application;
 using Bot.Catalog;
+using Bot.Featurization;
 using Bot.Recommendation;
 using Bot.Recommendation.Understanding;
 using Bot.Testing;
@@ -11,18 +12,20 @@ namespace Bot.Quality.Harness;
 public static class QualityEvaluator
 {
     /// <summary>Loads the repository's catalog and judgments, builds the bot and the baseline, and evaluates.</summary>
-    public static QualityReport RunOnRepository()
+    /// <param name="judgmentsDirectory">Where the judgment files are; default the tuned set, or its Holdout folder.</param>
+    /// <param name="textOptions">Featurizer settings for the bot's text indexes (to compare variants); default the bot's own.</param>
+    public static QualityReport RunOnRepository(string? judgmentsDirectory = null, TextFeaturizerOptions? textOptions = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var catalog = CatalogLoader.LoadOrThrow(Repository.DataDirectory);
-        var judgments = JudgmentSet.Load();
+        var judgments = JudgmentLoader.Load(judgmentsDirectory ?? JudgmentLoader.DefaultDirectory);
         var problems = judgments.Problems(catalog);
         if (problems.Count > 0)
         {
             throw new InvalidDataException("The judgments do not match the catalog:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
         }
 
-        var assistant = new ReadingAssistant(new RecommendationEngine(catalog));
+        var assistant = new ReadingAssistant(new RecommendationEngine(catalog, textOptions: textOptions));
         using var baseline = Fts5Baseline.Build(catalog.Resources, catalog.Topics);
         return Evaluate(assistant, baseline, judgments) with { Elapsed = stopwatch.Elapsed };
     }
