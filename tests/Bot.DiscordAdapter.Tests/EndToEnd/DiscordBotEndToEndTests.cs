@@ -121,8 +121,10 @@ public sealed class DiscordBotEndToEndTests
             Assert.Single(bot.CallbacksFor(id));
         }
 
-        Assert.Equal(2, bot.Gateway.Connections.Count);
-        Assert.Empty(bot.Gateway.Connections[1].ReceivedOp(2));
+        // Every later connection resumed the session: none identified again. On a starved CI machine a late
+        // heartbeat ACK can add a (correct) zombie resume, so the number of connections is not fixed.
+        Assert.True(bot.Gateway.Connections.Count >= 2);
+        Assert.All(bot.Gateway.Connections.Skip(1), connection => Assert.Empty(connection.ReceivedOp(2)));
         await bot.AssertCleanAsync();
     }
 
