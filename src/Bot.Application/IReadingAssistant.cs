@@ -10,7 +10,9 @@ public interface IReadingAssistant
     Reply Handle(string input);
 
     /// <summary>A channel message: a reply with <see cref="Intent.None"/> means stay silent.</summary>
-    Reply HandleMessage(string text);
+    /// <param name="addressedToBot">True for direct messages and messages that mention the bot: they may be a bare
+    /// topic ("consensus for beginners") or command ("paper raft") without any request phrasing.</param>
+    Reply HandleMessage(string text, bool addressedToBot = false);
 
     Reply Recommend(RecommendRequest request);
 

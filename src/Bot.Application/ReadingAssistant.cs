@@ -58,7 +58,7 @@ public sealed class ReadingAssistant : IReadingAssistant
         };
     }
 
-    public Reply HandleMessage(string text)
+    public Reply HandleMessage(string text, bool addressedToBot = false)
     {
         text ??= string.Empty;
         if (text.Length > MaxInputLength)
@@ -66,7 +66,13 @@ public sealed class ReadingAssistant : IReadingAssistant
             return Silence(Truncated(text));
         }
 
-        var classification = _engine.Classifier.Classify(text);
+        if (addressedToBot && AddressedCommand(text) is { } command)
+        {
+            var reply = Handle(command);
+            return reply with { Input = text };
+        }
+
+        var classification = _engine.Classifier.Classify(text, addressedToBot);
         return classification.Intent switch
         {
             MessageIntent.Paper when classification.PaperQuery is { } paperQuery => FindPaper(paperQuery) with { Input = text },
@@ -243,6 +249,19 @@ public sealed class ReadingAssistant : IReadingAssistant
                 .ToList()
             : _engine.Papers.Suggest(partial, max);
         return papers.Select(r => new Suggestion(Clip(r.Title, 100), Clip(r.Nicknames.FirstOrDefault() ?? r.Title, 100))).ToList();
+    }
+
+    /// <summary>"paper raft" said to the bot is "/paper raft"; only the command words count, so questions stay questions.</summary>
+    private static string? AddressedCommand(string text)
+    {
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith('/'))
+        {
+            return trimmed;
+        }
+
+        var firstWord = trimmed.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant();
+        return firstWord is "recommend" or "paper" or "topics" or "help" ? "/" + trimmed : null;
     }
 
     private Reply HandleRecommendCommand(string input, TypedCommand command)

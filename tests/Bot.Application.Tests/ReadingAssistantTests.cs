@@ -206,6 +206,32 @@ public sealed class ReadingAssistantTests
     }
 
     [Theory]
+    [InlineData("consensus for beginners please", Intent.Recommend)]
+    [InlineData("paper raft", Intent.Paper)]
+    [InlineData("recommend storage advanced", Intent.Recommend)]
+    [InlineData("thanks!", Intent.None)]
+    [InlineData("hi", Intent.None)]
+    public void A_message_addressed_to_the_bot_needs_no_request_phrasing(string message, Intent intent) =>
+        Assert.Equal(intent, Assistant.HandleMessage(message, addressedToBot: true).Intent);
+
+    [Fact]
+    public void The_same_bare_topic_in_a_channel_is_chatter() =>
+        Assert.Equal(Intent.None, Assistant.HandleMessage("consensus for beginners please").Intent);
+
+    [Theory]
+    [InlineData("Where should a newbie start with distributed databases?", "databases")]
+    [InlineData("What do people read to understand consensus?", "consensus")]
+    [InlineData("How would you learn stream processing from scratch?", "streaming-and-logs")]
+    [InlineData("explain linearizability like I'm five", "consistency-models")]
+    [InlineData("Can anyone share good resources on CAP?", "consistency-models")]
+    public void More_ways_of_asking_are_understood(string message, string topic)
+    {
+        var reply = Assistant.HandleMessage(message);
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.Contains(topic, reply.Topics);
+    }
+
+    [Theory]
     [InlineData("looking for papers on byzantine consensus, i already know pbft pretty well", Level.Advanced)]
     [InlineData("can anyone suggest a course on distributed systems thats not too mathy?", Level.Beginner)]
     [InlineData("recs for learning kafka? i know the basics already", Level.Intermediate)]

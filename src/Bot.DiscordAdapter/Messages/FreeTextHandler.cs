@@ -58,7 +58,7 @@ public sealed partial class FreeTextHandler
             return null;
         }
 
-        var reply = _assistant.HandleMessage(verdict.Text);
+        var reply = _assistant.HandleMessage(verdict.Text, addressedToBot: verdict.IsDirectMessage || verdict.MentionsBot);
         if (!reply.ShouldAnswer)
         {
             Log.Chatter(_logger, message.Id);

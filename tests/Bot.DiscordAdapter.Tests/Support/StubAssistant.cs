@@ -21,11 +21,15 @@ internal sealed class StubAssistant : IReadingAssistant
 
     public List<string> MessagesSeen { get; } = [];
 
-    public Reply HandleMessage(string text)
+    /// <summary>For each message seen, whether the adapter said it was addressed to the bot.</summary>
+    public List<bool> AddressedSeen { get; } = [];
+
+    public Reply HandleMessage(string text, bool addressedToBot = false)
     {
         lock (MessagesSeen)
         {
             MessagesSeen.Add(text);
+            AddressedSeen.Add(addressedToBot);
         }
 
         return OnMessage(text);

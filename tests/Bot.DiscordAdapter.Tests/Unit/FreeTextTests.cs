@@ -93,6 +93,15 @@ public sealed class FreeTextTests
         Assert.False(payload.AllowedMentions.RepliedUser);
         Assert.Empty(MessageValidator.Validate(payload, MessageTarget.ChannelMessage));
         Assert.Equal(["what should I read about consensus?"], _assistant.MessagesSeen);
+        Assert.Equal([true], _assistant.AddressedSeen);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_message_in_a_watched_channel_that_does_not_mention_the_bot_is_not_addressed_to_it()
+    {
+        await _handler.HandleAsync(Inbound.Message("what should I read about consensus?", FreeChannel), CancellationToken.None);
+
+        Assert.Equal([false], _assistant.AddressedSeen);
     }
 
     [Fact(Timeout = 10_000)]
