@@ -56,8 +56,10 @@ public sealed class Recommender
                 continue;
             }
 
+            var topicMatch = TopicMatch(resource, query.TopicIds);
             var score = textWeight * (text / textScale)
-                + _weights.Topic * TopicMatch(resource, query.TopicIds)
+                + _weights.Topic * topicMatch
+                - (query.TopicIds.Count > 0 && topicMatch == 0 ? _weights.OffTopic : 0)
                 + _weights.Level * ScoringWeights.LevelFit(query.Level, resource.Level)
                 + _weights.Kind * KindFit(query, resource.Kind)
                 + _weights.Canon * _index.CanonPrior[doc]

@@ -20,6 +20,9 @@ public sealed record ScoringWeights
     public double Canon { get; init; } = 0.10;
     public double Nickname { get; init; } = 0.25;
 
+    /// <summary>Subtracted from items on none of the topics a request named: they got in on words alone.</summary>
+    public double OffTopic { get; init; } = 0.2;
+
     /// <summary>Penalty per already-chosen item of the same kind, when no kind was asked for.</summary>
     public double SameKindPenalty { get; init; } = 0.05;
 
