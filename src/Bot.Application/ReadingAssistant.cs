@@ -76,7 +76,7 @@ public sealed class ReadingAssistant : IReadingAssistant
         return classification.Intent switch
         {
             MessageIntent.Paper when classification.PaperQuery is { } paperQuery => FindPaper(paperQuery) with { Input = text },
-            MessageIntent.Recommend => RecommendFromMessage(text, classification.Query),
+            MessageIntent.Recommend => RecommendFromMessage(text, classification.Query, classification.AlreadyRead),
             _ => Silence(text),
         };
     }
@@ -128,6 +128,12 @@ public sealed class ReadingAssistant : IReadingAssistant
 
         var topicIds = ResolveTopics(parsed, request.Topic);
         string? note = null;
+        if (topicIds.Count == 0 && TopicsOfNamedResources(_engine.Papers.FindMentionedResources(MatchText.Normalize(request.Topic))) is [_, ..] related)
+        {
+            // "/recommend ddia": the topics of the item named, with the item itself first through its nickname.
+            topicIds = related;
+        }
+
         if (topicIds.Count == 0)
         {
             var nearest = _engine.Index.Topics.Nearest(request.Topic, 3).Select(t => t.Id).ToList();
@@ -313,15 +319,22 @@ public sealed class ReadingAssistant : IReadingAssistant
         return FindPaper(query) with { Input = input };
     }
 
-    private Reply RecommendFromMessage(string text, ParsedQuery parsed)
+    private Reply RecommendFromMessage(string text, ParsedQuery parsed, IReadOnlySet<string> alreadyRead)
     {
         var topicIds = ResolveTopics(parsed, text);
+        if (topicIds.Count == 0 && alreadyRead.Count > 0)
+        {
+            // "What should I read after DDIA?": more on what the finished item was about.
+            topicIds = TopicsOfNamedResources(alreadyRead);
+        }
+
         var query = new RecommendationQuery
         {
             TopicIds = topicIds.Count > 0 ? topicIds : parsed.SubjectText.Length == 0 ? ["fundamentals"] : [],
             Level = parsed.Level,
             Kinds = parsed.Kinds,
             SubjectText = parsed.SubjectText,
+            ExcludedIds = alreadyRead,
         };
         var request = new RecommendRequest
         {
@@ -331,6 +344,13 @@ public sealed class ReadingAssistant : IReadingAssistant
         };
         return BuildRecommendReply(text, query, request, note: null);
     }
+
+    private List<string> TopicsOfNamedResources(IReadOnlySet<string> ids) =>
+        ids.Select(_engine.Catalog.FindResource)
+            .OfType<Resource>()
+            .SelectMany(r => r.Topics.Take(2))
+            .Distinct()
+            .ToList();
 
     private IReadOnlyList<string> ResolveTopics(ParsedQuery parsed, string raw)
     {

@@ -214,6 +214,17 @@ public sealed class ReadingAssistantTests
     public void A_message_addressed_to_the_bot_needs_no_request_phrasing(string message, Intent intent) =>
         Assert.Equal(intent, Assistant.HandleMessage(message, addressedToBot: true).Intent);
 
+    [Theory]
+    [InlineData("what should I read after ddia?", "designing-data-intensive-applications")]
+    [InlineData("I already read the raft paper, what next on consensus?", "raft-paper")]
+    public void What_the_reader_has_read_is_not_recommended_again(string message, string readId)
+    {
+        var reply = Assistant.HandleMessage(message);
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.NotEmpty(reply.Items);
+        Assert.DoesNotContain(reply.Items, item => item.Id == readId);
+    }
+
     [Fact]
     public void The_same_bare_topic_in_a_channel_is_chatter() =>
         Assert.Equal(Intent.None, Assistant.HandleMessage("consensus for beginners please").Intent);

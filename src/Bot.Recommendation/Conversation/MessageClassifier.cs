@@ -5,7 +5,11 @@ using Bot.Recommendation.Understanding;
 namespace Bot.Recommendation.Conversation;
 
 /// <summary>What a channel message asks for, with the parsed query behind it.</summary>
-public sealed record MessageClassification(MessageIntent Intent, ParsedQuery Query, string? PaperQuery);
+/// <param name="AlreadyRead">Resources the writer says they have read or know ("after DDIA"), to leave out.</param>
+public sealed record MessageClassification(MessageIntent Intent, ParsedQuery Query, string? PaperQuery)
+{
+    public IReadOnlySet<string> AlreadyRead { get; init; } = new HashSet<string>();
+}
 
 /// <summary>
 /// Decides whether a channel message asks for reading material. The bot answers only when a
@@ -59,9 +63,11 @@ public sealed partial class MessageClassifier
         }
 
         // "Any good papers on CRDTs?" asks for a list even though "crdts" also names one paper.
-        if (asks && (namesSubject || namesMaterial || paper is not null))
+        var mentioned = _papers.FindMentionedResources(normalized);
+        if (asks && (namesSubject || namesMaterial || mentioned.Count > 0))
         {
-            return new MessageClassification(MessageIntent.Recommend, query, null);
+            var alreadyRead = AlreadyReadPattern().IsMatch(normalized) ? mentioned : new HashSet<string>();
+            return new MessageClassification(MessageIntent.Recommend, query, null) { AlreadyRead = alreadyRead };
         }
 
         if (paper is not null && saysPaper && !remarksOnMaterial && (isQuestion || PaperQuestionPattern().IsMatch(normalized)))
@@ -77,7 +83,7 @@ public sealed partial class MessageClassifier
         return new MessageClassification(MessageIntent.None, query, null);
     }
 
-    [GeneratedRegex(@"\b(recommend\w*|suggest\w*|recs?|reading list|must reads?|good reads?|(any|some) reads?|what (should|do|would|could|can) (i|we|one|you) (read|study|start with|look at|watch)|what to (read|study|watch)|where (do|should|can|would) (i|we|one) (start|begin|learn|read)|where to (start|begin)|(any|good|best|great|favou?rite|solid|decent) (books?|papers?|courses?|talks?|videos?|lectures?|resources?|intros?|introductions?|reading|readings|blogs?|blog posts?|articles?|tutorials?|guides?|materials?|references?|primers?|overviews?|sources?)|(looking|searching|hunting) for|point(ers| me)|(want|need|trying|like|keen|hoping|plan|planning) to (learn|understand|study|read up|get into|dig into|wrap my head)|learn(ing)? (about|more about)|read (up )?(on|about)|get(ting)? into|ramp(ing)? up|brush(ing)? up|(is|are) there (a|an|any|some) (good |great |decent )?(books?|papers?|courses?|talks?|videos?|resources?|intros?|introductions?|tutorials?|guides?|blog)|resources? (on|for|about)|what (are|is) (the|a|some) (best|good|classic|canonical|essential|seminal|key) |study group|teach me|(id|i would|would) (love|like|appreciate) (a|an|some|any|to read)|need (some |a |an |good |more )?(good )?(reading|readings|books?|papers?|resources?|material|materials|intro|introduction|primer|overview|references?|pointers|recommendations?)|(whats|what is|whats a|what is a|what are) (a |the |some )?(good|great|best|solid|decent|recommended)|(good|great|best|solid) (deep dives?|intros?|primers?|overviews?|reads?|starting points?|place to start)|(good|best|way) (for|to) (learning|learn|understand|understanding|get into|getting into)|for learning|to learn about|help me (learn|understand)|(get|getting) better at|level up (on|in|at)|prepar(e|ing) for|where (should|do|would|can|could) .{0,25}\b(start|begin)|what do (people|folks|you guys|yall|you all|others|experts) (read|recommend|suggest)|how (do|can|should|would) (i|we|one|you|people|someone|a beginner|a newbie|newbies) (learn|study|get into)|how (do|can|should|would) (i|one|a beginner|a newbie|newbies) (get started|start))\b")]
+    [GeneratedRegex(@"\b(recommend\w*|suggest\w*|recs?|reading list|must reads?|good reads?|(any|some) reads?|what (should|do|would|could|can) (i|we|one|you) (read|study|start with|look at|watch)|what to (read|study|watch)|where (do|should|can|would) (i|we|one) (start|begin|learn|read)|where to (start|begin)|(any|good|best|great|favou?rite|solid|decent) (books?|papers?|courses?|talks?|videos?|lectures?|resources?|intros?|introductions?|reading|readings|blogs?|blog posts?|articles?|tutorials?|guides?|materials?|references?|primers?|overviews?|sources?)|(looking|searching|hunting) for|point(ers| me)|(want|need|trying|like|keen|hoping|plan|planning) to (learn|understand|study|read up|get into|dig into|wrap my head)|learn(ing)? (about|more about)|read (up )?(on|about)|get(ting)? into|ramp(ing)? up|brush(ing)? up|(is|are) there (a|an|any|some) (good |great |decent )?(books?|papers?|courses?|talks?|videos?|resources?|intros?|introductions?|tutorials?|guides?|blog)|resources? (on|for|about)|what (are|is) (the|a|some) (best|good|classic|canonical|essential|seminal|key) |study group|teach me|what(s| is)? next|read next|next (read|reads|step|steps)|(id|i would|would) (love|like|appreciate) (a|an|some|any|to read)|need (some |a |an |good |more )?(good )?(reading|readings|books?|papers?|resources?|material|materials|intro|introduction|primer|overview|references?|pointers|recommendations?)|(whats|what is|whats a|what is a|what are) (a |the |some )?(good|great|best|solid|decent|recommended)|(good|great|best|solid) (deep dives?|intros?|primers?|overviews?|reads?|starting points?|place to start)|(good|best|way) (for|to) (learning|learn|understand|understanding|get into|getting into)|for learning|to learn about|help me (learn|understand)|(get|getting) better at|level up (on|in|at)|prepar(e|ing) for|where (should|do|would|can|could) .{0,25}\b(start|begin)|what do (people|folks|you guys|yall|you all|others|experts) (read|recommend|suggest)|how (do|can|should|would) (i|we|one|you|people|someone|a beginner|a newbie|newbies) (learn|study|get into)|how (do|can|should|would) (i|one|a beginner|a newbie|newbies) (get started|start))\b")]
     private static partial Regex RequestPattern();
 
     [GeneratedRegex(@"\b((can|could|would) (someone|anyone|you|somebody) (explain|help me understand)|explain (to me )?(how|what|why)|differences? between|how (does|do) (\w+ ){1,3}(work|differ|compare)|eli5|like (im|i am) (five|5))\b")]
@@ -92,6 +98,9 @@ public sealed partial class MessageClassifier
     // Verbs that ask for one specific document whatever words surround them.
     [GeneratedRegex(@"\b(find|link|links|url|pdf|where (is|can i (find|get|read))|who wrote|author of|look up|lookup|got (a|the) (link|copy|pdf)|(share|send)( me)? (the|a|that) (\w+ ){0,4}(link|pdf|paper|copy)|(need|want|get|grab) (the|a copy of the)|(do you|does anyone|anyone|someone) have (the|a link)|(looking|searching|hunting) for the|original paper)\b")]
     private static partial Regex PaperLookupPattern();
+
+    [GeneratedRegex(@"\b(after|beyond|besides|other than|apart from|already (read|know|finished|did)|finished|done with|experience with|familiar with|know \w+ (well|pretty well))\b")]
+    private static partial Regex AlreadyReadPattern();
 
     [GeneratedRegex(@"^(hey |hi |hello |ok |okay |yo )?bot\b")]
     private static partial Regex CallsTheBotPattern();

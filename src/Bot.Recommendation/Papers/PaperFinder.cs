@@ -29,6 +29,10 @@ public sealed class PaperFinder
 
     private readonly CatalogIndex _index;
     private readonly Dictionary<string, List<int>> _exactNames = new(StringComparer.Ordinal);
+
+    // Names a message can mention: nicknames and whole titles as written, never made only of function words, so
+    // "should I read" in a question does not name the post "Should I Read Papers?".
+    private readonly Dictionary<string, List<int>> _mentionNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _docsByNameWord;
     private readonly ILookup<int, KeyValuePair<string, int[]>> _nameWordsByLength;
     private readonly string[][] _normalizedNames;
@@ -53,6 +57,29 @@ public sealed class PaperFinder
                 if (!_exactNames.TryGetValue(key, out var owners))
                 {
                     _exactNames[key] = owners = [];
+                }
+
+                if (!owners.Contains(i))
+                {
+                    owners.Add(i);
+                }
+            }
+        }
+
+        for (var i = 0; i < index.Resources.Count; i++)
+        {
+            var resource = index.Resources[i];
+            foreach (var name in resource.Nicknames.Append(resource.Title).Append(TitleBeforeColon(resource.Title)))
+            {
+                var key = MatchText.Normalize(name);
+                if (key.Length < 3 || key.Split(' ').All(StopWords.IsFunctionWord))
+                {
+                    continue;
+                }
+
+                if (!_mentionNames.TryGetValue(key, out var owners))
+                {
+                    _mentionNames[key] = owners = [];
                 }
 
                 if (!owners.Contains(i))
@@ -203,7 +230,7 @@ public sealed class PaperFinder
                     continue;
                 }
 
-                if (_exactNames.TryGetValue(phrase, out var owners)
+                if (_mentionNames.TryGetValue(phrase, out var owners)
                     && owners.Any(o => _index.Resources[o].Kind is ResourceKind.Paper or ResourceKind.Article)
                     && (best is null || phrase.Length > best.Length))
                 {
@@ -213,6 +240,26 @@ public sealed class PaperFinder
         }
 
         return best;
+    }
+
+    /// <summary>Ids of every resource (of any kind) a message names by nickname or title ("ddia", "the raft paper").</summary>
+    public IReadOnlySet<string> FindMentionedResources(string normalizedText)
+    {
+        var tokens = normalizedText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        for (var start = 0; start < tokens.Length; start++)
+        {
+            for (var length = Math.Min(12, tokens.Length - start); length >= 1; length--)
+            {
+                var phrase = string.Join(' ', tokens, start, length);
+                if (phrase.Length >= 3 && !(length == 1 && StopWords.Contains(phrase)) && _mentionNames.TryGetValue(phrase, out var owners))
+                {
+                    found.UnionWith(owners.Select(o => _index.Resources[o].Id));
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>What to read before a resource: its prerequisites, then easier items on its main topic.</summary>

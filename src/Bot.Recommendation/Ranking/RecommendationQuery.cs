@@ -9,6 +9,9 @@ public sealed record RecommendationQuery
     public Level? Level { get; init; }
     public IReadOnlyList<ResourceKind> Kinds { get; init; } = [];
     public string SubjectText { get; init; } = string.Empty;
+    /// <summary>Resources the reader has already read ("what should I read after DDIA?"): never recommended.</summary>
+    public IReadOnlySet<string> ExcludedIds { get; init; } = new HashSet<string>();
+
     public int Count { get; init; } = 5;
     public int Offset { get; init; }
 }

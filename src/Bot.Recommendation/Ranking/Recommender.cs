@@ -51,7 +51,7 @@ public sealed class Recommender
         foreach (var (doc, text) in candidates)
         {
             var resource = _index.Resources[doc];
-            if (query.Kinds.Count > 0 && !query.Kinds.Contains(resource.Kind))
+            if ((query.Kinds.Count > 0 && !query.Kinds.Contains(resource.Kind)) || query.ExcludedIds.Contains(resource.Id))
             {
                 continue;
             }
