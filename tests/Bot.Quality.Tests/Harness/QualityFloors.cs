@@ -10,6 +10,8 @@ namespace Bot.Quality.Harness;
 ///   message level 100%, topic 100%; /recommend level 100%, kind 100%, topic 98.9%.
 /// (The first measurement, before the ranker was tuned against these judgments, was nDCG@5 0.745,
 /// BM25 0.580, /paper top-1 98.1%, intent accuracy 88.9%.)
+/// Raised at 07:10 UTC to just below the figures then: /recommend nDCG@5 0.821 (BM25 0.528, +55%),
+/// messages nDCG@5 0.823, topic understood 100% for /recommend and messages.
 /// When the ranker improves, raise them to just below the new figures.
 /// </summary>
 public static class QualityFloors
@@ -19,7 +21,7 @@ public static class QualityFloors
 
     public static IReadOnlyList<Bound> All { get; } =
     [
-        new(QualityReport.RecommendNdcgKey, AtLeast: 0.78),
+        new(QualityReport.RecommendNdcgKey, AtLeast: 0.80),
         new(QualityReport.BaselineLiftKey, AtLeast: MinimumLiftOverBm25),
         new(QualityReport.RecommendLevelKey, AtLeast: 0.97),
         new(QualityReport.RecommendKindKey, AtLeast: 0.93),
@@ -28,7 +30,7 @@ public static class QualityFloors
         new(QualityReport.PaperMrrKey, AtLeast: 0.96),
         new(QualityReport.IntentAccuracyKey, AtLeast: 0.95),
         new(QualityReport.ChatterFalsePositiveKey, AtMost: 0.06),
-        new(QualityReport.MessageNdcgKey, AtLeast: 0.76),
+        new(QualityReport.MessageNdcgKey, AtLeast: 0.79),
         new(QualityReport.MessageLevelKey, AtLeast: 0.90),
         new(QualityReport.MessageTopicKey, AtLeast: 0.94),
         new(QualityReport.MessagePaperTop1Key, AtLeast: 0.88),
