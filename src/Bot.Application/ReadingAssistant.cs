@@ -20,7 +20,7 @@ public sealed class ReadingAssistant : IReadingAssistant
     private static readonly HashSet<string> RecommendOptions = new(StringComparer.Ordinal) { "topic", "level", "kind", "count" };
     private static readonly HashSet<string> PaperOptions = new(StringComparer.Ordinal) { "query" };
 
-    private static readonly List<string> PopularTopics = ["consensus", "replication", "consistency-models", "storage", "streaming-and-logs"];
+    private static readonly string[] PopularTopics = ["consensus", "replication", "consistency-models", "storage", "streaming-and-logs"];
 
     private readonly RecommendationEngine _engine;
 
@@ -47,7 +47,7 @@ public sealed class ReadingAssistant : IReadingAssistant
             return HandleMessage(input);
         }
 
-        var name = TypedCommand.Parse(trimmed, RecommendOptions).Name;
+        var name = TypedCommand.NameOf(trimmed);
         return name switch
         {
             "recommend" or "rec" or "r" => HandleRecommendCommand(input, TypedCommand.Parse(trimmed, RecommendOptions)),
@@ -137,18 +137,17 @@ public sealed class ReadingAssistant : IReadingAssistant
         if (topicIds.Count == 0)
         {
             var nearest = _engine.Index.Topics.Nearest(request.Topic, 3).Select(t => t.Id).ToList();
-            if (nearest.Count == 0)
-            {
-                nearest = PopularTopics;
-            }
+            var suggestion = nearest.Count > 0
+                ? "Did you mean: " + string.Join(", ", nearest)
+                : "Popular topics: " + string.Join(", ", PopularTopics);
 
             var probe = _engine.Recommender.Recommend(new RecommendationQuery { SubjectText = parsed.SubjectText, Level = level, Kinds = kinds, Count = 1 });
             if (parsed.SubjectText.Length == 0 || probe.BestTextSimilarity < 0.2)
             {
-                return Error(input, $"Unknown topic '{Clip(request.Topic.Trim(), 60)}'. {(nearest == PopularTopics ? "Popular topics" : "Did you mean")}: {string.Join(", ", nearest)}. Type /topics for the full list.") with { Level = level };
+                return Error(input, $"Unknown topic '{Clip(request.Topic.Trim(), 60)}'. {suggestion}. Type /topics for the full list.") with { Level = level };
             }
 
-            note = $"'{Clip(request.Topic.Trim(), 60)}' is not one of my topics, so these are the closest matches by text. Related topics: {string.Join(", ", nearest)}.";
+            note = $"'{Clip(request.Topic.Trim(), 60)}' is not one of my topics, so these are the closest matches by text. {suggestion}.";
         }
 
         var query = new RecommendationQuery

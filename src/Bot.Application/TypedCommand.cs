@@ -3,6 +3,12 @@ namespace Bot.Application;
 /// <summary>A typed command split into its name, "key:value" options and positional words.</summary>
 public sealed record TypedCommand(string Name, IReadOnlyDictionary<string, string> Options, IReadOnlyList<string> Positional)
 {
+    /// <summary>The command word of "/recommend consensus", lower-cased ("recommend"); empty for "/".</summary>
+    public static string NameOf(string input) =>
+        input.Trim().TrimStart('/').Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..]
+            ? first.ToLowerInvariant()
+            : string.Empty;
+
     /// <summary>
     /// Splits "/recommend topic:leader election level:beginner" or "/recommend consensus beginner".
     /// An option's value runs until the next "key:" so values may contain spaces; quotes are dropped.
@@ -10,7 +16,7 @@ public sealed record TypedCommand(string Name, IReadOnlyDictionary<string, strin
     public static TypedCommand Parse(string input, IReadOnlySet<string> optionNames)
     {
         var words = input.Trim().TrimStart('/').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var name = words.Length > 0 ? words[0].ToLowerInvariant() : string.Empty;
+        var name = NameOf(input);
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         var positional = new List<string>();
         string? currentKey = null;
