@@ -55,9 +55,13 @@ public sealed class ConsoleTwinRunner
             return 0;
         }
 
+        var first = true;
         while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
-            await output.WriteLineAsync(ReplyJsonWriter.ToJson(_assistant.Handle(line))).ConfigureAwait(false);
+            // A byte-order mark some tools write before the first line is an encoding artefact, not input.
+            var text = first ? line.TrimStart('\uFEFF') : line;
+            first = false;
+            await output.WriteLineAsync(ReplyJsonWriter.ToJson(_assistant.Handle(text))).ConfigureAwait(false);
         }
 
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);

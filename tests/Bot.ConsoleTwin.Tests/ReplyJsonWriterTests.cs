@@ -31,6 +31,19 @@ public sealed class ReplyJsonWriterTests
     }
 
     [Fact]
+    public async Task A_byte_order_mark_before_the_first_line_is_not_part_of_the_input()
+    {
+        var output = new StringWriter();
+        await new ConsoleTwinRunner(ConsoleFixture.Assistant)
+            .AskJsonAsync(null, new StringReader("\uFEFF/paper raft\r\n/paper flp\r\n"), output, CancellationToken.None);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using var first = JsonDocument.Parse(lines[0]);
+        Assert.Equal("/paper raft", first.RootElement.GetProperty("input").GetString());
+        Assert.Equal("paper", first.RootElement.GetProperty("intent").GetString());
+    }
+
+    [Fact]
     public void Chatter_has_no_items_and_no_message()
     {
         using var document = JsonDocument.Parse(ReplyJsonWriter.ToJson(ConsoleFixture.Assistant.Handle("thanks!")));
