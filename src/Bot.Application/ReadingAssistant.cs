@@ -33,7 +33,7 @@ public sealed class ReadingAssistant : IReadingAssistant
         input ??= string.Empty;
         if (input.Length > MaxInputLength)
         {
-            return Error(Truncated(input), $"That input is {input.Length} characters long; the limit is {MaxInputLength}. Please shorten it.");
+            return Error(input, $"That input is {input.Length} characters long; the limit is {MaxInputLength}. Please shorten it.");
         }
 
         var trimmed = input.Trim();
@@ -63,7 +63,7 @@ public sealed class ReadingAssistant : IReadingAssistant
         text ??= string.Empty;
         if (text.Length > MaxInputLength)
         {
-            return Silence(Truncated(text));
+            return Silence(text);
         }
 
         if (addressedToBot && AddressedCommand(text) is { } command)
@@ -168,7 +168,7 @@ public sealed class ReadingAssistant : IReadingAssistant
         var input = "/paper " + query;
         if (query.Length > MaxInputLength)
         {
-            return Error(Truncated(input), $"That query is {query.Length} characters long; the limit is {MaxInputLength}.");
+            return Error(input, $"That query is {query.Length} characters long; the limit is {MaxInputLength}.");
         }
 
         if (string.IsNullOrWhiteSpace(query))
@@ -459,7 +459,6 @@ public sealed class ReadingAssistant : IReadingAssistant
 
     private static Reply Silence(string input) => new() { Input = input, Intent = Intent.None };
 
-    private static string Truncated(string input) => input.Length > MaxInputLength ? input[..MaxInputLength] + "…" : input;
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
