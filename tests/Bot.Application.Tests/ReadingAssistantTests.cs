@@ -157,6 +157,15 @@ public sealed class ReadingAssistantTests
     }
 
     [Fact]
+    public void A_request_naming_a_commonly_confused_pair_gets_the_note_on_it()
+    {
+        var reply = Assistant.Handle("/recommend linearizability vs serializability");
+        var note = Assert.Single(reply.Sections);
+        Assert.Contains("linearizability", note.Title, StringComparison.Ordinal);
+        Assert.Contains("transactions", note.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Topics_lists_every_topic()
     {
         var reply = Assistant.Handle("/topics");
