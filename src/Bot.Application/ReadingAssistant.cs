@@ -2,7 +2,6 @@ using System.Globalization;
 using Bot.Catalog;
 using Bot.Recommendation;
 using Bot.Recommendation.Conversation;
-using Bot.Recommendation.Papers;
 using Bot.Recommendation.Ranking;
 using Bot.Recommendation.Understanding;
 

@@ -67,7 +67,8 @@ public sealed class CatalogIndex
 
     public string TopicName(string topicId) => Catalog.FindTopic(topicId)?.Name ?? topicId;
 
-    internal static IEnumerable<string> NameVariants(Resource resource)
+    /// <summary>The names a resource goes by: its title, the title's part before a colon, and its nicknames.</summary>
+    public static IEnumerable<string> NamesOf(Resource resource)
     {
         yield return resource.Title;
         var colon = resource.Title.IndexOf(':', StringComparison.Ordinal);
@@ -80,12 +81,17 @@ public sealed class CatalogIndex
         {
             yield return nickname;
         }
-
-        foreach (var author in resource.Authors.Where(a => !a.Contains("et al", StringComparison.OrdinalIgnoreCase)))
-        {
-            yield return author;
-        }
     }
+
+    /// <summary>The authors listed by name ("et al." is not an author).</summary>
+    public static IEnumerable<string> NamedAuthors(Resource resource) =>
+        resource.Authors.Where(a => !a.Contains("et al", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Each named author's surname, normalised ("lamport").</summary>
+    public static IEnumerable<string> Surnames(Resource resource) =>
+        NamedAuthors(resource).Select(a => MatchText.Tokens(a).LastOrDefault() ?? string.Empty).Where(s => s.Length > 0);
+
+    internal static IEnumerable<string> NameVariants(Resource resource) => NamesOf(resource).Concat(NamedAuthors(resource));
 
     private static string DocumentText(Resource resource, ReadingCatalog catalog)
     {

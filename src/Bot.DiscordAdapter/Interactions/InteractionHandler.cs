@@ -290,7 +290,7 @@ public sealed partial class InteractionHandler
             Log.InvalidPayload(_logger, session.InteractionId, string.Join("; ", violations));
             response = response.Type == InteractionCallbackType.ApplicationCommandAutocompleteResult
                 ? InteractionResponse.Autocomplete([])
-                : InteractionResponse.Message(ReplyRenderer.Notice("Sorry, I could not display that answer.") with { Flags = MessageFlags.Ephemeral });
+                : InteractionResponse.Message(ReplyRenderer.Notice(ReplyRenderer.UndisplayableReply) with { Flags = MessageFlags.Ephemeral });
         }
 
         return await session.RespondAsync(response, cancellationToken).ConfigureAwait(false);
@@ -305,7 +305,7 @@ public sealed partial class InteractionHandler
         }
 
         Log.InvalidPayload(_logger, session.InteractionId, string.Join("; ", violations));
-        var notice = ReplyRenderer.Notice("Sorry, I could not display that answer.");
+        var notice = ReplyRenderer.Notice(ReplyRenderer.UndisplayableReply);
         return target == MessageTarget.FollowUp ? notice with { Flags = MessageFlags.Ephemeral } : notice;
     }
 

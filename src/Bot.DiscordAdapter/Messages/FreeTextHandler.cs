@@ -84,7 +84,7 @@ public sealed partial class FreeTextHandler
         if (violations.Count > 0)
         {
             Log.InvalidPayload(_logger, message.Id, string.Join("; ", violations));
-            payload = ReplyRenderer.Notice("Sorry, I could not display that answer.") with { MessageReference = payload.MessageReference };
+            payload = ReplyRenderer.Notice(ReplyRenderer.UndisplayableReply) with { MessageReference = payload.MessageReference };
         }
 
         try

@@ -24,6 +24,9 @@ public static class ReplyRenderer
     public const int ErrorColor = 0xED4245;
     public const string MoreLabel = "More";
 
+    /// <summary>Sent instead of a reply that failed Discord's limits after fitting, so the user still gets an answer.</summary>
+    public const string UndisplayableReply = "Sorry, I could not display that answer.";
+
     public static MessagePayload Render(Reply reply, RenderContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(reply);

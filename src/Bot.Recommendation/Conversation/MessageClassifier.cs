@@ -52,7 +52,8 @@ public sealed partial class MessageClassifier
         var namesMaterial = query.Kinds.Count > 0 || MaterialPattern().IsMatch(normalized);
         var namesSubject = query.Topics.Count > 0 || SubjectPattern().IsMatch(normalized);
 
-        var paper = _papers.FindMentionedPaper(normalized);
+        var mentions = _papers.FindMentions(normalized);
+        var paper = mentions.Paper;
         var saysPaper = PaperWordPattern().IsMatch(normalized);
         var remarksOnMaterial = ChatterAboutMaterialPattern().IsMatch(normalized);
         // "Share good resources on CAP" asks for a list even though "cap" also names a paper.
@@ -63,7 +64,7 @@ public sealed partial class MessageClassifier
         }
 
         // "Any good papers on CRDTs?" asks for a list even though "crdts" also names one paper.
-        var mentioned = _papers.FindMentionedResources(normalized);
+        var mentioned = mentions.ResourceIds;
         if (asks && (namesSubject || namesMaterial || mentioned.Count > 0))
         {
             var alreadyRead = AlreadyReadPattern().IsMatch(normalized) ? mentioned : new HashSet<string>();

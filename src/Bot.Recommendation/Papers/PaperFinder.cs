@@ -6,6 +6,9 @@ namespace Bot.Recommendation.Papers;
 /// <summary>A candidate for a paper lookup and how well it matched.</summary>
 public sealed record PaperMatch(Resource Resource, double Score);
 
+/// <summary>What a message names: the longest name of a paper in it (if any), and every resource it names.</summary>
+public sealed record NameMentions(string? Paper, IReadOnlySet<string> ResourceIds);
+
 /// <summary>The result of a lookup: matches best first (empty when nothing is close), and near misses for "did you mean".</summary>
 public sealed record PaperLookup(IReadOnlyList<PaperMatch> Matches, bool IsAmbiguous, IReadOnlyList<Resource> DidYouMean)
 {
@@ -28,11 +31,8 @@ public sealed class PaperFinder
     };
 
     private readonly CatalogIndex _index;
-    private readonly Dictionary<string, List<int>> _exactNames = new(StringComparer.Ordinal);
-
-    // Names a message can mention: nicknames and whole titles as written, never made only of function words, so
-    // "should I read" in a question does not name the post "Should I Read Papers?".
-    private readonly Dictionary<string, List<int>> _mentionNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> _exactNames;
+    private readonly Dictionary<string, int[]> _mentionNames;
     private readonly Dictionary<string, int[]> _docsByNameWord;
     private readonly ILookup<int, KeyValuePair<string, int[]>> _nameWordsByLength;
     private readonly string[][] _normalizedNames;
@@ -43,62 +43,19 @@ public sealed class PaperFinder
     public PaperFinder(CatalogIndex index)
     {
         _index = index;
-        for (var i = 0; i < index.Resources.Count; i++)
-        {
-            var resource = index.Resources[i];
-            foreach (var name in resource.Nicknames.Append(resource.Title).Append(TitleBeforeColon(resource.Title)))
-            {
-                var key = Clean(name);
-                if (key.Length == 0)
-                {
-                    continue;
-                }
+        _exactNames = NameIndex(index, Clean);
 
-                if (!_exactNames.TryGetValue(key, out var owners))
-                {
-                    _exactNames[key] = owners = [];
-                }
-
-                if (!owners.Contains(i))
-                {
-                    owners.Add(i);
-                }
-            }
-        }
-
-        for (var i = 0; i < index.Resources.Count; i++)
-        {
-            var resource = index.Resources[i];
-            foreach (var name in resource.Nicknames.Append(resource.Title).Append(TitleBeforeColon(resource.Title)))
-            {
-                var key = MatchText.Normalize(name);
-                if (key.Length < 3 || key.Split(' ').All(StopWords.IsFunctionWord))
-                {
-                    continue;
-                }
-
-                if (!_mentionNames.TryGetValue(key, out var owners))
-                {
-                    _mentionNames[key] = owners = [];
-                }
-
-                if (!owners.Contains(i))
-                {
-                    owners.Add(i);
-                }
-            }
-        }
-
+        // Names a message can mention: names as written, never made only of function words, so "should I read" in
+        // a question does not name the post "Should I Read Papers?".
+        _mentionNames = NameIndex(index, name => MatchText.Normalize(name) is var key
+            && key.Length >= 3 && !key.Split(' ').All(StopWords.IsFunctionWord) ? key : string.Empty);
         _docsByNameWord = WordPostings(index.Resources.Select(r => MatchText.Tokens(r.Title)
             .Concat(r.Nicknames.SelectMany(MatchText.Tokens))
-            .Concat(r.Authors
-                .Where(a => !a.Contains("et al", StringComparison.OrdinalIgnoreCase))
-                .Select(a => MatchText.Tokens(a).LastOrDefault() ?? string.Empty)
-                .Where(surname => surname.Length > 2))));
+            .Concat(CatalogIndex.Surnames(r).Where(surname => surname.Length > 2))));
         _nameWordsByLength = _docsByNameWord.ToLookup(pair => pair.Key.Length);
-        _normalizedNames = index.Resources.Select(r => r.Nicknames.Append(r.Title).Select(MatchText.Normalize).ToArray()).ToArray();
+        _normalizedNames = index.Resources.Select(r => CatalogIndex.NamesOf(r).Select(MatchText.Normalize).ToArray()).ToArray();
         _nameWords = index.Resources.Select((r, i) => _normalizedNames[i].SelectMany(n => n.Split(' '))
-            .Concat(r.Authors.Select(a => MatchText.Tokens(a).LastOrDefault() ?? string.Empty))
+            .Concat(CatalogIndex.Surnames(r))
             .ToHashSet(StringComparer.Ordinal)).ToArray();
         _listingAsNext = index.Resources.SelectMany(r => r.Next.Select(id => (id, r))).ToLookup(p => p.id, p => p.r, StringComparer.Ordinal);
         _listingAsPrerequisite = index.Resources.SelectMany(r => r.Prerequisites.Select(id => (id, r))).ToLookup(p => p.id, p => p.r, StringComparer.Ordinal);
@@ -215,51 +172,41 @@ public sealed class PaperFinder
             .ToList();
     }
 
-    /// <summary>The name of a paper a message mentions by nickname or title ("the raft paper"), if any.</summary>
-    public string? FindMentionedPaper(string normalizedText)
+    /// <summary>The name of a paper a message mentions by nickname or title ("the raft paper" gives "raft"), if any.</summary>
+    public string? FindMentionedPaper(string normalizedText) => FindMentions(normalizedText).Paper;
+
+    /// <summary>Ids of every resource (of any kind) a message names by nickname or title ("ddia", "the raft paper").</summary>
+    public IReadOnlySet<string> FindMentionedResources(string normalizedText) => FindMentions(normalizedText).ResourceIds;
+
+    /// <summary>
+    /// One pass over a message's phrases (up to twelve words) for the names it mentions: the longest one naming a
+    /// paper or article, and the ids of every resource named.
+    /// </summary>
+    public NameMentions FindMentions(string normalizedText)
     {
         var tokens = normalizedText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        string? best = null;
+        string? paper = null;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var start = 0; start < tokens.Length; start++)
         {
             for (var length = Math.Min(12, tokens.Length - start); length >= 1; length--)
             {
                 var phrase = string.Join(' ', tokens, start, length);
-                if (phrase.Length < 3 || (length == 1 && StopWords.Contains(phrase)))
+                if (phrase.Length < 3 || (length == 1 && StopWords.Contains(phrase)) || !_mentionNames.TryGetValue(phrase, out var owners))
                 {
                     continue;
                 }
 
-                if (_mentionNames.TryGetValue(phrase, out var owners)
-                    && owners.Any(o => _index.Resources[o].Kind is ResourceKind.Paper or ResourceKind.Article)
-                    && (best is null || phrase.Length > best.Length))
+                ids.UnionWith(owners.Select(o => _index.Resources[o].Id));
+                if (owners.Any(o => _index.Resources[o].Kind is ResourceKind.Paper or ResourceKind.Article)
+                    && (paper is null || phrase.Length > paper.Length))
                 {
-                    best = phrase;
+                    paper = phrase;
                 }
             }
         }
 
-        return best;
-    }
-
-    /// <summary>Ids of every resource (of any kind) a message names by nickname or title ("ddia", "the raft paper").</summary>
-    public IReadOnlySet<string> FindMentionedResources(string normalizedText)
-    {
-        var tokens = normalizedText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        for (var start = 0; start < tokens.Length; start++)
-        {
-            for (var length = Math.Min(12, tokens.Length - start); length >= 1; length--)
-            {
-                var phrase = string.Join(' ', tokens, start, length);
-                if (phrase.Length >= 3 && !(length == 1 && StopWords.Contains(phrase)) && _mentionNames.TryGetValue(phrase, out var owners))
-                {
-                    found.UnionWith(owners.Select(o => _index.Resources[o].Id));
-                }
-            }
-        }
-
-        return found;
+        return new NameMentions(paper, ids);
     }
 
     /// <summary>What to read before a resource: its prerequisites, then easier items on its main topic.</summary>
@@ -318,6 +265,13 @@ public sealed class PaperFinder
         return Math.Min(1.0, score * kindFactor) + (0.02 * _index.CanonPrior[doc]);
     }
 
+    /// <summary>Each resource name, keyed as <paramref name="keyOf"/> says (empty keys are left out), to the resources with it.</summary>
+    private static Dictionary<string, int[]> NameIndex(CatalogIndex index, Func<string, string> keyOf) =>
+        index.Resources
+            .SelectMany((resource, doc) => CatalogIndex.NamesOf(resource).Select(keyOf).Where(key => key.Length > 0).Select(key => (key, doc)))
+            .GroupBy(pair => pair.key, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(pair => pair.doc).Distinct().ToArray(), StringComparer.Ordinal);
+
     private static Dictionary<string, int[]> WordPostings(IEnumerable<IEnumerable<string>> wordsPerDoc) =>
         wordsPerDoc
             .SelectMany((words, doc) => words.Where(w => !StopWords.Contains(w)).Distinct().Select(w => (w, doc)))
@@ -362,11 +316,6 @@ public sealed class PaperFinder
         return docs;
     }
 
-    private static string TitleBeforeColon(string title)
-    {
-        var colon = title.IndexOf(':', StringComparison.Ordinal);
-        return colon > 3 ? title[..colon] : string.Empty;
-    }
 
     private static string Clean(string text) =>
         string.Join(' ', MatchText.Tokens(text).Where(t => !QueryNoise.Contains(t)));
