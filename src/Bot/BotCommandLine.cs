@@ -6,6 +6,7 @@ using Bot.DiscordAdapter.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace Bot.Host;
@@ -99,7 +100,9 @@ public static class BotCommandLine
             string directory;
             try
             {
-                directory = ServiceCollectionExtensions.ResolveDataDirectory(new CatalogOptions { DataDirectory = Environment.GetEnvironmentVariable("Catalog__DataDirectory") });
+                // The same configuration the other commands read (environment, appsettings, user secrets).
+                using var host = BuildConsoleHost();
+                directory = ServiceCollectionExtensions.ResolveDataDirectory(host.Services.GetRequiredService<IOptions<CatalogOptions>>().Value);
             }
             catch (DirectoryNotFoundException ex)
             {
