@@ -3,7 +3,7 @@ namespace Bot.Application.Tests;
 /// <summary>Throws random and hostile input at the parser and ranker: nothing may throw, every reply is well-formed.</summary>
 public sealed class InputFuzzTests
 {
-    private static readonly ReadingAssistant Assistant = RealCatalog.Assistant;
+    private static readonly ReadingAssistant Assistant = new(FixtureCatalog.Engine);
 
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 8)];
 

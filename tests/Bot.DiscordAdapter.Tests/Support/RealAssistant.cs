@@ -1,10 +1,11 @@
 using Bot.Application;
 using Bot.Catalog;
 using Bot.Recommendation;
+using Bot.Testing;
 
 namespace Bot.DiscordAdapter.Tests.Support;
 
-/// <summary>The real assistant over the repository's catalog, loaded once.</summary>
+/// <summary>The real assistant over the repository's catalog, loaded once, for the host's end-to-end runs.</summary>
 internal static class RealAssistant
 {
     private static readonly Lazy<ReadingAssistant> Shared = new(() =>
@@ -12,16 +13,5 @@ internal static class RealAssistant
 
     public static ReadingAssistant Instance => Shared.Value;
 
-    public static string DataDirectory => Path.Combine(RepositoryRoot(), "data");
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Bot.sln not found above the test binaries.");
-    }
+    public static string DataDirectory => Repository.DataDirectory;
 }

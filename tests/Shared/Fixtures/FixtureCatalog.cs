@@ -1,6 +1,7 @@
 using Bot.Catalog;
+using Bot.Recommendation;
 
-namespace Bot.Recommendation.Tests;
+namespace Bot.Testing;
 
 /// <summary>A small hand-made catalog whose expected rankings can be reasoned about by hand.</summary>
 internal static class FixtureCatalog
