@@ -14,6 +14,12 @@ public sealed record FakeRestResponse
 
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Do what the route does by default (e.g. create the message) and then answer with <see cref="Status"/>: a
+    /// server that fails after the write, so the client cannot know whether it happened.
+    /// </summary>
+    public bool FailAfterWriting { get; init; }
+
     /// <summary>Real-time delay before answering (for timeout tests).</summary>
     public TimeSpan Delay { get; init; }
 
@@ -24,6 +30,10 @@ public sealed record FakeRestResponse
         new() { Status = status, Body = body, Headers = headers ?? new Dictionary<string, string>() };
 
     public static FakeRestResponse NoContent() => new() { Status = 204 };
+
+    /// <summary>Creates what the request asked for, then answers 500 as if the write had failed.</summary>
+    public static FakeRestResponse ServerErrorAfterWriting() =>
+        Json(500, """{"message": "500: Internal Server Error", "code": 0}""") with { FailAfterWriting = true };
 
     /// <summary>Default answer carrying <c>X-RateLimit-*</c> headers (RL "Header Format").</summary>
     public static FakeRestResponse WithRateLimit(string bucket, int limit, int remaining, double resetAfterSeconds) =>

@@ -34,6 +34,7 @@ public sealed class FakeRestServer : IAsyncDisposable
         ("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", "bulk_set_guild_application_commands"),
         ("POST", "/interactions/{interaction_id}/{interaction_token}/callback", "create_interaction_response"),
         ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", "update_original_webhook_message"),
+        ("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", "delete_original_webhook_message"),
         ("POST", "/webhooks/{webhook_id}/{webhook_token}", "execute_webhook"),
         ("POST", "/channels/{channel_id}/messages", "create_message"),
     ];
@@ -42,6 +43,7 @@ public sealed class FakeRestServer : IAsyncDisposable
     private readonly List<FakeRestRequest> _requests = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeRestResponse>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonArray> _commands = new(StringComparer.Ordinal);
+    private readonly List<JsonObject> _channelMessages = [];
     private long _nextId = 1_100_000_000_000_000_000;
 
     private FakeRestServer(WebApplication app)
@@ -101,6 +103,18 @@ public sealed class FakeRestServer : IAsyncDisposable
 
     public IReadOnlyList<FakeRestRequest> RequestsTo(string method, string routeTemplate) =>
         Requests.Where(r => r.Method == method && r.RouteTemplate == routeTemplate).ToList();
+
+    /// <summary>Messages created in channels, in order; a create with an enforced nonce already seen creates none.</summary>
+    public IReadOnlyList<JsonObject> ChannelMessages
+    {
+        get
+        {
+            lock (_channelMessages)
+            {
+                return [.. _channelMessages];
+            }
+        }
+    }
 
     /// <summary>Commands stored by bulk PUT, per scope (<c>global</c> or the guild id).</summary>
     public JsonArray CommandsIn(string scope) => _commands.GetOrAdd(scope, _ => []);
@@ -192,6 +206,11 @@ public sealed class FakeRestServer : IAsyncDisposable
 
         if (scripted.Status is { } status)
         {
+            if (scripted.FailAfterWriting)
+            {
+                DefaultAnswer(route.OperationId, route.Values, body);
+            }
+
             await WriteAsync(context, status, scripted.Body).ConfigureAwait(false);
             return;
         }
@@ -227,12 +246,13 @@ public sealed class FakeRestServer : IAsyncDisposable
             case "bulk_set_guild_application_commands":
                 return (200, StoreCommands(values["guild_id"], values["application_id"], values["guild_id"], body));
             case "create_interaction_response":
+            case "delete_original_webhook_message":
                 return (204, null);
             case "update_original_webhook_message":
             case "execute_webhook":
                 return (200, MessageObject(body, channelId: "645027906669510667", webhookId: values["webhook_id"]));
             case "create_message":
-                return (200, MessageObject(body, channelId: values["channel_id"], webhookId: null));
+                return (200, CreateChannelMessage(body, values["channel_id"]));
             default:
                 return (404, """{"message": "404: Not Found", "code": 0}""");
         }
@@ -260,6 +280,31 @@ public sealed class FakeRestServer : IAsyncDisposable
 
         _commands[scope] = stored;
         return stored.ToJsonString();
+    }
+
+    /// <summary>MSG "Create Message": with <c>enforce_nonce</c>, a nonce seen before returns that message again.</summary>
+    private string CreateChannelMessage(string? body, string channelId)
+    {
+        var sent = JsonNode.Parse(string.IsNullOrEmpty(body) ? "{}" : body) as JsonObject ?? [];
+        var nonce = sent["nonce"]?.ToJsonString();
+        var enforced = sent["enforce_nonce"]?.GetValue<bool>() == true;
+        lock (_channelMessages)
+        {
+            if (enforced && nonce is not null
+                && _channelMessages.FirstOrDefault(m => m["nonce"]?.ToJsonString() == nonce) is { } existing)
+            {
+                return existing.ToJsonString();
+            }
+
+            var message = JsonNode.Parse(MessageObject(body, channelId, webhookId: null))!.AsObject();
+            if (nonce is not null)
+            {
+                message["nonce"] = sent["nonce"]!.DeepClone();
+            }
+
+            _channelMessages.Add(message);
+            return message.ToJsonString();
+        }
     }
 
     private string MessageObject(string? body, string channelId, string? webhookId)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -115,6 +116,14 @@ public sealed class DiscordRestClient : IDiscordRestClient
         return SendAsync<DiscordMessage>(route, message, cancellationToken);
     }
 
+    public Task DeleteOriginalResponseAsync(ulong applicationId, string interactionToken, CancellationToken cancellationToken)
+    {
+        var route = InteractionWebhook(
+            HttpMethod.Delete, "/webhooks/{application_id}/{interaction_token}/messages/@original", "/messages/@original",
+            applicationId, interactionToken);
+        return SendAsync<JsonElement?>(route, null, cancellationToken);
+    }
+
     public Task<DiscordMessage> CreateFollowupMessageAsync(
         ulong applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken)
     {
@@ -126,6 +135,9 @@ public sealed class DiscordRestClient : IDiscordRestClient
 
     public Task<DiscordMessage> CreateMessageAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        // The body is serialized once, so every retry of this create carries the same nonce.
+        message = message with { Nonce = message.Nonce ?? NewNonce(), EnforceNonce = true };
         var id = RestRoute.Segment(channelId);
         var route = new RestRoute(
             HttpMethod.Post, "/channels/{channel_id}/messages", $"/channels/{id}/messages", id, IsInteraction: false);
@@ -395,7 +407,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
     {
         if (status == HttpStatusCode.NoContent || string.IsNullOrWhiteSpace(body))
         {
-            // Only the interaction callback answers 204; its result type is the optional JsonElement.
+            // The interaction callback and deletes answer 204; their result type is the optional JsonElement.
             if (typeof(T) == typeof(JsonElement?))
             {
                 return default!;
@@ -407,4 +419,6 @@ public sealed class DiscordRestClient : IDiscordRestClient
         return JsonSerializer.Deserialize<T>(body, DiscordJson.Options)
             ?? throw new JsonException($"{route.Method.Method} {route.Template} returned a null body.");
     }
+
+    private static string NewNonce() => ((ulong)Random.Shared.NextInt64(1, long.MaxValue)).ToString(CultureInfo.InvariantCulture);
 }

@@ -34,9 +34,15 @@ public interface IDiscordRestClient : IGatewayBotInfoProvider
     Task<DiscordMessage> EditOriginalResponseAsync(
         ulong applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the original response, e.g. a public "thinking…" placeholder whose answer went out privately.</summary>
+    Task DeleteOriginalResponseAsync(ulong applicationId, string interactionToken, CancellationToken cancellationToken);
+
     Task<DiscordMessage> CreateFollowupMessageAsync(
         ulong applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken);
 
-    /// <summary>Posts to a channel; set <see cref="MessagePayload.MessageReference"/> to reply.</summary>
+    /// <summary>
+    /// Posts to a channel; set <see cref="MessagePayload.MessageReference"/> to reply. A nonce is enforced on every create
+    /// (one is generated when the payload has none), so a retry never posts the message twice.
+    /// </summary>
     Task<DiscordMessage> CreateMessageAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken);
 }

@@ -251,10 +251,16 @@ public sealed partial class InteractionHandler
 
         var late = await work.WaitAsync(cancellationToken).ConfigureAwait(false);
         var payload = ReplyRenderer.Render(late, context);
-        if (isUpdate && late.IsError)
+        if (late.IsError)
         {
-            // The button's message stays as it was; the error goes to the presser alone.
-            await session.FollowUpAsync(Checked(payload with { Flags = MessageFlags.Ephemeral }, MessageTarget.FollowUp, session), cancellationToken).ConfigureAwait(false);
+            // An error is for the asker alone, whatever the timing: it goes out as a private follow-up. A button's
+            // message stays as it was; a command's public "thinking…" placeholder is removed.
+            var privately = Checked(payload with { Flags = MessageFlags.Ephemeral, Components = null }, MessageTarget.FollowUp, session);
+            if (await session.FollowUpAsync(privately, cancellationToken).ConfigureAwait(false) && !isUpdate)
+            {
+                await session.DeleteOriginalAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 

@@ -184,6 +184,14 @@ public sealed partial class InteractionSession
             (appId, token, ct) => _rest.CreateFollowupMessageAsync(appId, token, message, ct),
             cancellationToken);
 
+    /// <summary>Deletes the original response (a public placeholder whose answer went out privately).</summary>
+    public Task<bool> DeleteOriginalAsync(CancellationToken cancellationToken) =>
+        SendAfterResponseAsync(
+            "deletion of the original response",
+            InteractionState.FollowedUp,
+            (appId, token, ct) => _rest.DeleteOriginalResponseAsync(appId, token, ct),
+            cancellationToken);
+
     private async Task<bool> SendAfterResponseAsync(
         string what, InteractionState next, Func<ulong, string, CancellationToken, Task> send, CancellationToken cancellationToken)
     {

@@ -48,6 +48,16 @@ public sealed class MessageValidatorTests
     }
 
     [Fact]
+    public void A_nonce_is_for_channel_messages_only_and_at_most_25_characters()
+    {
+        var withNonce = new MessagePayload { Content = "hi", Nonce = new string('1', DiscordLimits.MessageNonce), EnforceNonce = true };
+
+        Assert.Empty(MessageValidator.Validate(withNonce, MessageTarget.ChannelMessage));
+        Assert.Equal(["nonce"], Paths(MessageValidator.Validate(withNonce, MessageTarget.FollowUp)));
+        Assert.Equal(["nonce"], Paths(MessageValidator.Validate(withNonce with { Nonce = new string('1', 26) }, MessageTarget.ChannelMessage)));
+    }
+
+    [Fact]
     public void Counts_of_embeds_and_fields_are_enforced()
     {
         var tooManyFields = new Embed { Fields = [.. Enumerable.Range(0, 26).Select(_ => new EmbedField("n", "v"))] };

@@ -208,9 +208,11 @@ public sealed class RestClientBasicsTests
             CancellationToken.None);
 
         Assert.Equal(ChannelId, message.ChannelId);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(h.Server.Requests).Body!)!.AsObject();
+        var nonce = body["nonce"]!.GetValue<string>();
         Assert.Equal(
-            """{"content":"Try these","allowed_mentions":{"parse":[],"replied_user":false},"message_reference":{"message_id":"334385199974967042","fail_if_not_exists":false}}""",
-            Assert.Single(h.Server.Requests).Body);
+            $$"""{"content":"Try these","allowed_mentions":{"parse":[],"replied_user":false},"message_reference":{"message_id":"334385199974967042","fail_if_not_exists":false},"nonce":"{{nonce}}","enforce_nonce":true}""",
+            body.ToJsonString());
     }
 
     [Fact]

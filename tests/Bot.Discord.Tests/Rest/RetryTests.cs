@@ -22,6 +22,37 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_message_created_before_a_server_error_is_not_posted_twice_on_retry()
+    {
+        await using var h = await RestHarness.StartAsync();
+        h.Server.Enqueue("POST", ChannelMessages, FakeRestResponse.ServerErrorAfterWriting());
+
+        var message = await h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
+
+        var attempts = h.Server.RequestsTo("POST", ChannelMessages);
+        Assert.Equal(2, attempts.Count);
+        var bodies = attempts.Select(a => System.Text.Json.Nodes.JsonNode.Parse(a.Body!)!).ToList();
+        Assert.All(bodies, b => Assert.True(b["enforce_nonce"]!.GetValue<bool>()));
+        var nonce = bodies[0]["nonce"]!.GetValue<string>();
+        Assert.InRange(nonce.Length, 1, DiscordLimits.MessageNonce);
+        Assert.Equal(nonce, bodies[1]["nonce"]!.GetValue<string>());
+        var created = Assert.Single(h.Server.ChannelMessages);
+        Assert.Equal(created["id"]!.GetValue<string>(), message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Each_message_create_gets_its_own_nonce()
+    {
+        await using var h = await RestHarness.StartAsync();
+
+        await h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
+        await h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
+
+        Assert.Equal(2, h.Server.ChannelMessages.Count);
+        Assert.NotEqual(h.Server.ChannelMessages[0]["nonce"]!.ToJsonString(), h.Server.ChannelMessages[1]["nonce"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Bad_gateway_with_an_html_body_is_retried()
     {
         await using var h = await RestHarness.StartAsync();

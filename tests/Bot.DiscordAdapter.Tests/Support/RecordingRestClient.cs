@@ -53,6 +53,9 @@ internal sealed class RecordingRestClient : IDiscordRestClient
     public Task<DiscordMessage> EditOriginalResponseAsync(ulong applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
         Record("edit", null, message, new DiscordMessage { Id = 9 });
 
+    public Task DeleteOriginalResponseAsync(ulong applicationId, string interactionToken, CancellationToken cancellationToken) =>
+        Record<object?>("delete-original", null, null, null);
+
     public Task<DiscordMessage> CreateFollowupMessageAsync(ulong applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
         Record("followup", null, message, new DiscordMessage { Id = 10 });
 

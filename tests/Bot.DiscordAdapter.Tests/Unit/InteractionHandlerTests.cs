@@ -292,6 +292,44 @@ public sealed class InteractionHandlerTests
             _logs.CreateLogger<DiscordGatewayHandler>());
     }
 
+    [Fact(Timeout = 10_000)]
+    public async Task In_a_burst_that_mixes_valid_and_invalid_commands_every_error_stays_private()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        _assistant.Gate = gate;
+        _assistant.OnRecommend = request => request.Topic == "bogus"
+            ? Replies.Error("Unknown topic 'bogus'.")
+            : Replies.Recommendation(5, request);
+        var slots = Environment.ProcessorCount;
+        var busy = Enumerable.Range(0, slots)
+            .Select(i => Task.Run(() => _handler.HandleAsync(Inbound.Recommend(id: 2000 + (ulong)i), _time.GetTimestamp(), CancellationToken.None)))
+            .ToList();
+        await Until(() => _assistant.Requests.Count == slots && _time.PendingTimers == slots);
+
+        // With every slot busy, these are deferred publicly at once, before anyone knows which will fail.
+        var queued = Enumerable.Range(0, 6)
+            .Select(i => Task.Run(() => _handler.HandleAsync(
+                Inbound.Recommend(topic: i % 2 == 0 ? "bogus" : "consensus", id: 3000 + (ulong)i), _time.GetTimestamp(), CancellationToken.None)))
+            .ToList();
+        await Until(() => _rest.Callbacks.Count == 6);
+        Assert.All(_rest.Callbacks, c => Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, c.Type));
+
+        gate.Set();
+        await Task.WhenAll(busy.Concat(queued)).WaitAsync(Wait);
+
+        Assert.Equal(3, _rest.Edits.Count);
+        Assert.All(_rest.Edits, edit => Assert.DoesNotContain("Unknown topic", edit.Content ?? string.Empty, StringComparison.Ordinal));
+        Assert.All(_rest.Edits, edit => Assert.Equal(5, edit.Embeds!.Count));
+        var followUps = _rest.Calls.Where(c => c.Operation == "followup").Select(c => (MessagePayload)c.Body!).ToList();
+        Assert.Equal(3, followUps.Count);
+        Assert.All(followUps, f => Assert.Equal(MessageFlags.Ephemeral, f.Flags));
+        Assert.All(followUps, f => Assert.Contains("Unknown topic", RenderedText(f), StringComparison.Ordinal));
+        Assert.Equal(3, _rest.Calls.Count(c => c.Operation == "delete-original"));
+    }
+
+    private static string RenderedText(MessagePayload payload) =>
+        string.Join("\n", new[] { payload.Content }.Concat(payload.Embeds?.SelectMany(e => new[] { e.Title, e.Description }) ?? []).OfType<string>());
+
     private static async Task Until(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + Wait;

@@ -9,6 +9,9 @@ namespace Bot.Discord.Models.Outbound;
 public static class DiscordLimits
 {
     public const int MessageContent = 2000;
+
+    /// <summary>MSG "Create Message": <c>nonce</c>, an integer or a string of up to 25 characters.</summary>
+    public const int MessageNonce = 25;
     public const int EmbedsPerMessage = 10;
     public const int EmbedTitle = 256;
     public const int EmbedDescription = 4096;

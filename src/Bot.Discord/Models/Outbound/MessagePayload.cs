@@ -21,6 +21,14 @@ public sealed record MessagePayload
     /// <summary>Only valid for <c>POST /channels/{channel_id}/messages</c> (replies).</summary>
     public MessageReference? MessageReference { get; init; }
 
+    /// <summary>
+    /// Only for channel messages: with <see cref="EnforceNonce"/>, Discord returns the message already created with
+    /// this nonce instead of creating it again, so a retry after a lost response cannot post twice (25 characters at most).
+    /// </summary>
+    public string? Nonce { get; init; }
+
+    public bool? EnforceNonce { get; init; }
+
     public static MessagePayload FromContent(string content) => new() { Content = content };
 }
 

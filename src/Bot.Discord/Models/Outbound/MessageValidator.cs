@@ -56,6 +56,16 @@ public static class MessageValidator
             v.Add(new("message_reference", "only channel messages can reference (reply to) a message"));
         }
 
+        if ((message.Nonce is not null || message.EnforceNonce is not null) && target != MessageTarget.ChannelMessage)
+        {
+            v.Add(new("nonce", "only channel messages carry a nonce"));
+        }
+
+        if (message.Nonce is { Length: 0 or > DiscordLimits.MessageNonce } nonce)
+        {
+            v.Add(new("nonce", $"{nonce.Length} characters; 1 to {DiscordLimits.MessageNonce}"));
+        }
+
         CheckFlags(message.Flags, target, v);
 
         if (target is MessageTarget.ChannelMessage or MessageTarget.FollowUp or MessageTarget.InteractionResponse
