@@ -27,25 +27,51 @@ public sealed class OpenApiContractTests
         Assert.Equal(9, result.Checked);
     }
 
+    /// <summary>The checker is not toothless: each kind of break is rejected, at the JSON path of the offending value.</summary>
     [Theory]
-    [InlineData("create_message", """{"content": "Hello", "bogus": 1}""", "", "'bogus' was unexpected")]
-    [InlineData("create_message", """{"content": "x", "embeds": [{"title": "t", "colour": 1}]}""", "/embeds/0", "'colour' was unexpected")]
-    [InlineData("create_interaction_response", """{"type": 4, "data": {"content": "x", "message_reference": {"message_id": "1"}}}""", "/data", "'message_reference' was unexpected")]
-    [InlineData("create_interaction_response", """{"type": 8, "data": {"content": "x"}}""", "/data", "'content' was unexpected")]
-    [InlineData("create_interaction_response", """{"type": "4", "data": {"content": "x"}}""", "/type", "is not of type 'integer'")]
-    [InlineData("create_interaction_response", """{"type": 3}""", "/type", "is not one of")]
-    [InlineData("create_message", """{"content": 5}""", "/content", "is not of type 'string', 'null'")]
-    [InlineData("bulk_set_application_commands", """[{"name": "Bad Name", "description": "d"}]""", "/0/name", "does not match")]
-    [InlineData("bulk_set_application_commands", """[{"name": "ok", "description": "d", "options": [{"type": 3, "name": "o", "description": "d", "min_value": 1}]}]""", "/0/options/0", "'min_value' was unexpected")]
-    [InlineData("bulk_set_application_commands", """[{"name": "ok", "description": "d", "options": [{"type": 3, "name": "o", "description": "d", "choices": [{"name": "n", "value": "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789x"}]}]}]""", "/0/options/0/choices/0/value", "Discord allows 100")]
+    [InlineData("create_message", """{"content": 5}""", "/content", "Value is \"integer\" but should be \"string, null\"")]
+    [InlineData("create_interaction_response", """{"type": "4", "data": {"content": "x"}}""", "/type", "should be \"integer\"")]
+    [InlineData("create_interaction_response", """{"type": 3}""", "/type", "should match one of the values specified by the enum")]
+    [InlineData("create_message", """{"content": "Hello", "bogus": 1}""", "/bogus", "'bogus' is not a property")]
+    [InlineData("create_message", """{"content": "x", "embeds": [{"title": "t", "colour": 1}]}""", "/embeds/0/colour", "'colour' is not a property")]
+    [InlineData("create_interaction_response", """{"type": 4, "data": {"content": "x", "message_reference": {"message_id": "1"}}}""", "/data/message_reference", "is not a property")]
+    [InlineData("create_interaction_response", """{"type": 8, "data": {"content": "x"}}""", "/data/content", "is not a property")]
+    [InlineData("execute_webhook", """{"content": "x", "message_reference": {"message_id": "1"}}""", "/message_reference", "is not a property")]
+    [InlineData("bulk_set_application_commands", """[{"name": "ok", "description": "d", "options": [{"type": 3, "name": "o", "description": "d", "min_value": 1}]}]""", "/0/options/0/min_value", "is not a property")]
+    [InlineData("bulk_set_application_commands", """[{"description": "d"}]""", "/0", "Required properties [\"name\"] are not present")]
+    [InlineData("create_message", """{"embeds": [{"fields": [{"name": "n"}]}]}""", "/embeds/0/fields/0", "Required properties [\"value\"] are not present")]
+    [InlineData("bulk_set_application_commands", """[{"name": "Bad Name", "description": "d"}]""", "/0/name", "must match")]
+    [InlineData("bulk_set_application_commands", """[{"name": "ok", "description": "d", "options": [{"type": 3, "name": "o", "description": "d", "choices": [{"name": "n", "value": "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789x"}]}]}]""", "/0/options/0/choices/0/value", "at most 100 characters")]
     [InlineData("bulk_set_application_commands", """[{"name": "ok", "description": "d", "options": [{"type": 3, "name": "o", "description": "d", "autocomplete": true, "choices": [{"name": "n", "value": "v"}]}]}]""", "/0/options/0/autocomplete", "autocomplete cannot be combined")]
     [InlineData("create_message", """{"content": "x", "allowed_mentions": {"parse": ["users"], "users": ["1234"]}}""", "/allowed_mentions", "mutually exclusive")]
-    [InlineData("execute_webhook", """{"content": "x", "message_reference": {"message_id": "1"}}""", "", "'message_reference' was unexpected")]
     public async Task Violations_are_reported_with_their_location(string operation, string body, string pointer, string message)
     {
         var result = await OpenApiContract.ValidateAsync([OpenApiBody.ForOperation(operation, body)]);
 
+        Assert.False(result.IsValid);
         Assert.Contains(result.Violations, v => v.Pointer == pointer && v.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("title", 257, "at most 256 characters")]
+    [InlineData("description", 4097, "at most 4096 characters")]
+    public async Task Over_long_embed_text_fails_at_its_path(string member, int length, string message)
+    {
+        var body = $$"""{"embeds": [{"{{member}}": "{{new string('x', length)}}"}]}""";
+        var result = await OpenApiContract.ValidateAsync([OpenApiBody.ForOperation("create_message", body)]);
+
+        var violation = Assert.Single(result.Violations);
+        Assert.Equal($"/embeds/0/{member}", violation.Pointer);
+        Assert.Contains(message, violation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task More_than_25_embed_fields_fail()
+    {
+        var fields = string.Join(", ", Enumerable.Range(0, 26).Select(i => $$"""{"name": "n{{i}}", "value": "v"}"""));
+        var result = await OpenApiContract.ValidateAsync([OpenApiBody.ForOperation("create_message", $$"""{"embeds": [{"fields": [{{fields}}]}]}""")]);
+
+        Assert.Contains(result.Violations, v => v.Pointer == "/embeds/0/fields");
     }
 
     [Fact]
