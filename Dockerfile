@@ -38,6 +38,7 @@ FROM restore AS build
 COPY src/ src/
 COPY tests/ tests/
 COPY data/ data/
+COPY README.md ./
 RUN dotnet build Bot.sln -c Release --no-restore
 
 FROM build AS test
