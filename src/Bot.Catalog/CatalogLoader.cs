@@ -27,7 +27,7 @@ public static class CatalogLoader
         }
 
         var topics = TryReadYaml(root, TopicsFileName, problems, out var topicsRoot)
-            ? TopicsFileReader.Read(topicsRoot, TopicsFileName, problems)
+            ? TopicsFileReader.Read(topicsRoot, TopicsFileName, options, problems)
             : null;
         var sources = TryReadYaml(root, SourcesFileName, problems, out var sourcesRoot)
             ? SourcesFileReader.Read(sourcesRoot, SourcesFileName, problems)
