@@ -34,8 +34,11 @@ public static class CatalogLoader
             : null;
 
         var resources = new List<ResourceDraft>();
-        var allResourceFilesRead = true;
-        foreach (var file in ListResourceFiles(root, problems))
+        var resourceFiles = ListResourceFiles(root, problems);
+
+        // With no resource files (a problem already reported) every path step would also be reported as unknown.
+        var allResourceFilesRead = resourceFiles.Length > 0;
+        foreach (var file in resourceFiles)
         {
             if (TryReadYaml(root, file, problems, out var resourcesRoot))
             {
