@@ -346,7 +346,7 @@ public sealed class ReadingAssistant : IReadingAssistant
     private List<string> TopicsOfNamedResources(IReadOnlySet<string> ids) =>
         ids.Select(_engine.Catalog.FindResource)
             .OfType<Resource>()
-            .SelectMany(r => r.Topics.Take(2))
+            .SelectMany(r => r.TopicsPrimaryFirst.Take(2))
             .Distinct()
             .ToList();
 

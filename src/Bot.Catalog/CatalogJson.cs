@@ -6,43 +6,54 @@ using System.Text.Json.Serialization.Metadata;
 namespace Bot.Catalog;
 
 /// <summary>
-/// Writes the catalog's resources as one JSON array whose keys and enum values match the YAML
-/// (snake_case keys, lowercase kinds and levels). Absent optional values are written as null so every object has every key.
+/// Writes the catalog as one JSON object <c>{"resources": [...], "topics": [...], "sources": [...]}</c> whose keys and
+/// enum values match the YAML (snake_case keys; lowercase, hyphenated enum values such as <c>free-registration</c>).
+/// A resource's level range is <c>level</c> (entry) and <c>max_level</c>; its length is <c>{"value", "unit"}</c>.
+/// Absent optional values are written as null so every object of a kind has every key.
 /// </summary>
 public static class CatalogJson
 {
-    private static readonly JsonTypeInfo<IReadOnlyList<Resource>> _resourcesTypeInfo = CreateTypeInfo();
+    private static readonly JsonTypeInfo<CatalogDocument> _documentTypeInfo = CreateTypeInfo();
 
     public static string Serialize(ReadingCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return JsonSerializer.Serialize(catalog.Resources, _resourcesTypeInfo);
+        return JsonSerializer.Serialize(ToDocument(catalog), _documentTypeInfo);
     }
 
     public static void Write(Stream utf8Output, ReadingCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(utf8Output);
         ArgumentNullException.ThrowIfNull(catalog);
-        JsonSerializer.Serialize(utf8Output, catalog.Resources, _resourcesTypeInfo);
+        JsonSerializer.Serialize(utf8Output, ToDocument(catalog), _documentTypeInfo);
     }
 
-    private static JsonTypeInfo<IReadOnlyList<Resource>> CreateTypeInfo()
+    private static CatalogDocument ToDocument(ReadingCatalog catalog) => new(catalog.Resources, catalog.Topics, catalog.Sources);
+
+    private static JsonTypeInfo<CatalogDocument> CreateTypeInfo()
     {
         // The output goes to a terminal or a file, not into HTML, so apostrophes and non-ASCII names stay readable.
         var options = new JsonSerializerOptions(CatalogJsonContext.Default.Options)
         {
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        return (JsonTypeInfo<IReadOnlyList<Resource>>)options.GetTypeInfo(typeof(IReadOnlyList<Resource>));
+        return (JsonTypeInfo<CatalogDocument>)options.GetTypeInfo(typeof(CatalogDocument));
     }
 }
+
+internal sealed record CatalogDocument(IReadOnlyList<Resource> Resources, IReadOnlyList<Topic> Topics, IReadOnlyList<Source> Sources);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     WriteIndented = true,
-    Converters = [typeof(LowercaseEnumConverter<ResourceKind>), typeof(LowercaseEnumConverter<Level>)])]
-[JsonSerializable(typeof(IReadOnlyList<Resource>))]
+    Converters =
+    [
+        typeof(YamlEnumConverter<ResourceKind>), typeof(YamlEnumConverter<Level>), typeof(YamlEnumConverter<Access>),
+        typeof(YamlEnumConverter<ResourceStatus>), typeof(YamlEnumConverter<LengthUnit>), typeof(YamlEnumConverter<SourceKind>),
+    ])]
+[JsonSerializable(typeof(CatalogDocument))]
 internal sealed partial class CatalogJsonContext : JsonSerializerContext;
 
-internal sealed class LowercaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)
+/// <summary>Enum values as the YAML writes them: lowercase with hyphens between words.</summary>
+internal sealed class YamlEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)
     where TEnum : struct, Enum;

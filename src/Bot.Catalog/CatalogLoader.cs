@@ -27,15 +27,18 @@ public static class CatalogLoader
         }
 
         var topics = TryReadYaml(root, TopicsFileName, problems, out var topicsRoot)
-            ? TopicsFileReader.Read(topicsRoot, TopicsFileName, problems)
+            ? TopicsFileReader.Read(topicsRoot, TopicsFileName, options, problems)
             : null;
         var sources = TryReadYaml(root, SourcesFileName, problems, out var sourcesRoot)
             ? SourcesFileReader.Read(sourcesRoot, SourcesFileName, problems)
             : null;
 
         var resources = new List<ResourceDraft>();
-        var allResourceFilesRead = true;
-        foreach (var file in ListResourceFiles(root, problems))
+        var resourceFiles = ListResourceFiles(root, problems);
+
+        // With no resource files (a problem already reported) every path step would also be reported as unknown.
+        var allResourceFilesRead = resourceFiles.Length > 0;
+        foreach (var file in resourceFiles)
         {
             if (TryReadYaml(root, file, problems, out var resourcesRoot))
             {

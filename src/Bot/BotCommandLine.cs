@@ -76,12 +76,12 @@ public static class BotCommandLine
     private static Command CreateCatalogCommand()
     {
         var json = new Option<bool>("--json") { Description = "Write the whole catalog as one JSON array with every field." };
-        var catalog = new Command("catalog", "Print the catalog (--json) or check it (lint).") { json };
+        var catalog = new Command("catalog", "Print the catalog (--json), check it (lint) or summarise it per topic (report).") { json };
         catalog.SetAction(async (parseResult, cancellationToken) =>
         {
             if (!parseResult.GetValue(json))
             {
-                await Console.Error.WriteLineAsync("Use `Bot catalog --json` to print the catalog or `Bot catalog lint` to check it.").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("Use `Bot catalog --json` to print the catalog, `Bot catalog lint` to check it or `Bot catalog report` to summarise it.").ConfigureAwait(false);
                 return 2;
             }
 
@@ -94,7 +94,11 @@ public static class BotCommandLine
             }).ConfigureAwait(false);
         });
 
-        var lint = new Command("lint", "Check every catalog file and print all problems as file:line:column: message; exits 1 when any exist.");
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Apply every rule of catalog schema v2 at full size (paths, coverage, prerequisite levels, nicknames), even where the default is still relaxed.",
+        };
+        var lint = new Command("lint", "Check every catalog file and print all problems as file:line:column: message; exits 1 when any exist.") { strict };
         lint.SetAction(async (parseResult, cancellationToken) =>
         {
             string directory;
@@ -110,7 +114,7 @@ public static class BotCommandLine
                 return 1;
             }
 
-            var problems = CatalogLinter.Lint(directory);
+            var problems = CatalogLinter.Lint(directory, parseResult.GetValue(strict) ? CatalogLoadOptions.Strict : CatalogLoadOptions.Default);
             if (problems.Count == 0)
             {
                 await Console.Out.WriteLineAsync($"Catalog OK: {directory}").ConfigureAwait(false);
@@ -121,7 +125,16 @@ public static class BotCommandLine
             await Console.Out.WriteLineAsync($"{problems.Count} problem(s) in {directory}").ConfigureAwait(false);
             return 1;
         });
+        var report = new Command("report", "Print per topic: size, levels, kinds, path, essentials and the share of open-access items.");
+        report.SetAction(async (parseResult, cancellationToken) =>
+            await WithCatalogAsync(async loaded =>
+            {
+                await Console.Out.WriteAsync(CatalogReport.Format(loaded)).ConfigureAwait(false);
+                return 0;
+            }).ConfigureAwait(false));
+
         catalog.Subcommands.Add(lint);
+        catalog.Subcommands.Add(report);
         return catalog;
     }
 

@@ -20,13 +20,13 @@ public sealed class CatalogLinterTests : IDisposable
         _data.WriteResources(
             "extra.yaml",
             ResourceYaml.Valid("extra").With("level", "expert"),
-            ResourceYaml.Valid("other").With("topics", "[alpah]"));
+            ResourceYaml.Valid("other").With("topics", "[alpah]").With("primary_topic", "alpah"));
 
         var problems = CatalogLinter.Lint(_data.Path);
 
         Assert.Equal(
-            "resources/extra.yaml:6:10: \"level\" is \"expert\", which is not accepted; use one of: beginner, intermediate, advanced\n"
-            + "resources/extra.yaml:16:12: unknown topic \"alpah\"; did you mean \"alpha\"? Topic ids are defined in topics.yaml",
+            "resources/extra.yaml:6:10: \"level\" is \"expert\", which is not accepted; use one of: beginner, intermediate, advanced, beginner-intermediate, beginner-advanced, intermediate-advanced\n"
+            + "resources/extra.yaml:18:12: unknown topic \"alpah\"; did you mean \"alpha\"? Topic ids are defined in topics.yaml",
             CatalogLinter.Format(problems));
     }
 

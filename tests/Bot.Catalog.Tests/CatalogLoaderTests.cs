@@ -18,14 +18,24 @@ public sealed class CatalogLoaderTests : IDisposable
                 .With("authors", "[Ada Lovelace, Grace Hopper]")
                 .With("year", "1978")
                 .With("kind", "book")
-                .With("level", "intermediate")
+                .With("level", "intermediate-advanced")
                 .With("topics", "[alpha, beta]")
+                .With("primary_topic", "beta")
                 .With("summary", ">\n    Folded summary\n    over two lines.")
+                .With("access", "paywalled")
+                .With("open_url", "https://example.org/extra.pdf")
+                .With("math_heavy", "true")
+                .With("pages", "616")
+                .With("edition", "2nd")
+                .With("supersedes", "base-5")
+                .With("status", "historical")
                 .With("venue", "Communications of the ACM")
-                .With("free", "false")
                 .With("nicknames", "[Clocks, TCO]")
                 .With("prerequisites", "[base-1]")
                 .With("next", "[base-2, base-3]")
+                .With("related", "[base-4]")
+                .With("companion", "[base-3]")
+                .With("sections", "\n    - { title: \"Ch. 1 Alpha\", topics: [alpha], pages: 40 }\n    - title: Lecture 2\n      topics: [alpha, beta]\n      url: https://example.org/extra/2\n      minutes: 50")
                 .With("recommended_by", "[expert]"));
 
         var result = _data.Load();
@@ -39,19 +49,37 @@ public sealed class CatalogLoaderTests : IDisposable
             Year = 1978,
             Kind = ResourceKind.Book,
             Level = Level.Intermediate,
+            MaxLevel = Level.Advanced,
+            MathHeavy = true,
+            PrimaryTopic = "beta",
             Topics = ["alpha", "beta"],
             Summary = "Folded summary over two lines.",
             Url = "https://example.org/extra",
             Venue = "Communications of the ACM",
-            Free = false,
+            Access = Access.Paywalled,
+            OpenUrl = "https://example.org/extra.pdf",
+            Length = new ResourceLength(616, LengthUnit.Pages),
+            Edition = "2nd",
+            Supersedes = "base-5",
+            Status = ResourceStatus.Historical,
             Nicknames = ["Clocks", "TCO"],
             Prerequisites = ["base-1"],
             Next = ["base-2", "base-3"],
+            Related = ["base-4"],
+            Companion = ["base-3"],
+            Sections =
+            [
+                new ResourceSection("Ch. 1 Alpha", ["alpha"], Length: new ResourceLength(40, LengthUnit.Pages)),
+                new ResourceSection("Lecture 2", ["alpha", "beta"], "https://example.org/extra/2", new ResourceLength(50, LengthUnit.Minutes)),
+            ],
             RecommendedBy = ["expert"],
         };
         var actual = result.Catalog!.FindResource("extra");
         Assert.NotNull(actual);
         Assert.Equivalent(expected, actual, strict: true);
+        Assert.True(actual.Free);
+        Assert.True(actual.Suits(Level.Advanced));
+        Assert.False(actual.Suits(Level.Beginner));
     }
 
     [Fact]
@@ -73,10 +101,19 @@ public sealed class CatalogLoaderTests : IDisposable
         var resource = _data.Load().Catalog!.FindResource("base-1")!;
 
         Assert.Null(resource.Venue);
-        Assert.Null(resource.Free);
+        Assert.Equal(Level.Beginner, resource.MaxLevel);
+        Assert.False(resource.MathHeavy);
+        Assert.Null(resource.OpenUrl);
+        Assert.Null(resource.Length);
+        Assert.Null(resource.Edition);
+        Assert.Null(resource.Supersedes);
+        Assert.Equal(ResourceStatus.Current, resource.Status);
         Assert.Empty(resource.Nicknames);
         Assert.Empty(resource.Prerequisites);
         Assert.Empty(resource.Next);
+        Assert.Empty(resource.Related);
+        Assert.Empty(resource.Companion);
+        Assert.Empty(resource.Sections);
         Assert.Empty(resource.RecommendedBy);
     }
 
@@ -96,7 +133,7 @@ public sealed class CatalogLoaderTests : IDisposable
     {
         _data.Delete("resources");
 
-        var result = _data.Load(new CatalogLoadOptions { RequireTopicCoverage = false });
+        var result = _data.Load(TempDataDirectory.RulesWithoutCoverage);
 
         ProblemAssert.SingleAt(result, "resources", 1, 1, "the resources directory is missing");
     }
@@ -107,7 +144,7 @@ public sealed class CatalogLoaderTests : IDisposable
         _data.Delete("resources/base.yaml");
         _data.Write("resources/notes.txt", "not a resource file");
 
-        var result = _data.Load(new CatalogLoadOptions { RequireTopicCoverage = false });
+        var result = _data.Load(TempDataDirectory.RulesWithoutCoverage);
 
         ProblemAssert.SingleAt(result, "resources", 1, 1, "has no .yaml files");
     }
@@ -135,6 +172,6 @@ public sealed class CatalogLoaderTests : IDisposable
         var lines = exception.Message.Split('\n');
         Assert.Equal($"The reading catalog in '{Path.GetFullPath(_data.Path)}' has 2 problems:", lines[0]);
         Assert.StartsWith("resources/extra.yaml:5:9: \"kind\" is \"journal\"", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("resources/extra.yaml:13:9: \"year\" must be a whole number", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("resources/extra.yaml:15:9: \"year\" must be a whole number", lines[2], StringComparison.Ordinal);
     }
 }

@@ -32,9 +32,25 @@ internal static class CrossFileRules
         if (files.AllResourceFilesRead)
         {
             CheckResourceReferences(files.Resources, problems);
+            if (options.CheckPrerequisiteLevels)
+            {
+                CheckPrerequisiteLevels(files.Resources, problems);
+            }
+
+            if (options.CheckNicknameOwnership)
+            {
+                CheckNicknameOwnership(files.Resources, problems);
+            }
+
+            if (files.Topics is not null)
+            {
+                CheckTopicPaths(files.Resources, files.Topics, problems);
+            }
+
             if (options.RequireTopicCoverage && files.Topics is not null)
             {
                 CheckTopicCoverage(files.Resources, files.Topics, options, problems);
+                CheckCatalogSize(files.Resources, files.Topics, options, problems);
             }
         }
     }
@@ -87,7 +103,7 @@ internal static class CrossFileRules
             }
         }
 
-        foreach (var reference in resources.SelectMany(r => r.Topics))
+        foreach (var reference in resources.SelectMany(r => r.Topics.Concat(r.SectionTopics)))
         {
             if (topicIds.Contains(reference.Value))
             {
@@ -137,8 +153,145 @@ internal static class CrossFileRules
         {
             CheckReferences(resource, resource.Prerequisites, "prerequisites", "its own prerequisite", resourceIds, problems);
             CheckReferences(resource, resource.Next, "next", "its own next step", resourceIds, problems);
+            CheckReferences(resource, resource.Related, "related", "related to itself", resourceIds, problems);
+            CheckReferences(resource, resource.Companion, "companion", "its own companion", resourceIds, problems);
+            CheckReferences(resource, resource.Supersedes is { } s ? [s] : [], "supersedes", "its own earlier edition", resourceIds, problems);
         }
     }
+
+    private static void CheckPrerequisiteLevels(IReadOnlyList<ResourceDraft> resources, ProblemLog problems)
+    {
+        var byId = UniqueById(resources);
+        foreach (var resource in resources)
+        {
+            if (resource.Level is not { } level)
+            {
+                continue;
+            }
+
+            foreach (var reference in resource.Prerequisites)
+            {
+                if (byId.GetValueOrDefault(reference.Value)?.Level is { } prerequisiteLevel && prerequisiteLevel.Value > level.Value)
+                {
+                    problems.Report(
+                        reference.Location,
+                        $"prerequisite \"{reference.Value}\" starts at level {LevelName(prerequisiteLevel.Value)}, harder than this resource's entry level {LevelName(level.Value)}; "
+                        + "a prerequisite must not be harder than the item that needs it: list it under \"next\" or \"related\" instead, or correct one of the levels");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A nickname names one resource (ignoring case), and is not the surname of an author with several catalogued
+    /// works, since a reader typing that name could mean any of them.
+    /// </summary>
+    private static void CheckNicknameOwnership(IReadOnlyList<ResourceDraft> resources, ProblemLog problems)
+    {
+        var worksByAuthor = resources
+            .SelectMany(r => r.Authors.Distinct(StringComparer.OrdinalIgnoreCase).Select(a => (Author: a, Resource: r)))
+            .GroupBy(p => p.Author, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1)
+            .ToArray();
+        var prolificBySurname = worksByAuthor
+            .GroupBy(g => Surname(g.Key), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+
+        var firstByNickname = new Dictionary<string, (Located<string> Nickname, Located<string>? Id)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var resource in resources)
+        {
+            foreach (var nickname in resource.Nicknames.DistinctBy(n => n.Value, StringComparer.OrdinalIgnoreCase))
+            {
+                if (prolificBySurname.TryGetValue(nickname.Value, out var author))
+                {
+                    var works = author.Select(w => w.Resource.Id?.Value).OfType<string>().ToArray();
+                    problems.Report(
+                        nickname.Location,
+                        $"nickname \"{nickname.Value}\" is the surname of {author.Key}, who has {author.Count()} catalogued works ({string.Join(", ", works.Take(4))}{(works.Length > 4 ? ", ..." : string.Empty)}); "
+                        + "a reader typing it could mean any of them, so use a name only this resource has");
+                }
+
+                if (!firstByNickname.TryGetValue(nickname.Value, out var first))
+                {
+                    firstByNickname.Add(nickname.Value, (nickname, resource.Id));
+                }
+                else
+                {
+                    var owner = first.Id is null ? "another resource" : $"resource \"{first.Id.Value}\"";
+                    problems.Report(
+                        nickname.Location,
+                        $"nickname \"{nickname.Value}\" already belongs to {owner} at {first.Nickname.Location}; a nickname names one resource only (ignoring case), so keep it on the one people mean by it");
+                }
+            }
+        }
+    }
+
+    private static void CheckTopicPaths(IReadOnlyList<ResourceDraft> resources, TopicsFile topicsFile, ProblemLog problems)
+    {
+        var byId = UniqueById(resources);
+        foreach (var topic in topicsFile.Topics)
+        {
+            foreach (var step in topic.Path)
+            {
+                if (!byId.TryGetValue(step.Value, out var resource))
+                {
+                    var nearest = NearestMatch.Find(step.Value, byId.Keys, NearestMatch.TypoDistanceFor(step.Value));
+                    var hint = nearest is null ? "no resource in resources/*.yaml has that id" : $"did you mean \"{nearest}\"?";
+                    problems.Report(step.Location, $"the path of topic \"{topic.Id.Value}\" names unknown resource id \"{step.Value}\"; {hint}");
+                }
+                else if (!resource.Topics.Any(t => t.Value == topic.Id.Value))
+                {
+                    problems.Report(
+                        step.Location,
+                        $"resource \"{step.Value}\" is on the path of topic \"{topic.Id.Value}\" but does not list that topic in its \"topics\" ({string.Join(", ", resource.Topics.Select(t => t.Value))}); "
+                        + $"add \"{topic.Id.Value}\" to its topics or take it off the path");
+                }
+            }
+        }
+    }
+
+    private static void CheckCatalogSize(
+        IReadOnlyList<ResourceDraft> resources, TopicsFile topicsFile, CatalogLoadOptions options, ProblemLog problems)
+    {
+        if (topicsFile.Topics.Count < options.MinimumTopics)
+        {
+            problems.Report(
+                SourceLocation.StartOf(CatalogLoader.TopicsFileName),
+                $"the catalog has {topicsFile.Topics.Count} topic(s); it needs at least {options.MinimumTopics}");
+        }
+
+        if (resources.Count < options.MinimumResources)
+        {
+            problems.Report(
+                SourceLocation.StartOf(CatalogLoader.ResourcesDirectoryName),
+                $"the catalog has {resources.Count} resource(s); it needs at least {options.MinimumResources}");
+        }
+    }
+
+    /// <summary>The first resource for each id; duplicates are reported elsewhere.</summary>
+    private static Dictionary<string, ResourceDraft> UniqueById(IReadOnlyList<ResourceDraft> resources)
+    {
+        var byId = new Dictionary<string, ResourceDraft>(StringComparer.Ordinal);
+        foreach (var resource in resources)
+        {
+            if (resource.Id is { } id)
+            {
+                byId.TryAdd(id.Value, resource);
+            }
+        }
+
+        return byId;
+    }
+
+    /// <summary>The last word of a name, skipping generational suffixes such as "Jr.".</summary>
+    private static string Surname(string author)
+    {
+        var words = author.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var last = words.LastOrDefault(w => w.TrimEnd('.', ',') is not ("Jr" or "Sr" or "II" or "III" or "IV")) ?? author;
+        return last.TrimEnd(',');
+    }
+
+    private static string LevelName(Level level) => FieldReader.EnumName(level);
 
     private static void CheckReferences(
         ResourceDraft resource,
@@ -176,12 +329,21 @@ internal static class CrossFileRules
                     $"topic \"{topicId.Value}\" has {onTopic.Length} resource(s); every topic needs at least {options.MinimumResourcesPerTopic}");
             }
 
-            if (!onTopic.Any(r => r.Level?.Value == Level.Beginner))
-            {
-                problems.Report(
-                    topicId.Location,
-                    $"topic \"{topicId.Value}\" has no beginner resource; every topic needs at least one resource with level: beginner");
-            }
+            CheckLevelCoverage(topicId, onTopic, Level.Beginner, options.MinimumBeginnerResourcesPerTopic, problems);
+            CheckLevelCoverage(topicId, onTopic, Level.Advanced, options.MinimumAdvancedResourcesPerTopic, problems);
+        }
+    }
+
+    private static void CheckLevelCoverage(
+        Located<string> topicId, ResourceDraft[] onTopic, Level level, int minimum, ProblemLog problems)
+    {
+        var suiting = onTopic.Count(r => r.Suits(level));
+        if (suiting < minimum)
+        {
+            var name = LevelName(level);
+            problems.Report(
+                topicId.Location,
+                $"topic \"{topicId.Value}\" has {suiting} resource(s) for {name} readers; every topic needs at least {minimum} whose level range includes {name} (e.g. level: {name} or a range such as {(level == Level.Beginner ? "beginner-intermediate" : "intermediate-advanced")})");
         }
     }
 

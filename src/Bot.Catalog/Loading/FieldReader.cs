@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace Bot.Catalog.Loading;
 
@@ -18,19 +19,35 @@ internal sealed class FieldReader
     }
 
     /// <summary>Reports the mapping's unknown fields, then gives typed access to the known ones.</summary>
-    public static FieldReader Open(YamlMapping mapping, string entityName, IReadOnlyList<string> acceptedFields, ProblemLog problems)
+    /// <param name="retiredFields">Fields an older schema had, each with what to write instead.</param>
+    public static FieldReader Open(
+        YamlMapping mapping,
+        string entityName,
+        IReadOnlyList<string> acceptedFields,
+        ProblemLog problems,
+        IReadOnlyDictionary<string, string>? retiredFields = null)
     {
-        ReportUnknownFields(mapping, entityName, acceptedFields, problems);
+        ReportUnknownFields(mapping, entityName, acceptedFields, problems, retiredFields);
         return new FieldReader(mapping, problems);
     }
 
     public static void ReportUnknownFields(
-        YamlMapping mapping, string entityName, IReadOnlyList<string> acceptedFields, ProblemLog problems)
+        YamlMapping mapping,
+        string entityName,
+        IReadOnlyList<string> acceptedFields,
+        ProblemLog problems,
+        IReadOnlyDictionary<string, string>? retiredFields = null)
     {
         foreach (var key in mapping.Entries.Select(e => e.Key))
         {
             if (acceptedFields.Contains(key.Value, StringComparer.Ordinal))
             {
+                continue;
+            }
+
+            if (retiredFields?.GetValueOrDefault(key.Value) is { } replacement)
+            {
+                problems.Report(key.Location, $"field \"{key.Value}\" is no longer accepted in {entityName}; {replacement}");
                 continue;
             }
 
@@ -103,15 +120,87 @@ internal sealed class FieldReader
         return null;
     }
 
+    /// <summary>An enum value written in lowercase with hyphens between words, e.g. <c>free-registration</c>.</summary>
     public Located<TEnum>? RequiredEnum<TEnum>(string field)
-        where TEnum : struct, Enum
+        where TEnum : struct, Enum =>
+        RequiredText(field) is { } text ? ParseEnum<TEnum>(field, text) : null;
+
+    public Located<TEnum>? OptionalEnum<TEnum>(string field)
+        where TEnum : struct, Enum =>
+        OptionalText(field) is { } text ? ParseEnum<TEnum>(field, text) : null;
+
+    /// <summary>A number in (<paramref name="exclusiveMinimum"/>, <paramref name="inclusiveMaximum"/>].</summary>
+    public Located<double>? OptionalNumber(string field, double exclusiveMinimum, double inclusiveMaximum, string example)
     {
-        if (RequiredText(field) is not { } text)
+        if (_mapping.Find(field) is not { } entry)
         {
             return null;
         }
 
-        var accepted = Enum.GetValues<TEnum>().ToDictionary(v => v.ToString().ToLowerInvariant(), StringComparer.Ordinal);
+        var range = $"greater than {Format(exclusiveMinimum)} and at most {Format(inclusiveMaximum)}";
+        if (entry.Value is YamlScalar { IsNull: false, IsPlain: true } scalar
+            && double.TryParse(scalar.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            if (number > exclusiveMinimum && number <= inclusiveMaximum)
+            {
+                return new Located<double>(number, scalar.Location);
+            }
+
+            Report(scalar.Location, $"\"{field}\" is {scalar.Value}; it must be a number {range}, such as {example}");
+            return null;
+        }
+
+        Report(entry.Value.Location, $"\"{field}\" must be an unquoted number {range}, such as {example}, not {Describe(entry.Value)}");
+        return null;
+    }
+
+    /// <summary>
+    /// The mappings of a list field such as a topic's path; null when the field is absent or not a list. Items that are
+    /// not mappings are reported and skipped.
+    /// </summary>
+    public IReadOnlyList<YamlMapping>? OptionalMappingList(string field, string itemExample)
+    {
+        if (_mapping.Find(field) is not { } entry)
+        {
+            return null;
+        }
+
+        if (entry.Value is not YamlSequence sequence)
+        {
+            Report(entry.Value.Location, $"\"{field}\" must be a list of entries such as - {itemExample}, not {Describe(entry.Value)}");
+            return null;
+        }
+
+        var mappings = new List<YamlMapping>(sequence.Items.Count);
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            if (sequence.Items[i] is YamlMapping mapping)
+            {
+                mappings.Add(mapping);
+            }
+            else
+            {
+                Report(
+                    sequence.Items[i].Location,
+                    $"item {i + 1} of \"{field}\" must be a mapping such as {itemExample}, not {Describe(sequence.Items[i])}");
+            }
+        }
+
+        return mappings;
+    }
+
+    /// <summary>Where the field's name is written; the mapping's start when it is absent.</summary>
+    public SourceLocation KeyLocation(string field) => _mapping.Find(field)?.Key.Location ?? _mapping.Location;
+
+    /// <summary>The lowercase, hyphenated name an enum value is written with in YAML, e.g. <c>free-registration</c>.</summary>
+    public static string EnumName<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    private Located<TEnum>? ParseEnum<TEnum>(string field, Located<string> text)
+        where TEnum : struct, Enum
+    {
+        var accepted = Enum.GetValues<TEnum>().ToDictionary(EnumName, StringComparer.Ordinal);
         if (accepted.TryGetValue(text.Value, out var value))
         {
             return new Located<TEnum>(value, text.Location);
@@ -120,6 +209,8 @@ internal sealed class FieldReader
         Report(text.Location, $"\"{field}\" is \"{text.Value}\", which is not accepted; use one of: {string.Join(", ", accepted.Keys)}");
         return null;
     }
+
+    private static string Format(double number) => number.ToString(CultureInfo.InvariantCulture);
 
     private Located<string>? ReadText(string field, bool required)
     {

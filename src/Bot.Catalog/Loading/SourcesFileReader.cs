@@ -7,7 +7,7 @@ internal sealed record SourceDraft(Located<string> Id, Source? Source);
 internal static class SourcesFileReader
 {
     private static readonly IReadOnlyList<string> _rootFields = ["sources"];
-    private static readonly IReadOnlyList<string> _sourceFields = ["id", "name", "url"];
+    private static readonly IReadOnlyList<string> _sourceFields = ["id", "name", "kind", "weight", "url"];
 
     /// <summary>Null when the file's shape is too broken to know which sources exist.</summary>
     public static IReadOnlyList<SourceDraft>? Read(YamlNode? root, string file, ProblemLog problems)
@@ -43,13 +43,15 @@ internal static class SourcesFileReader
         {
             if (item is not YamlMapping sourceMapping)
             {
-                problems.Report(item.Location, $"each source must be a mapping with id, name and an optional url, not {item.Shape}");
+                problems.Report(item.Location, $"each source must be a mapping with id, name, kind and optional weight and url, not {item.Shape}");
                 continue;
             }
 
             var fields = FieldReader.Open(sourceMapping, "a source", _sourceFields, problems);
             var id = fields.RequiredText("id");
             var name = fields.RequiredText("name");
+            var kind = fields.RequiredEnum<SourceKind>("kind");
+            var weight = fields.OptionalNumber("weight", exclusiveMinimum: 0, inclusiveMaximum: 1, "0.8");
             var url = fields.OptionalText("url");
             if (url is not null)
             {
@@ -69,7 +71,16 @@ internal static class SourcesFileReader
             }
 
             firstById.Add(id.Value, id);
-            var source = name is null ? null : new Source { Id = id.Value, Name = name.Value, Url = url?.Value };
+            var source = name is null || kind is null || (weight is null && fields.Has("weight"))
+                ? null
+                : new Source
+                {
+                    Id = id.Value,
+                    Name = name.Value,
+                    Url = url?.Value,
+                    Kind = kind.Value,
+                    Weight = weight?.Value ?? Source.DefaultWeight(kind.Value),
+                };
             sources.Add(new SourceDraft(id, source));
         }
 

@@ -19,18 +19,19 @@ internal static partial class ValueRules
             $"{what} \"{id.Value}\" is not a slug; use lowercase letters a-z, digits and single hyphens between them, e.g. \"{example}\"");
     }
 
-    public static void CheckUrl(Located<string> url, ProblemLog problems)
+    public static void CheckUrl(Located<string> url, ProblemLog problems, string field = "url")
     {
-        var problem = DescribeUrlProblem(url.Value);
+        var problem = DescribeUrlProblem(field, url.Value);
         if (problem is not null)
         {
             problems.Report(url.Location, problem);
         }
     }
 
-    public static void CheckUniqueItems(IReadOnlyList<Located<string>> items, string field, ProblemLog problems)
+    public static void CheckUniqueItems(
+        IReadOnlyList<Located<string>> items, string field, ProblemLog problems, StringComparer? comparer = null)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(comparer ?? StringComparer.Ordinal);
         foreach (var item in items)
         {
             if (!seen.Add(item.Value))
@@ -40,23 +41,23 @@ internal static partial class ValueRules
         }
     }
 
-    private static string? DescribeUrlProblem(string url)
+    private static string? DescribeUrlProblem(string field, string url)
     {
         const string Accepted = "expected an absolute http:// or https:// address such as https://example.org/paper.pdf";
         if (url.Any(char.IsWhiteSpace))
         {
-            return $"url \"{url}\" contains whitespace; encode spaces as %20 ({Accepted})";
+            return $"{field} \"{url}\" contains whitespace; encode spaces as %20 ({Accepted})";
         }
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
-            return $"url \"{url}\" is not an absolute URL; {Accepted}";
+            return $"{field} \"{url}\" is not an absolute URL; {Accepted}";
         }
 
         // System.Uri refuses http(s) addresses without a host ("https:///x"), so a scheme check is enough here.
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
         {
-            return $"url \"{url}\" uses the scheme \"{uri.Scheme}\"; {Accepted}";
+            return $"{field} \"{url}\" uses the scheme \"{uri.Scheme}\"; {Accepted}";
         }
 
         return null;

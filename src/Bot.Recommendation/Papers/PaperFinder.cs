@@ -245,7 +245,7 @@ public sealed class PaperFinder
         }
 
         var resource = _index.Resources[position];
-        var mainTopic = resource.Topics.Count > 0 ? resource.Topics[0] : null;
+        var mainTopic = resource.Topics.Count > 0 ? resource.PrimaryTopic : null;
         return _index.Documents.Neighbours(position)
             .Select(n => _index.Resources[n.Doc])
             .Where(r => r.Id != resource.Id && !already.Contains(r) && accept(r))

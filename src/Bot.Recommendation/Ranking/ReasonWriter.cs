@@ -14,7 +14,7 @@ public sealed class ReasonWriter
     {
         var parts = new List<string>();
         var matchedTopics = resource.Topics.Where(query.TopicIds.Contains).ToList();
-        var topics = (matchedTopics.Count > 0 ? matchedTopics : resource.Topics.Take(1))
+        var topics = (matchedTopics.Count > 0 ? matchedTopics : [resource.PrimaryTopic])
             .Select(t => _index.TopicName(t).ToLowerInvariant());
         parts.Add($"{Describe(resource)} on {JoinWords(topics.ToList())}");
 
@@ -25,7 +25,7 @@ public sealed class ReasonWriter
                 : "an easier start or refresher");
         }
 
-        if (resource.Free == true)
+        if (resource.Free)
         {
             parts.Add(resource.Kind switch
             {

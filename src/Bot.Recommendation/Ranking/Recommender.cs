@@ -89,7 +89,7 @@ public sealed class Recommender
         var matched = 0;
         foreach (var topic in topicIds)
         {
-            var position = IndexOf(resource.Topics, topic);
+            var position = TopicRank(resource, topic);
             if (position < 0)
             {
                 continue;
@@ -211,6 +211,18 @@ public sealed class Recommender
         var first = _index.NormalizedNicknames[a];
         var second = _index.NormalizedNicknames[b];
         return first.Length > 0 && second.Length > 0 && first.Intersect(second, StringComparer.Ordinal).Any();
+    }
+
+    /// <summary>The topic's position with the primary topic counted first; -1 when the resource does not list it.</summary>
+    private static int TopicRank(Resource resource, string topic)
+    {
+        if (topic == resource.PrimaryTopic)
+        {
+            return 0;
+        }
+
+        var index = IndexOf(resource.Topics, topic);
+        return index >= 0 && IndexOf(resource.Topics, resource.PrimaryTopic) > index ? index + 1 : index;
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string value)

@@ -16,7 +16,7 @@ public sealed class CrossFileRulesTests : IDisposable
 
         ProblemAssert.SingleAt(
             _data.Load(), File, 1, 7,
-            "duplicate resource id \"base-2\"; it is first defined at resources/base.yaml:10:7");
+            "duplicate resource id \"base-2\"; it is first defined at resources/base.yaml:12:7");
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class CrossFileRulesTests : IDisposable
     [Fact]
     public void Unknown_topic_suggests_the_nearest_topic_id()
     {
-        _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("topics", "[alpah]"));
+        _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("topics", "[alpah]").With("primary_topic", "alpah"));
 
         ProblemAssert.SingleAt(_data.Load(), File, 7, 12, "unknown topic \"alpah\"; did you mean \"alpha\"?");
     }
@@ -40,7 +40,7 @@ public sealed class CrossFileRulesTests : IDisposable
     [Fact]
     public void Unknown_topic_that_is_an_alias_points_to_the_topic_id()
     {
-        _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("topics", "[Primary]"));
+        _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("topics", "[Primary]").With("primary_topic", "Primary"));
 
         ProblemAssert.SingleAt(
             _data.Load(), File, 7, 12,
@@ -53,7 +53,7 @@ public sealed class CrossFileRulesTests : IDisposable
         _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("recommended_by", "[reading-lst]"));
 
         ProblemAssert.SingleAt(
-            _data.Load(), File, 10, 20,
+            _data.Load(), File, 12, 20,
             "\"recommended_by\" names unknown source \"reading-lst\"",
             "did you mean \"reading-list\"?",
             "sources defined in sources.yaml: reading-list, expert");
@@ -76,7 +76,7 @@ public sealed class CrossFileRulesTests : IDisposable
         _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("prerequisites", "[no-such-paper]"));
 
         ProblemAssert.SingleAt(
-            _data.Load(), File, 10, 19,
+            _data.Load(), File, 12, 19,
             "\"prerequisites\" refers to unknown resource id \"no-such-paper\"; no resource in resources/*.yaml has that id");
     }
 
@@ -86,7 +86,7 @@ public sealed class CrossFileRulesTests : IDisposable
         _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("next", "[base-l]"));
 
         ProblemAssert.SingleAt(
-            _data.Load(), File, 10, 10,
+            _data.Load(), File, 12, 10,
             "\"next\" refers to unknown resource id \"base-l\"; did you mean \"base-1\"?");
     }
 
@@ -96,7 +96,7 @@ public sealed class CrossFileRulesTests : IDisposable
         _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("prerequisites", "[base-1, extra]"));
 
         ProblemAssert.SingleAt(
-            _data.Load(), File, 10, 27,
+            _data.Load(), File, 12, 27,
             "resource \"extra\" lists itself in \"prerequisites\"; a resource cannot be its own prerequisite");
     }
 
@@ -106,7 +106,7 @@ public sealed class CrossFileRulesTests : IDisposable
         _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("next", "[extra]"));
 
         ProblemAssert.SingleAt(
-            _data.Load(), File, 10, 10,
+            _data.Load(), File, 12, 10,
             "resource \"extra\" lists itself in \"next\"; a resource cannot be its own next step");
     }
 
@@ -131,10 +131,10 @@ public sealed class CrossFileRulesTests : IDisposable
         _data.WriteResources(
             "extra.yaml",
             ResourceYaml.Valid("extra-1").With("kind", "journal"),
-            ResourceYaml.Valid("extra-2").With("topics", "[gamma]"),
+            ResourceYaml.Valid("extra-2").With("topics", "[gamma]").With("primary_topic", "gamma"),
             ResourceYaml.Valid("extra-3").With("url", "not-a-url"));
         _data.WriteResources("more.yaml", ResourceYaml.Valid("base-1").With("title", "Another title"));
-        _data.Write("sources.yaml", "sources:\n  - id: expert\n    name: \"\"\n");
+        _data.Write("sources.yaml", "sources:\n  - id: expert\n    name: \"\"\n    kind: expert\n");
 
         var result = _data.Load();
 
@@ -142,8 +142,8 @@ public sealed class CrossFileRulesTests : IDisposable
         Assert.Equal(
             [
                 ("resources/extra.yaml", 5),
-                ("resources/extra.yaml", 16),
-                ("resources/extra.yaml", 27),
+                ("resources/extra.yaml", 18),
+                ("resources/extra.yaml", 31),
                 ("resources/more.yaml", 1),
                 ("sources.yaml", 3),
             ],

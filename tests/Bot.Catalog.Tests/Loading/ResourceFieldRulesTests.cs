@@ -23,10 +23,11 @@ public sealed class ResourceFieldRulesTests : IDisposable
         _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("auther", "[Someone]"));
 
         ProblemAssert.SingleAt(
-            _data.Load(), File, 10, 3,
+            _data.Load(), File, 12, 3,
             "unknown field \"auther\"",
             "did you mean \"authors\"?",
-            "accepted fields: id, title, authors, year, kind, level, topics, summary, url, venue, free, nicknames, prerequisites, next, recommended_by");
+            "accepted fields: id, title, authors, year, kind, level, math_heavy, primary_topic, topics, summary, url, venue, access, open_url, "
+            + "pages, minutes, weeks, edition, supersedes, status, nicknames, prerequisites, next, related, companion, sections, recommended_by");
     }
 
     [Theory]
@@ -85,11 +86,11 @@ public sealed class ResourceFieldRulesTests : IDisposable
     }
 
     [Fact]
-    public void Free_that_is_not_a_boolean_is_a_type_error()
+    public void Math_heavy_that_is_not_a_boolean_is_a_type_error()
     {
-        _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("free", "yes"));
+        _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("math_heavy", "yes"));
 
-        ProblemAssert.SingleAt(_data.Load(), File, 10, 9, "\"free\" must be true or false (unquoted), not \"yes\"");
+        ProblemAssert.SingleAt(_data.Load(), File, 12, 15, "\"math_heavy\" must be true or false (unquoted), not \"yes\"");
     }
 
     [Fact]
@@ -163,7 +164,7 @@ public sealed class ResourceFieldRulesTests : IDisposable
     {
         _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("venue", "\" \""));
 
-        ProblemAssert.SingleAt(_data.Load(), File, 10, 10, "\"venue\" is blank");
+        ProblemAssert.SingleAt(_data.Load(), File, 12, 10, "\"venue\" is blank");
     }
 
     [Fact]
@@ -228,7 +229,7 @@ public sealed class ResourceFieldRulesTests : IDisposable
     {
         _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("year", year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-        var result = _data.Load(new CatalogLoadOptions { Clock = FixedClock.InYear(2025) });
+        var result = _data.Load(TempDataDirectory.Rules with { Clock = FixedClock.InYear(2025) });
 
         ProblemAssert.SingleAt(result, File, 4, 9, $"\"year\" {year} is implausible; expected a year from 1950 to 2026");
     }
@@ -240,7 +241,7 @@ public sealed class ResourceFieldRulesTests : IDisposable
     {
         _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("year", year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-        ProblemAssert.NoProblems(_data.Load(new CatalogLoadOptions { Clock = FixedClock.InYear(2025) }));
+        ProblemAssert.NoProblems(_data.Load(TempDataDirectory.Rules with { Clock = FixedClock.InYear(2025) }));
     }
 
     [Theory]

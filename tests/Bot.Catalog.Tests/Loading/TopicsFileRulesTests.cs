@@ -16,7 +16,7 @@ public sealed class TopicsFileRulesTests : IDisposable
 
         """;
 
-    private static readonly CatalogLoadOptions _withoutCoverage = new() { RequireTopicCoverage = false };
+    private static readonly CatalogLoadOptions _withoutCoverage = TempDataDirectory.RulesWithoutCoverage;
 
     private readonly TempDataDirectory _data = TempDataDirectory.CreateValid();
 

@@ -51,7 +51,7 @@ public sealed class YamlSyntaxRulesTests : IDisposable
         Assert.Collection(
             result.Problems,
             duplicate => ProblemAssert.At(duplicate, File, 9, 3, "duplicate field \"summary\"; it is already set at line 8, column 3"),
-            kind => ProblemAssert.At(kind, File, 15, 9, "\"kind\" is \"journal\""));
+            kind => ProblemAssert.At(kind, File, 17, 9, "\"kind\" is \"journal\""));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class YamlSyntaxRulesTests : IDisposable
     {
         _data.Write(File, ResourceYaml.ListOf(ResourceYaml.Valid("extra")) + "---\n" + ResourceYaml.ListOf(ResourceYaml.Valid("other")));
 
-        ProblemAssert.SingleAt(_data.Load(), File, 10, 1, "a second YAML document starts here");
+        ProblemAssert.SingleAt(_data.Load(), File, 12, 1, "a second YAML document starts here");
     }
 
     [Fact]

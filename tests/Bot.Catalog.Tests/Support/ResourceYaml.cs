@@ -2,7 +2,8 @@ namespace Bot.Catalog.Tests.Support;
 
 /// <summary>
 /// Builds the YAML for one resource, one field per line in a fixed order, so tests know each field's line:
-/// id 1, title 2, authors 3, year 4, kind 5, level 6, topics 7, summary 8, url 9, then added fields.
+/// id 1, title 2, authors 3, year 4, kind 5, level 6, topics 7, summary 8, url 9, primary_topic 10, access 11,
+/// then added fields.
 /// A value written on field line N starts at column (field name length + 5).
 /// </summary>
 internal sealed class ResourceYaml
@@ -25,6 +26,8 @@ internal sealed class ResourceYaml
         ("topics", "[alpha]"),
         ("summary", $"A short summary of {id}."),
         ("url", $"https://example.org/{id}"),
+        ("primary_topic", "alpha"),
+        ("access", "open"),
     ]);
 
     public static string ListOf(params ResourceYaml[] resources) => string.Concat(resources.Select(r => r.ToString()));

@@ -1,8 +1,9 @@
 namespace Bot.Catalog.Tests.Support;
 
 /// <summary>
-/// A minimal valid catalog data directory in a temp folder: two topics (alpha, beta), two sources and five resources
-/// covering both topics with beginner entries, so the topic-coverage rule passes. Tests add or overwrite files to break one rule.
+/// A minimal valid catalog data directory in a temp folder: two topics (alpha, beta) with four-step paths, two sources
+/// and five resources covering both topics with two beginner and two advanced entries, so <see cref="Rules"/> pass.
+/// Tests add or overwrite files to break one rule.
 /// </summary>
 internal sealed class TempDataDirectory : IDisposable
 {
@@ -12,10 +13,21 @@ internal sealed class TempDataDirectory : IDisposable
             name: Alpha
             description: The first test topic.
             aliases: [first, primary]
+            path:
+              - { id: base-1, why: Start here. }
+              - { id: base-2, why: The next step. }
+              - { id: base-3, why: The original. }
+              - { id: base-5, why: The deep end. }
+            related_topics: [beta]
           - id: beta
             name: Beta
             description: The second test topic.
             aliases: [second]
+            path:
+              - { id: base-4, why: Start here. }
+              - { id: base-1, why: Another start. }
+              - { id: base-2, why: The next step. }
+              - { id: base-3, why: The deep end. }
         confusions:
           - terms: [alpha, beta]
             note: Alpha comes before beta.
@@ -26,9 +38,11 @@ internal sealed class TempDataDirectory : IDisposable
         sources:
           - id: reading-list
             name: A reading list
+            kind: community
             url: https://example.org/list
           - id: expert
             name: An expert
+            kind: expert
 
         """;
 
@@ -38,6 +52,22 @@ internal sealed class TempDataDirectory : IDisposable
         ResourceYaml.Valid("base-3").With("topics", "[alpha, beta]").With("level", "advanced"),
         ResourceYaml.Valid("base-4").With("topics", "[alpha, beta]").With("level", "beginner"),
         ResourceYaml.Valid("base-5").With("topics", "[alpha, beta]").With("level", "advanced"));
+
+    /// <summary>
+    /// Every rule of schema v2 with the minimums scaled to the fixture: per topic 5 resources, 2 beginner and 2 advanced;
+    /// 2 topics and 5 resources overall. Paths are optional so a test that rewrites topics.yaml need not repeat them.
+    /// </summary>
+    public static CatalogLoadOptions Rules { get; } = CatalogLoadOptions.Strict with
+    {
+        MinimumResourcesPerTopic = 5,
+        MinimumBeginnerResourcesPerTopic = 2,
+        MinimumAdvancedResourcesPerTopic = 2,
+        MinimumTopics = 2,
+        MinimumResources = 5,
+        RequireTopicPaths = false,
+    };
+
+    public static CatalogLoadOptions RulesWithoutCoverage { get; } = Rules with { RequireTopicCoverage = false };
 
     private TempDataDirectory(string path)
     {
@@ -79,7 +109,8 @@ internal sealed class TempDataDirectory : IDisposable
         }
     }
 
-    public CatalogLoadResult Load(CatalogLoadOptions? options = null) => CatalogLoader.Load(Path, options);
+    /// <summary>Loads with <paramref name="options"/>, by default <see cref="Rules"/>.</summary>
+    public CatalogLoadResult Load(CatalogLoadOptions? options = null) => CatalogLoader.Load(Path, options ?? Rules);
 
     public void Dispose()
     {
