@@ -83,7 +83,7 @@ public sealed class ReadingAssistantTests
     {
         var reply = Assistant.Handle("/recommend consistency hashing");
         Assert.Equal(Intent.Recommend, reply.Intent);
-        Assert.Contains("scalability", reply.Topics);
+        Assert.Contains("sharding-and-partitioning", reply.Topics);
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public sealed class ReadingAssistantTests
         Assert.Equal(level, Assistant.HandleMessage(message).Level);
 
     [Theory]
-    [InlineData("/recommend cache invalidation thundering herd", "scalability")]
+    [InlineData("/recommend cache invalidation thundering herd", "caching")]
     [InlineData("/recommend remote procedure calls kind:paper", "networking")]
     [InlineData("/recommend service mesh", "microservices-and-architecture")]
     public void Multi_word_and_plural_topics_are_understood(string input, string topic)
