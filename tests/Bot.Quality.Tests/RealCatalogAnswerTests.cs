@@ -19,7 +19,7 @@ public sealed class RealCatalogAnswerTests
     {
         var reply = Assistant.Handle("/recommend consistency hashing");
         Assert.Equal(Intent.Recommend, reply.Intent);
-        Assert.Contains("scalability", reply.Topics);
+        Assert.Contains("sharding-and-partitioning", reply.Topics);
     }
 
     [Theory]
@@ -88,7 +88,7 @@ public sealed class RealCatalogAnswerTests
         Assert.Equal(level, Assistant.HandleMessage(message).Level);
 
     [Theory]
-    [InlineData("/recommend cache invalidation thundering herd", "scalability")]
+    [InlineData("/recommend cache invalidation thundering herd", "caching")]
     [InlineData("/recommend remote procedure calls kind:paper", "networking")]
     [InlineData("/recommend service mesh", "microservices-and-architecture")]
     public void Multi_word_and_plural_topics_are_understood(string input, string topic)
