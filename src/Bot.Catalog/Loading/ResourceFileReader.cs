@@ -27,8 +27,9 @@ internal static class ResourceFileReader
         Enum.GetValues<Level>().Select(LevelName)
             .Concat(Enum.GetValues<Level>().SelectMany(from => Enum.GetValues<Level>().Where(to => to > from).Select(to => $"{LevelName(from)}-{LevelName(to)}"))));
 
-    private static readonly HashSet<ResourceKind> _kindsWithYear =
-        [ResourceKind.Book, ResourceKind.Paper, ResourceKind.Talk, ResourceKind.Video, ResourceKind.Article];
+    // A paper is cited by its year; books, talks and articles are often living documents or undated pages, and a
+    // guessed year is worse than none.
+    private static readonly HashSet<ResourceKind> _kindsWithYear = [ResourceKind.Paper];
 
     public static IReadOnlyList<ResourceDraft> Read(YamlNode? root, string file, CatalogLoadOptions options, ProblemLog problems)
     {
