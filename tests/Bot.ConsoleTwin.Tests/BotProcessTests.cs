@@ -61,6 +61,16 @@ public sealed class BotProcessTests
     }
 
     [Fact]
+    public async Task Catalog_report_prints_each_topic_with_levels_and_open_share()
+    {
+        var (exitCode, stdout, stderr) = await RunBotAsync(string.Empty, "catalog", "report");
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("consensus (Consensus): ", stdout, StringComparison.Ordinal);
+        Assert.Contains("  levels (suits): beginner ", stdout, StringComparison.Ordinal);
+        Assert.Contains("  open access: ", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Interactive_console_answers_and_exits_at_end_of_input()
     {
         var (exitCode, stdout, _) = await RunBotAsync("/recommend consensus beginner\n");
