@@ -94,11 +94,7 @@ public static class BotCommandLine
             }).ConfigureAwait(false);
         });
 
-        var strict = new Option<bool>("--strict")
-        {
-            Description = "Apply every rule of catalog schema v2 at full size (paths, coverage, prerequisite levels, nicknames), even where the default is still relaxed.",
-        };
-        var lint = new Command("lint", "Check every catalog file and print all problems as file:line:column: message; exits 1 when any exist.") { strict };
+        var lint = new Command("lint", "Check every catalog file and print all problems as file:line:column: message; exits 1 when any exist.");
         lint.SetAction(async (parseResult, cancellationToken) =>
         {
             string directory;
@@ -114,7 +110,7 @@ public static class BotCommandLine
                 return 1;
             }
 
-            var problems = CatalogLinter.Lint(directory, parseResult.GetValue(strict) ? CatalogLoadOptions.Strict : CatalogLoadOptions.Default);
+            var problems = CatalogLinter.Lint(directory, CatalogLoadOptions.Default);
             if (problems.Count == 0)
             {
                 await Console.Out.WriteLineAsync($"Catalog OK: {directory}").ConfigureAwait(false);

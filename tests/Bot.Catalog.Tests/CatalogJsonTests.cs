@@ -165,7 +165,7 @@ public sealed class CatalogJsonTests
     public void Serializes_a_loaded_catalog_with_one_entry_per_resource()
     {
         using var data = TempDataDirectory.CreateValid();
-        var catalog = CatalogLoader.LoadOrThrow(data.Path);
+        var catalog = CatalogLoader.LoadOrThrow(data.Path, TempDataDirectory.Rules);
 
         using var json = JsonDocument.Parse(CatalogJson.Serialize(catalog));
 

@@ -11,7 +11,7 @@ public sealed class CatalogLinterTests : IDisposable
     [Fact]
     public void Valid_catalog_has_no_lint_problems()
     {
-        Assert.Empty(CatalogLinter.Lint(_data.Path));
+        Assert.Empty(CatalogLinter.Lint(_data.Path, TempDataDirectory.Rules));
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class CatalogLinterTests : IDisposable
             ResourceYaml.Valid("extra").With("level", "expert"),
             ResourceYaml.Valid("other").With("topics", "[alpah]").With("primary_topic", "alpah"));
 
-        var problems = CatalogLinter.Lint(_data.Path);
+        var problems = CatalogLinter.Lint(_data.Path, TempDataDirectory.Rules);
 
         Assert.Equal(
             "resources/extra.yaml:6:10: \"level\" is \"expert\", which is not accepted; use one of: beginner, intermediate, advanced, beginner-intermediate, beginner-advanced, intermediate-advanced\n"

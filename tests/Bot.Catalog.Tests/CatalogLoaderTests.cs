@@ -152,7 +152,7 @@ public sealed class CatalogLoaderTests : IDisposable
     [Fact]
     public void LoadOrThrow_returns_the_catalog_when_valid()
     {
-        var catalog = CatalogLoader.LoadOrThrow(_data.Path);
+        var catalog = CatalogLoader.LoadOrThrow(_data.Path, TempDataDirectory.Rules);
 
         Assert.Equal(5, catalog.Resources.Count);
     }
@@ -165,7 +165,7 @@ public sealed class CatalogLoaderTests : IDisposable
             ResourceYaml.Valid("extra").With("kind", "journal"),
             ResourceYaml.Valid("other").With("year", "soon"));
 
-        var exception = Assert.Throws<CatalogValidationException>(() => CatalogLoader.LoadOrThrow(_data.Path));
+        var exception = Assert.Throws<CatalogValidationException>(() => CatalogLoader.LoadOrThrow(_data.Path, TempDataDirectory.Rules));
 
         Assert.Equal(2, exception.Problems.Count);
         Assert.Equal(Path.GetFullPath(_data.Path), exception.DataDirectory);

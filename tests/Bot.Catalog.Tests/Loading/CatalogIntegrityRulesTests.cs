@@ -180,19 +180,6 @@ public sealed class CatalogIntegrityRulesTests : IDisposable
         ProblemAssert.NoProblems(_data.Load());
     }
 
-    [Fact]
-    public void Default_rules_are_transitional_until_the_v2_data_lands()
-    {
-        WriteTopics("aliases: [second]", "aliases: [second, First]");
-        _data.WriteResources(
-            "extra.yaml",
-            ResourceYaml.Valid("extra").With("prerequisites", "[base-3]").With("nicknames", "[lovelace]"));
-
-        Assert.Same(CatalogLoadOptions.Transitional, CatalogLoadOptions.Default);
-        ProblemAssert.NoProblems(CatalogLoader.Load(_data.Path));
-        Assert.Equal(3, CatalogLoader.Load(_data.Path, TempDataDirectory.Rules).Problems.Count);
-    }
-
     private void WriteTopics(string replace, string with) =>
         _data.Write(Topics, TempDataDirectory.ValidTopicsYaml.Replace(replace, with, StringComparison.Ordinal));
 }

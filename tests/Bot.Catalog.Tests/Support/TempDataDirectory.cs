@@ -57,7 +57,7 @@ internal sealed class TempDataDirectory : IDisposable
     /// Every rule of schema v2 with the minimums scaled to the fixture: per topic 5 resources, 2 beginner and 2 advanced;
     /// 2 topics and 5 resources overall. Paths are optional so a test that rewrites topics.yaml need not repeat them.
     /// </summary>
-    public static CatalogLoadOptions Rules { get; } = CatalogLoadOptions.Strict with
+    public static CatalogLoadOptions Rules { get; } = CatalogLoadOptions.Default with
     {
         MinimumResourcesPerTopic = 5,
         MinimumBeginnerResourcesPerTopic = 2,
