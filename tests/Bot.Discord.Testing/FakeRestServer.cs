@@ -41,6 +41,7 @@ public sealed class FakeRestServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly List<FakeRestRequest> _requests = [];
+    private readonly List<(int Count, TaskCompletionSource Signal)> _requestWaiters = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeRestResponse>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonArray> _commands = new(StringComparer.Ordinal);
     private readonly List<JsonObject> _channelMessages = [];
@@ -99,6 +100,23 @@ public sealed class FakeRestServer : IAsyncDisposable
         {
             queue.Enqueue(response);
         }
+    }
+
+    /// <summary>Completes once <paramref name="count"/> requests have arrived (a safety timeout turns a hang into a failure).</summary>
+    public Task WaitForRequestsAsync(int count)
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_requests)
+        {
+            if (_requests.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            _requestWaiters.Add((count, signal));
+        }
+
+        return signal.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     public IReadOnlyList<FakeRestRequest> RequestsTo(string method, string routeTemplate) =>
@@ -183,6 +201,11 @@ public sealed class FakeRestServer : IAsyncDisposable
         lock (_requests)
         {
             _requests.Add(new FakeRestRequest(_requests.Count, request.Method, path, match?.Template, match?.OperationId, headers, body));
+            foreach (var waiter in _requestWaiters.Where(w => w.Count <= _requests.Count).ToList())
+            {
+                _requestWaiters.Remove(waiter);
+                waiter.Signal.TrySetResult();
+            }
         }
 
         if (match is not { } route)

@@ -14,7 +14,7 @@ public sealed partial class GatewayShard
     {
         private readonly ClientWebSocket _socket = new();
         private readonly SemaphoreSlim _sendLock = new(1, 1);
-        private readonly CancellationTokenSource _abort = new();
+        private readonly CancellationTokenSource _abort;
         private readonly ArrayBufferWriter<byte> _frame = new(16 * 1024);
         private GatewaySendLimiter? _limiter;
         private CancellationTokenSource? _heartbeatCts;
@@ -25,6 +25,9 @@ public sealed partial class GatewayShard
         public Connection(GatewayShard shard)
         {
             Shard = shard;
+
+            // Created on the shard's clock so that the CancelAfter in BeginCloseAsync runs on it too.
+            _abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, shard._time);
         }
 
         private GatewayShard Shard { get; }
@@ -436,8 +439,18 @@ public sealed partial class GatewayShard
             var locked = false;
             try
             {
-                locked = await _sendLock.WaitAsync(Shard._timings.CloseTimeout).ConfigureAwait(false);
-                if (locked && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                try
+                {
+                    await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+                    locked = true;
+                }
+                catch (OperationCanceledException)
+                {
+                    // A send still holds the lock after CloseTimeout: skip the close frame, the abort timer ends the socket.
+                    return;
+                }
+
+                if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 {
                     await _socket.CloseOutputAsync(status, description, timeout.Token).ConfigureAwait(false);
                 }

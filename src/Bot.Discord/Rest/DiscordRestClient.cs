@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -194,7 +193,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
                 }
 
                 ThrowIfUnusable(route);
-                var started = Stopwatch.GetTimestamp();
+                var started = _time.GetTimestamp();
                 try
                 {
                     (status, responseBody, headers) = await SendOnceAsync(route, bodyBytes, cancellationToken).ConfigureAwait(false);
@@ -212,7 +211,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
                     continue;
                 }
 
-                DiscordRestLog.Completed(_logger, method, route.Template, (int)status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                DiscordRestLog.Completed(_logger, method, route.Template, (int)status, (long)_time.GetElapsedTime(started).TotalMilliseconds);
                 var bucket = _rateLimiter.Update(route, held, headers);
                 if (status == HttpStatusCode.TooManyRequests)
                 {
@@ -256,8 +255,8 @@ public sealed class DiscordRestClient : IDiscordRestClient
             request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonMediaType } };
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.RequestTimeout);
+        using var attemptTimeout = new CancellationTokenSource(_options.RequestTimeout, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
         var client = _httpClientFactory.CreateClient(HttpClientName);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
         var text = response.Content is null ? null : await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);

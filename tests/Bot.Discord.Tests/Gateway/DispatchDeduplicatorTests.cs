@@ -1,4 +1,5 @@
 using Bot.Discord.Gateway;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Discord.Tests.Gateway;
 
@@ -7,7 +8,7 @@ public sealed class DispatchDeduplicatorTests
     [Fact]
     public void Same_id_is_first_seen_once_per_kind()
     {
-        var dedupe = new DispatchDeduplicator(100, TimeSpan.FromMinutes(15), new ManualTimeProvider());
+        var dedupe = new DispatchDeduplicator(100, TimeSpan.FromMinutes(15), new FakeTimeProvider());
 
         Assert.True(dedupe.TryMarkFirstSeen(DispatchKind.Interaction, 42));
         Assert.False(dedupe.TryMarkFirstSeen(DispatchKind.Interaction, 42));
@@ -18,7 +19,7 @@ public sealed class DispatchDeduplicatorTests
     [Fact]
     public void Capacity_evicts_the_least_recently_seen()
     {
-        var dedupe = new DispatchDeduplicator(3, TimeSpan.FromMinutes(15), new ManualTimeProvider());
+        var dedupe = new DispatchDeduplicator(3, TimeSpan.FromMinutes(15), new FakeTimeProvider());
         dedupe.TryMarkFirstSeen(DispatchKind.Message, 1);
         dedupe.TryMarkFirstSeen(DispatchKind.Message, 2);
         dedupe.TryMarkFirstSeen(DispatchKind.Message, 3);
@@ -34,7 +35,7 @@ public sealed class DispatchDeduplicatorTests
     [Fact]
     public void Ids_are_forgotten_after_the_window()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var dedupe = new DispatchDeduplicator(100, TimeSpan.FromMinutes(15), clock);
         dedupe.TryMarkFirstSeen(DispatchKind.Interaction, 7);
         dedupe.TryMarkFirstSeen(DispatchKind.Interaction, 8);

@@ -1,4 +1,6 @@
 using Bot.Discord.Gateway;
+using Bot.Discord.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Discord.Tests.Gateway;
 
@@ -7,7 +9,7 @@ public sealed class GatewaySendLimiterTests
     [Fact]
     public void Allows_120_sends_per_60_seconds_keeping_the_reserve_for_heartbeats()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var limiter = new GatewaySendLimiter(clock, reservedForHeartbeats: 3);
 
         for (var i = 0; i < 117; i++)
@@ -33,7 +35,7 @@ public sealed class GatewaySendLimiterTests
     [Fact]
     public void Window_slides_so_old_sends_free_their_slots()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var limiter = new GatewaySendLimiter(clock, reservedForHeartbeats: 0, limit: 120);
         for (var i = 0; i < 120; i++)
         {
@@ -57,16 +59,17 @@ public sealed class GatewaySendLimiterTests
     [Fact]
     public async Task AcquireAsync_waits_on_the_clock_until_a_slot_frees()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeClock();
         var limiter = new GatewaySendLimiter(clock, reservedForHeartbeats: 0, limit: 2, window: TimeSpan.FromSeconds(10));
         await limiter.AcquireAsync(heartbeat: false, CancellationToken.None);
         await limiter.AcquireAsync(heartbeat: false, CancellationToken.None);
 
         var third = limiter.AcquireAsync(heartbeat: false, CancellationToken.None).AsTask();
-        await Task.Delay(50);
+        await clock.WaitForArmedAsync(TimeSpan.FromSeconds(10));
+        clock.Advance(TimeSpan.FromSeconds(9.999));
         Assert.False(third.IsCompleted);
 
-        clock.Advance(TimeSpan.FromSeconds(10));
+        clock.Advance(TimeSpan.FromMilliseconds(1));
         await third.WaitAsync(TimeSpan.FromSeconds(5));
     }
 

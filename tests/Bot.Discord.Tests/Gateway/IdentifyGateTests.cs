@@ -11,7 +11,7 @@ public sealed class IdentifyGateTests
     [Fact]
     public async Task Shards_in_the_same_bucket_identify_5_seconds_apart()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeClock();
         var provider = new FakeGatewayBotInfoProvider(FakeGatewayFixtures.GatewayBotInfo(Url, shards: 2, maxConcurrency: 1));
         var gate = new IdentifyGate(provider, NullLogger<IdentifyGate>.Instance, clock);
 
@@ -21,11 +21,10 @@ public sealed class IdentifyGateTests
         }
 
         var second = gate.AcquireAsync(1, CancellationToken.None);
-        await Task.Delay(50);
+        await clock.WaitForArmedAsync(TimeSpan.FromSeconds(5));
         Assert.False(second.IsCompleted);
 
         clock.Advance(TimeSpan.FromSeconds(4.9));
-        await Task.Delay(50);
         Assert.False(second.IsCompleted);
 
         clock.Advance(TimeSpan.FromSeconds(0.1));
@@ -35,7 +34,7 @@ public sealed class IdentifyGateTests
     [Fact]
     public async Task Different_buckets_identify_concurrently_and_buckets_key_on_shard_id_modulo_max_concurrency()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeClock();
         var provider = new FakeGatewayBotInfoProvider(FakeGatewayFixtures.GatewayBotInfo(Url, shards: 4, maxConcurrency: 2));
         var gate = new IdentifyGate(provider, NullLogger<IdentifyGate>.Instance, clock);
 
@@ -48,7 +47,7 @@ public sealed class IdentifyGateTests
 
         var shard2 = gate.AcquireAsync(2, CancellationToken.None);
         var shard3 = gate.AcquireAsync(3, CancellationToken.None);
-        await Task.Delay(50);
+        await clock.WaitForArmedAsync(TimeSpan.FromSeconds(5), occurrence: 2);
         Assert.False(shard2.IsCompleted);
         Assert.False(shard3.IsCompleted);
 
@@ -60,7 +59,7 @@ public sealed class IdentifyGateTests
     [Fact]
     public async Task A_failed_attempt_that_never_sent_identify_does_not_hold_the_bucket()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeClock();
         var provider = new FakeGatewayBotInfoProvider(FakeGatewayFixtures.GatewayBotInfo(Url));
         var gate = new IdentifyGate(provider, NullLogger<IdentifyGate>.Instance, clock);
 
@@ -72,19 +71,18 @@ public sealed class IdentifyGateTests
     [Fact]
     public async Task Exhausted_session_starts_wait_for_reset_after_then_refetch()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeClock();
         var provider = new FakeGatewayBotInfoProvider(
             new GatewayBotInfo(Url.ToString(), 1, new SessionStartLimit(1000, 0, 10_000, 1)));
         var gate = new IdentifyGate(provider, NullLogger<IdentifyGate>.Instance, clock);
 
         var pending = gate.AcquireAsync(0, CancellationToken.None);
-        await Task.Delay(50);
+        await clock.WaitForArmedAsync(TimeSpan.FromSeconds(10));
         Assert.False(pending.IsCompleted);
         Assert.Equal(1, provider.Calls);
 
         provider.Info = new GatewayBotInfo(Url.ToString(), 1, new SessionStartLimit(1000, 1000, 86_400_000, 1));
         clock.Advance(TimeSpan.FromSeconds(9));
-        await Task.Delay(50);
         Assert.False(pending.IsCompleted);
 
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -96,7 +94,7 @@ public sealed class IdentifyGateTests
     [Fact]
     public async Task Remaining_counts_down_and_blocks_at_zero()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeClock();
         var provider = new FakeGatewayBotInfoProvider(
             new GatewayBotInfo(Url.ToString(), 2, new SessionStartLimit(1000, 2, 60_000, 16)));
         var gate = new IdentifyGate(provider, NullLogger<IdentifyGate>.Instance, clock);
@@ -106,7 +104,7 @@ public sealed class IdentifyGateTests
         Assert.Equal(0, gate.Remaining);
 
         var third = gate.AcquireAsync(2, CancellationToken.None);
-        await Task.Delay(50);
+        await clock.WaitForArmedAsync(TimeSpan.FromSeconds(60));
         Assert.False(third.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(60));
         (await third.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();

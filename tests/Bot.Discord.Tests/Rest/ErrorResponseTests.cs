@@ -114,7 +114,18 @@ public sealed class ErrorResponseTests
         var response = InteractionResponse.Message(Hello);
         await Capture(() => h.Client.CreateInteractionResponseAsync(InteractionId, RestHarness.InteractionToken, response, CancellationToken.None));
         await Capture(() => h.Client.CreateInteractionResponseAsync(InteractionId, RestHarness.InteractionToken, response, CancellationToken.None));
-        await Capture(() => h.Client.EditOriginalResponseAsync(AppId, RestHarness.InteractionToken, Hello, CancellationToken.None));
+
+        // Both attempts of the edit time out: the clock moves only here, so no other call can time out.
+        var editing = Capture(() => h.Client.EditOriginalResponseAsync(AppId, RestHarness.InteractionToken, Hello, CancellationToken.None));
+        await h.Server.WaitForRequestsAsync(3);
+        await h.WaitForAttemptTimeoutAsync(3);
+        h.Time.Advance(TimeSpan.FromMilliseconds(500));
+        h.Time.Advance(await h.WaitForPauseAsync());
+        await h.Server.WaitForRequestsAsync(4);
+        await h.WaitForAttemptTimeoutAsync(4);
+        h.Time.Advance(TimeSpan.FromMilliseconds(500));
+        await editing.WaitAsync(FakeClock.SafetyTimeout);
+
         await Capture(() => h.Client.CreateFollowupMessageAsync(AppId, RestHarness.InteractionToken, Hello, CancellationToken.None));
         await Capture(() => h.Client.CreateFollowupMessageAsync(AppId, RestHarness.InteractionToken, Hello, CancellationToken.None));
         await Capture(() => h.Client.CreateMessageAsync(ChannelId, MessagePayload.FromContent(RestHarness.Token + new string('x', 2000)), CancellationToken.None));

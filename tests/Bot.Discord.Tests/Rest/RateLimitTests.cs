@@ -8,17 +8,11 @@ namespace Bot.Discord.Tests.Rest;
 public sealed class RateLimitTests
 {
     private static readonly TimeSpan Eps = TimeSpan.FromMilliseconds(2);
+    private static readonly TimeSpan Safety = FakeClock.SafetyTimeout;
 
-    private static void AssertDelays(RestHarness h, params double[] seconds)
-    {
-        var delays = h.Time.Delays;
-        Assert.Equal(seconds.Length, delays.Count);
-        for (var i = 0; i < seconds.Length; i++)
-        {
-            // Task.Delay hands whole milliseconds to the TimeProvider.
-            Assert.InRange(delays[i].TotalSeconds, seconds[i] - 0.0011, seconds[i]);
-        }
-    }
+    // Task.Delay hands whole milliseconds to the TimeProvider.
+    private static void AssertSeconds(double expected, TimeSpan actual) =>
+        Assert.InRange(actual.TotalSeconds, expected - 0.0011, expected);
 
     [Fact]
     public async Task Exhausted_bucket_waits_reset_after_before_the_next_request()
@@ -26,11 +20,15 @@ public sealed class RateLimitTests
         await using var h = await RestHarness.StartAsync();
         h.Server.Enqueue("POST", ChannelMessages, FakeRestResponse.WithRateLimit("msgbucket", 5, 0, 2.5));
 
-        await h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
-        Assert.Empty(h.Time.Delays);
-        await h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
+        await h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None).WaitAsync(Safety);
+        Assert.Empty(h.Pauses);
+        var second = h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
 
-        AssertDelays(h, 2.5);
+        var pause = await h.WaitForPauseAsync();
+        AssertSeconds(2.5, pause);
+        Assert.Single(h.Server.Requests);
+        h.Time.Advance(pause);
+        await second.WaitAsync(Safety);
         Assert.Equal(2, h.Server.Requests.Count);
     }
 
@@ -40,10 +38,10 @@ public sealed class RateLimitTests
         await using var h = await RestHarness.StartAsync();
         h.Server.Enqueue("POST", ChannelMessages, FakeRestResponse.WithRateLimit("msgbucket", 5, 0, 3));
 
-        await h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
-        await h.Client.CreateMessageAsync(ChannelId + 1, Hello, CancellationToken.None);
+        await h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None).WaitAsync(Safety);
+        await h.Client.CreateMessageAsync(ChannelId + 1, Hello, CancellationToken.None).WaitAsync(Safety);
 
-        Assert.Empty(h.Time.Delays);
+        Assert.Empty(h.Pauses);
     }
 
     [Fact]
@@ -53,12 +51,17 @@ public sealed class RateLimitTests
         h.Server.Enqueue("GET", GlobalCommands, FakeRestResponse.WithRateLimit("cmds", 5, 3, 20), FakeRestResponse.Default());
         h.Server.Enqueue("PUT", GlobalCommands, FakeRestResponse.WithRateLimit("cmds", 5, 0, 4));
 
-        await h.Client.GetGlobalCommandsAsync(AppId, CancellationToken.None);
-        await h.Client.OverwriteGlobalCommandsAsync(AppId, [Blep], CancellationToken.None);
-        Assert.Empty(h.Time.Delays);
-        await h.Client.GetGlobalCommandsAsync(AppId, CancellationToken.None);
+        await h.Client.GetGlobalCommandsAsync(AppId, CancellationToken.None).WaitAsync(Safety);
+        await h.Client.OverwriteGlobalCommandsAsync(AppId, [Blep], CancellationToken.None).WaitAsync(Safety);
+        Assert.Empty(h.Pauses);
+        var third = h.Client.GetGlobalCommandsAsync(AppId, CancellationToken.None);
 
-        AssertDelays(h, 4);
+        var pause = await h.WaitForPauseAsync();
+        AssertSeconds(4, pause);
+        Assert.Equal(2, h.Server.Requests.Count);
+        h.Time.Advance(pause);
+        await third.WaitAsync(Safety);
+        Assert.Equal(3, h.Server.Requests.Count);
     }
 
     [Fact]
@@ -67,11 +70,16 @@ public sealed class RateLimitTests
         await using var h = await RestHarness.StartAsync();
         h.Server.Enqueue("POST", ChannelMessages, FakeRestResponse.RateLimitedUser());
 
-        var message = await h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
+        var sending = h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
+        var pause = await h.WaitForPauseAsync();
+        AssertSeconds(64.57, pause);
+        Assert.Single(h.Server.Requests);
+        h.Time.Advance(pause);
+        var message = await sending.WaitAsync(Safety);
 
         Assert.NotEqual(0UL, message.Id);
         Assert.Equal(2, h.Server.Requests.Count);
-        AssertDelays(h, 64.57);
+        Assert.Single(h.Pauses);
         Assert.Contains(h.Logs.Lines, l => l.Contains("429", StringComparison.Ordinal) && l.Contains("Scope=user", StringComparison.Ordinal));
     }
 
@@ -83,9 +91,12 @@ public sealed class RateLimitTests
             429, """{"message": "You are being rate limited.", "global": false}""",
             new Dictionary<string, string> { ["Retry-After"] = "3", ["X-RateLimit-Scope"] = "user" }));
 
-        await h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
+        var sending = h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
+        var pause = await h.WaitForPauseAsync();
+        AssertSeconds(3, pause);
+        h.Time.Advance(pause);
+        await sending.WaitAsync(Safety);
 
-        AssertDelays(h, 3);
         Assert.Equal(2, h.Server.Requests.Count);
     }
 
@@ -95,15 +106,15 @@ public sealed class RateLimitTests
         await using var h = await RestHarness.StartAsync(configure: o => o.MaxRateLimitWait = TimeSpan.FromSeconds(60));
         h.Server.Enqueue("POST", ChannelMessages, FakeRestResponse.RateLimitedUser());
 
-        var first = await Assert.ThrowsAsync<DiscordRateLimitedException>(() => h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None));
-        var second = await Assert.ThrowsAsync<DiscordRateLimitedException>(() => h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None));
+        var first = await Assert.ThrowsAsync<DiscordRateLimitedException>(() => h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None).WaitAsync(Safety));
+        var second = await Assert.ThrowsAsync<DiscordRateLimitedException>(() => h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None).WaitAsync(Safety));
 
         Assert.Equal(TimeSpan.FromSeconds(64.57), first.RetryAfter);
         Assert.Equal("user", first.Scope);
         Assert.False(first.IsGlobal);
-        Assert.True(second.RetryAfter <= first.RetryAfter);
+        Assert.Equal(first.RetryAfter, second.RetryAfter);
         Assert.Single(h.Server.Requests);
-        Assert.Empty(h.Time.Delays);
+        Assert.Empty(h.Pauses);
     }
 
     [Fact]
@@ -112,52 +123,58 @@ public sealed class RateLimitTests
         await using var h = await RestHarness.StartAsync(configure: o => o.MaxRateLimitRetries = 1);
         h.Server.Enqueue("POST", ChannelMessages, FakeRestResponse.RateLimitedUser(), FakeRestResponse.RateLimitedUser());
 
-        await Assert.ThrowsAsync<DiscordRateLimitedException>(() => h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None));
+        var sending = h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
+        h.Time.Advance(await h.WaitForPauseAsync());
+        await Assert.ThrowsAsync<DiscordRateLimitedException>(() => sending.WaitAsync(Safety));
 
         Assert.Equal(2, h.Server.Requests.Count);
+        Assert.Single(h.Pauses);
     }
 
     [Fact]
     public async Task Global_429_pauses_other_routes_but_not_interaction_callbacks()
     {
-        await using var h = await RestHarness.StartAsync(autoAdvance: false);
+        await using var h = await RestHarness.StartAsync();
         h.Server.Enqueue("POST", ChannelMessages, FakeRestResponse.RateLimitedGlobal());
 
         var limited = h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
-        await h.Time.WaitForPendingTimersAsync(1);
+        await h.WaitForPauseAsync(1);
         var other = h.Client.GetCurrentUserAsync(CancellationToken.None);
-        await h.Time.WaitForPendingTimersAsync(2);
-        await h.Client.CreateInteractionResponseAsync(InteractionId, RestHarness.InteractionToken, InteractionResponse.DeferredMessage(), CancellationToken.None);
+        await h.WaitForPauseAsync(2);
+        await h.Client.CreateInteractionResponseAsync(InteractionId, RestHarness.InteractionToken, InteractionResponse.DeferredMessage(), CancellationToken.None)
+            .WaitAsync(Safety);
 
         Assert.False(limited.IsCompleted);
         Assert.False(other.IsCompleted);
         Assert.Equal(["create_message", "create_interaction_response"], h.Server.Requests.Select(r => r.OperationId));
 
         h.Time.Advance(TimeSpan.FromSeconds(64.57));
-        await Task.WhenAll(limited, other).WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.WhenAll(limited, other).WaitAsync(Safety);
 
         Assert.Equal(4, h.Server.Requests.Count);
         Assert.Equal(2, h.Server.RequestsTo("POST", ChannelMessages).Count);
         Assert.Single(h.Server.RequestsTo("GET", UsersMe));
-        Assert.All(h.Time.Delays, d => Assert.InRange(d, TimeSpan.FromSeconds(64.57) - Eps, TimeSpan.FromSeconds(64.57)));
+        Assert.Equal(2, h.Pauses.Count);
+        Assert.All(h.Pauses, d => Assert.InRange(d, TimeSpan.FromSeconds(64.57) - Eps, TimeSpan.FromSeconds(64.57)));
     }
 
     [Fact]
     public async Task Shared_429_waits_on_that_resource_only()
     {
-        await using var h = await RestHarness.StartAsync(autoAdvance: false);
+        await using var h = await RestHarness.StartAsync();
         h.Server.Enqueue("POST", ChannelMessages, FakeRestResponse.RateLimitedShared());
 
         var limited = h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
-        await h.Time.WaitForPendingTimersAsync(1);
-        await h.Client.CreateMessageAsync(ChannelId + 1, Hello, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
-        await h.Client.GetCurrentUserAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var pause = await h.WaitForPauseAsync();
+        await h.Client.CreateMessageAsync(ChannelId + 1, Hello, CancellationToken.None).WaitAsync(Safety);
+        await h.Client.GetCurrentUserAsync(CancellationToken.None).WaitAsync(Safety);
 
         Assert.False(limited.IsCompleted);
-        AssertDelays(h, 1336.57);
+        AssertSeconds(1336.57, pause);
+        Assert.Single(h.Pauses);
 
-        h.Time.Advance(TimeSpan.FromSeconds(1336.57));
-        await limited.WaitAsync(TimeSpan.FromSeconds(10));
+        h.Time.Advance(pause);
+        await limited.WaitAsync(Safety);
         Assert.Equal(2, h.Server.Requests.Count(r => r.Path == $"/channels/{ChannelId}/messages"));
         Assert.Contains(h.Logs.Lines, l => l.Contains("Scope=shared", StringComparison.Ordinal));
     }
@@ -168,7 +185,7 @@ public sealed class RateLimitTests
         await using var h = await RestHarness.StartAsync(configure: o => o.MaxRateLimitWait = TimeSpan.FromMinutes(5));
         h.Server.Enqueue("POST", ChannelMessages, FakeRestResponse.RateLimitedShared());
 
-        var error = await Assert.ThrowsAsync<DiscordRateLimitedException>(() => h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DiscordRateLimitedException>(() => h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None).WaitAsync(Safety));
 
         Assert.Equal("shared", error.Scope);
         Assert.Equal(TimeSpan.FromSeconds(1336.57), error.RetryAfter);
@@ -182,22 +199,25 @@ public sealed class RateLimitTests
 
         for (var i = 0; i < 50; i++)
         {
-            await h.Client.GetCurrentUserAsync(CancellationToken.None);
+            await h.Client.GetCurrentUserAsync(CancellationToken.None).WaitAsync(Safety);
         }
 
-        Assert.Empty(h.Time.Delays);
         for (var i = 0; i < 60; i++)
         {
             await h.Client.CreateInteractionResponseAsync(
-                InteractionId + (ulong)i, RestHarness.InteractionToken, InteractionResponse.DeferredMessage(), CancellationToken.None);
+                InteractionId + (ulong)i, RestHarness.InteractionToken, InteractionResponse.DeferredMessage(), CancellationToken.None).WaitAsync(Safety);
         }
 
-        await h.Client.EditOriginalResponseAsync(AppId, RestHarness.InteractionToken, Hello, CancellationToken.None);
-        Assert.Empty(h.Time.Delays);
+        await h.Client.EditOriginalResponseAsync(AppId, RestHarness.InteractionToken, Hello, CancellationToken.None).WaitAsync(Safety);
+        Assert.Empty(h.Pauses);
 
-        await h.Client.GetCurrentUserAsync(CancellationToken.None);
+        var held = h.Client.GetCurrentUserAsync(CancellationToken.None);
+        var pause = await h.WaitForPauseAsync();
+        AssertSeconds(1, pause);
+        Assert.Equal(111, h.Server.Requests.Count);
+        h.Time.Advance(pause);
+        await held.WaitAsync(Safety);
 
-        AssertDelays(h, 1);
         Assert.Equal(112, h.Server.Requests.Count);
     }
 }

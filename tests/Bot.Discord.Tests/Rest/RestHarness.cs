@@ -2,6 +2,7 @@ using Bot.Discord.Rest;
 using Bot.Discord.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Discord.Tests.Rest;
 
@@ -16,7 +17,7 @@ public sealed class RestHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private RestHarness(FakeRestServer server, ServiceProvider services, ManualTimeProvider time, CapturingLoggerProvider logs)
+    private RestHarness(FakeRestServer server, ServiceProvider services, FakeClock time, CapturingLoggerProvider logs)
     {
         Server = server;
         _services = services;
@@ -29,16 +30,28 @@ public sealed class RestHarness : IAsyncDisposable
 
     public DiscordRestClient Client { get; }
 
-    public ManualTimeProvider Time { get; }
+    /// <summary>The client's clock: it moves only when a test advances it, so no timeout or wait elapses by itself.</summary>
+    public FakeClock Time { get; }
 
     public CapturingLoggerProvider Logs { get; }
 
     public IServiceProvider Services => _services;
 
-    public static async Task<RestHarness> StartAsync(bool autoAdvance = true, Action<DiscordRestOptions>? configure = null)
+    /// <summary>Waits the client arms besides its per-attempt timeouts: bucket, global, 429 and backoff waits.</summary>
+    public IReadOnlyList<TimeSpan> Pauses => Time.ArmedDelays.Where(IsPause).ToList();
+
+    /// <summary>Completes once the client waits for the <paramref name="occurrence"/>-th pause, with its length.</summary>
+    public Task<TimeSpan> WaitForPauseAsync(int occurrence = 1) => Time.WaitForArmedAsync(IsPause, occurrence);
+
+    /// <summary>Completes once the client has armed the per-attempt timeout of its <paramref name="attempt"/>-th request.</summary>
+    public Task WaitForAttemptTimeoutAsync(int attempt) => Time.WaitForArmedAsync(d => !IsPause(d), attempt);
+
+    private TimeSpan RequestTimeout => _services.GetRequiredService<IOptions<DiscordRestOptions>>().Value.RequestTimeout;
+
+    public static async Task<RestHarness> StartAsync(Action<DiscordRestOptions>? configure = null)
     {
         var server = await FakeRestServer.StartAsync();
-        var time = new ManualTimeProvider(autoAdvance);
+        var time = new FakeClock();
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
@@ -55,6 +68,8 @@ public sealed class RestHarness : IAsyncDisposable
         });
         return new RestHarness(server, services.BuildServiceProvider(validateScopes: true), time, logs);
     }
+
+    private bool IsPause(TimeSpan delay) => delay != RequestTimeout;
 
     public async ValueTask DisposeAsync()
     {

@@ -8,17 +8,22 @@ namespace Bot.Discord.Tests.Rest;
 
 public sealed class RetryTests
 {
+    private static readonly TimeSpan Safety = FakeClock.SafetyTimeout;
+
     [Fact]
     public async Task Server_error_is_retried_with_backoff_then_succeeds()
     {
         await using var h = await RestHarness.StartAsync();
         h.Server.Enqueue("POST", ChannelMessages, FakeRestResponse.ServerError());
 
-        await h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
+        var sending = h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
+        var backoff = await h.WaitForPauseAsync();
+        Assert.InRange(backoff, TimeSpan.FromMilliseconds(99), TimeSpan.FromMilliseconds(200));
+        Assert.Single(h.Server.Requests);
+        h.Time.Advance(backoff);
+        await sending.WaitAsync(Safety);
 
         Assert.Equal(2, h.Server.Requests.Count);
-        var delay = Assert.Single(h.Time.Delays);
-        Assert.InRange(delay, TimeSpan.FromMilliseconds(99), TimeSpan.FromMilliseconds(200));
     }
 
     [Fact]
@@ -58,12 +63,15 @@ public sealed class RetryTests
         await using var h = await RestHarness.StartAsync();
         h.Server.Enqueue("GET", "/gateway/bot", FakeRestResponse.BadGateway(), FakeRestResponse.BadGateway());
 
-        var info = await h.Client.GetGatewayBotAsync(CancellationToken.None);
+        var fetching = h.Client.GetGatewayBotAsync(CancellationToken.None);
+        h.Time.Advance(await h.WaitForPauseAsync(1));
+        var second = await h.WaitForPauseAsync(2);
+        Assert.True(second >= TimeSpan.FromMilliseconds(199), "second backoff doubles");
+        h.Time.Advance(second);
+        var info = await fetching.WaitAsync(Safety);
 
         Assert.Equal(9, info.Shards);
         Assert.Equal(3, h.Server.Requests.Count);
-        Assert.Equal(2, h.Time.Delays.Count);
-        Assert.True(h.Time.Delays[1] >= TimeSpan.FromMilliseconds(199), "second backoff doubles");
     }
 
     [Fact]
@@ -72,10 +80,14 @@ public sealed class RetryTests
         await using var h = await RestHarness.StartAsync(configure: o => o.MaxRetries = 2);
         h.Server.Enqueue("GET", UsersMe, FakeRestResponse.ServerError(), FakeRestResponse.ServerError(503), FakeRestResponse.ServerError());
 
-        var error = await Assert.ThrowsAsync<DiscordApiException>(() => h.Client.GetCurrentUserAsync(CancellationToken.None));
+        var fetching = h.Client.GetCurrentUserAsync(CancellationToken.None);
+        h.Time.Advance(await h.WaitForPauseAsync(1));
+        h.Time.Advance(await h.WaitForPauseAsync(2));
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => fetching.WaitAsync(Safety));
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
         Assert.Equal(3, h.Server.Requests.Count);
+        Assert.Equal(2, h.Pauses.Count);
     }
 
     [Theory]
@@ -87,40 +99,55 @@ public sealed class RetryTests
         await using var h = await RestHarness.StartAsync();
         h.Server.Enqueue("POST", ChannelMessages, FakeRestResponse.Error(status, code, "nope"));
 
-        var error = await Assert.ThrowsAsync<DiscordApiException>(() => h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None).WaitAsync(Safety));
 
         Assert.Equal((HttpStatusCode)status, error.Status);
         Assert.Equal(code, error.Code);
         Assert.Equal("nope", error.ApiMessage);
         Assert.Single(h.Server.Requests);
-        Assert.Empty(h.Time.Delays);
+        Assert.Empty(h.Pauses);
     }
 
     [Fact]
     public async Task Timeouts_are_retried()
     {
-        await using var h = await RestHarness.StartAsync(configure: o => o.RequestTimeout = TimeSpan.FromSeconds(1));
+        var timeout = TimeSpan.FromSeconds(1);
+        await using var h = await RestHarness.StartAsync(configure: o => o.RequestTimeout = timeout);
         h.Server.Enqueue("GET", UsersMe, FakeRestResponse.Default() with { Delay = TimeSpan.FromSeconds(30) });
 
-        var me = await h.Client.GetCurrentUserAsync(CancellationToken.None);
+        var fetching = h.Client.GetCurrentUserAsync(CancellationToken.None);
+        await h.Server.WaitForRequestsAsync(1);
+        await h.WaitForAttemptTimeoutAsync(1);
+        h.Time.Advance(timeout);
+        h.Time.Advance(await h.WaitForPauseAsync());
+        var me = await fetching.WaitAsync(Safety);
 
         Assert.Equal(h.Server.BotUserId, me.Id);
         Assert.Equal(2, h.Server.Requests.Count);
-        Assert.Single(h.Time.Delays);
+        Assert.Single(h.Pauses);
     }
 
     [Fact]
     public async Task Persistent_timeouts_end_in_a_transport_exception()
     {
+        var timeout = TimeSpan.FromMilliseconds(500);
         await using var h = await RestHarness.StartAsync(configure: o =>
         {
-            o.RequestTimeout = TimeSpan.FromMilliseconds(500);
+            o.RequestTimeout = timeout;
             o.MaxRetries = 1;
         });
         var slow = FakeRestResponse.Default() with { Delay = TimeSpan.FromSeconds(30) };
         h.Server.Enqueue("GET", UsersMe, slow, slow);
 
-        var error = await Assert.ThrowsAsync<DiscordTransportException>(() => h.Client.GetCurrentUserAsync(CancellationToken.None));
+        var fetching = h.Client.GetCurrentUserAsync(CancellationToken.None);
+        await h.Server.WaitForRequestsAsync(1);
+        await h.WaitForAttemptTimeoutAsync(1);
+        h.Time.Advance(timeout);
+        h.Time.Advance(await h.WaitForPauseAsync());
+        await h.Server.WaitForRequestsAsync(2);
+        await h.WaitForAttemptTimeoutAsync(2);
+        h.Time.Advance(timeout);
+        var error = await Assert.ThrowsAsync<DiscordTransportException>(() => fetching.WaitAsync(Safety));
 
         Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
         Assert.Equal(2, h.Server.Requests.Count);
@@ -131,11 +158,14 @@ public sealed class RetryTests
     {
         await using var h = await RestHarness.StartAsync();
         h.Server.Enqueue("GET", UsersMe, FakeRestResponse.Default() with { Delay = TimeSpan.FromSeconds(30) });
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cts = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Client.GetCurrentUserAsync(cts.Token));
+        var fetching = h.Client.GetCurrentUserAsync(cts.Token);
+        await h.Server.WaitForRequestsAsync(1);
+        await cts.CancelAsync();
 
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetching.WaitAsync(Safety));
         Assert.Single(h.Server.Requests);
-        Assert.Empty(h.Time.Delays);
+        Assert.Empty(h.Pauses);
     }
 }

@@ -1,6 +1,7 @@
 using Bot.Application;
 using Bot.Discord.Models.Inbound;
 using Bot.Discord.Models.Outbound;
+using Bot.Discord.Testing;
 using Bot.DiscordAdapter.Configuration;
 using Bot.DiscordAdapter.Hosting;
 using Bot.DiscordAdapter.Messages;
@@ -16,7 +17,7 @@ public sealed class FreeTextTests
     private const ulong OtherChannel = 290926798999357251;
     private static readonly IReadOnlySet<ulong> Channels = new HashSet<ulong> { FreeChannel };
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeClock _time = new();
     private readonly RecordingRestClient _rest = new();
     private readonly StubAssistant _assistant = new();
     private readonly FreeTextHandler _handler;

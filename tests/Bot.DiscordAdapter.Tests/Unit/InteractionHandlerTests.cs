@@ -1,6 +1,7 @@
 using Bot.Application;
 using Bot.Discord.Gateway;
 using Bot.Discord.Models.Outbound;
+using Bot.Discord.Testing;
 using Bot.DiscordAdapter.Commands;
 using Bot.DiscordAdapter.Configuration;
 using Bot.DiscordAdapter.Hosting;
@@ -16,7 +17,7 @@ public sealed class InteractionHandlerTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeClock _time = new();
     private readonly RecordingRestClient _rest = new();
     private readonly StubAssistant _assistant = new();
     private readonly CapturingLoggerProvider _logs = new();
@@ -52,7 +53,8 @@ public sealed class InteractionHandlerTests
         _assistant.Gate = gate;
 
         var handling = Task.Run(() => _handler.HandleAsync(Inbound.Recommend(), _time.GetTimestamp(), CancellationToken.None));
-        await Until(() => _assistant.Requests.Count == 1 && _time.PendingTimers > 0);
+        await DeferTimersArmedAsync(1);
+        await Until(() => _assistant.Requests.Count == 1);
         Assert.Empty(_rest.Calls);
 
         _time.Advance(TimeSpan.FromMilliseconds(1500));
@@ -79,7 +81,8 @@ public sealed class InteractionHandlerTests
         var busy = Enumerable.Range(0, slots)
             .Select(i => Task.Run(() => _handler.HandleAsync(Inbound.Recommend(id: 2000 + (ulong)i), _time.GetTimestamp(), CancellationToken.None)))
             .ToList();
-        await Until(() => _assistant.Requests.Count == slots && _time.PendingTimers == slots);
+        await DeferTimersArmedAsync(slots);
+        await Until(() => _assistant.Requests.Count == slots);
 
         var queued = Task.Run(() => _handler.HandleAsync(Inbound.Recommend(id: 3000), _time.GetTimestamp(), CancellationToken.None));
         await Until(() => _rest.Calls.Count == 1);
@@ -108,7 +111,8 @@ public sealed class InteractionHandlerTests
         var receipt = new GatewayReceipt(0, 7, _time.GetTimestamp());
 
         var dispatch = Task.Run(() => gateway.OnInteractionCreateAsync(new InteractionCreateEvent(Inbound.Recommend(), receipt), CancellationToken.None));
-        await Until(() => _assistant.Requests.Count == 1 && _time.PendingTimers > 0);
+        await DeferTimersArmedAsync(1);
+        await Until(() => _assistant.Requests.Count == 1);
         Assert.False(dispatch.IsCompleted);
         _time.Advance(TimeSpan.FromMilliseconds(1500));
         await dispatch.WaitAsync(Wait);
@@ -116,7 +120,7 @@ public sealed class InteractionHandlerTests
         Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, Assert.Single(_rest.Callbacks).Type);
         Assert.Empty(_rest.Edits);
         Assert.Equal(1, tracker.InFlight);
-        var stopping = tracker.StopAsync(TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None);
+        var stopping = tracker.StopAsync(TimeSpan.FromSeconds(10), _time, CancellationToken.None);
         Assert.False(stopping.IsCompleted);
         gate.Set();
         Assert.True(await stopping.WaitAsync(Wait));
@@ -206,7 +210,8 @@ public sealed class InteractionHandlerTests
         var customId = PagingCustomId.Encode(Inbound.UserId, new RecommendRequest { Topic = "consensus", Offset = 5, Count = 5 })!;
 
         var handling = Task.Run(() => _handler.HandleAsync(Inbound.Button(customId, Inbound.UserId, Inbound.SnowflakeAt(_time.GetUtcNow())), _time.GetTimestamp(), CancellationToken.None));
-        await Until(() => _assistant.Requests.Count == 1 && _time.PendingTimers > 0);
+        await DeferTimersArmedAsync(1);
+        await Until(() => _assistant.Requests.Count == 1);
         _time.Advance(TimeSpan.FromSeconds(2));
         await Until(() => _rest.Callbacks.Count == 1);
         gate.Set();
@@ -304,7 +309,8 @@ public sealed class InteractionHandlerTests
         var busy = Enumerable.Range(0, slots)
             .Select(i => Task.Run(() => _handler.HandleAsync(Inbound.Recommend(id: 2000 + (ulong)i), _time.GetTimestamp(), CancellationToken.None)))
             .ToList();
-        await Until(() => _assistant.Requests.Count == slots && _time.PendingTimers == slots);
+        await DeferTimersArmedAsync(slots);
+        await Until(() => _assistant.Requests.Count == slots);
 
         // With every slot busy, these are deferred publicly at once, before anyone knows which will fail.
         var queued = Enumerable.Range(0, 6)
@@ -329,6 +335,9 @@ public sealed class InteractionHandlerTests
 
     private static string RenderedText(MessagePayload payload) =>
         string.Join("\n", new[] { payload.Content }.Concat(payload.Embeds?.SelectMany(e => new[] { e.Title, e.Description }) ?? []).OfType<string>());
+
+    /// <summary>The handler is waiting to defer <paramref name="count"/> interactions (each arms one DeferAfter timer).</summary>
+    private Task DeferTimersArmedAsync(int count) => _time.WaitForArmedAsync(new DiscordBotOptions().DeferAfter, count);
 
     private static async Task Until(Func<bool> condition)
     {

@@ -1,5 +1,6 @@
 using Bot.Discord.Models.Outbound;
 using Bot.Discord.Rest;
+using Bot.Discord.Testing;
 using Bot.DiscordAdapter.Interactions;
 using Bot.DiscordAdapter.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,7 @@ namespace Bot.DiscordAdapter.Tests.Unit;
 
 public sealed class InteractionSessionTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeClock _time = new();
     private readonly RecordingRestClient _rest = new();
     private readonly CapturingLoggerProvider _logs = new();
 
