@@ -28,7 +28,7 @@ public sealed class MlNetTextFeaturizer
     private readonly TextFeaturizerOptions _options;
     private readonly MLContext? _context;
     private readonly ITransformer? _model;
-    private readonly ConcurrentBag<PredictionEngine<TextRow, FeatureRow>> _engines = [];
+    private readonly ConcurrentBag<Engine> _engines = [];
     private readonly Lock _engineCreation = new();
 
     private MlNetTextFeaturizer(TextFeaturizerOptions options, MLContext? context, ITransformer? model, int documentCount, int dimension)
@@ -74,8 +74,9 @@ public sealed class MlNetTextFeaturizer
         var engine = RentEngine();
         try
         {
-            var output = new FeatureRow();
-            engine.Predict(new TextRow { Text = prepared }, ref output);
+            engine.Input.Text = prepared;
+            var output = engine.Output;
+            engine.Prediction.Predict(engine.Input, ref output);
             return ToSparse(output.Features);
         }
         finally
@@ -90,7 +91,7 @@ public sealed class MlNetTextFeaturizer
         ArgumentNullException.ThrowIfNull(texts);
         return _model is null || _context is null
             ? [.. texts.Select(_ => SparseVector.Empty)]
-            : ReadFeatures(_model.Transform(Load(_context, texts, _options)), texts.Count);
+            : ReadFeatures(_model.Transform(_context.Data.LoadFromEnumerable(Rows(texts, _options))), texts.Count);
     }
 
     private static (MlNetTextFeaturizer Featurizer, SparseVector[]? Vectors) FitCore(
@@ -99,8 +100,9 @@ public sealed class MlNetTextFeaturizer
         ArgumentNullException.ThrowIfNull(documents);
         options.Validate();
         var context = new MLContext(seed: 0);
-        var data = Load(context, documents, options);
-        if (documents.All(d => Prepare(d, options).Length == 0))
+        var rows = Rows(documents, options);
+        var data = context.Data.LoadFromEnumerable(rows);
+        if (rows.All(row => row.Text.Length == 0))
         {
             // ML.NET cannot fit a vocabulary on no text; such a featurizer knows no n-gram at all.
             var empty = new MlNetTextFeaturizer(options, null, null, documents.Count, 0);
@@ -149,8 +151,9 @@ public sealed class MlNetTextFeaturizer
     private static string Prepare(string? text, TextFeaturizerOptions options) =>
         options.RemoveGrammarWords ? TextAnalyzer.IndexText(text) : TextAnalyzer.Normalize(text);
 
-    private static IDataView Load(MLContext context, IReadOnlyList<string?> texts, TextFeaturizerOptions options) =>
-        context.Data.LoadFromEnumerable(texts.Select(text => new TextRow { Text = Prepare(text, options) }));
+    // Materialised once: ML.NET reads the data view several times while fitting.
+    private static TextRow[] Rows(IReadOnlyList<string?> texts, TextFeaturizerOptions options) =>
+        [.. texts.Select(text => new TextRow { Text = Prepare(text, options) })];
 
     private static SparseVector[] ReadFeatures(IDataView transformed, int count)
     {
@@ -169,7 +172,7 @@ public sealed class MlNetTextFeaturizer
         return vectors;
     }
 
-    private PredictionEngine<TextRow, FeatureRow> RentEngine()
+    private Engine RentEngine()
     {
         if (_engines.TryTake(out var engine))
         {
@@ -178,7 +181,7 @@ public sealed class MlNetTextFeaturizer
 
         lock (_engineCreation)
         {
-            return _context!.Model.CreatePredictionEngine<TextRow, FeatureRow>(_model!);
+            return new Engine(_context!.Model.CreatePredictionEngine<TextRow, FeatureRow>(_model!));
         }
     }
 
@@ -216,6 +219,16 @@ public sealed class MlNetTextFeaturizer
         }
 
         return SparseVector.FromTrusted(outIndices, outValues);
+    }
+
+    /// <summary>One prediction engine with its own input and output rows, so their buffers are reused between calls.</summary>
+    private sealed class Engine(PredictionEngine<TextRow, FeatureRow> prediction)
+    {
+        public PredictionEngine<TextRow, FeatureRow> Prediction => prediction;
+
+        public TextRow Input { get; } = new();
+
+        public FeatureRow Output { get; } = new();
     }
 
     /// <summary>ML.NET's input row: one text column.</summary>
