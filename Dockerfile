@@ -45,6 +45,7 @@ FROM build AS test
 RUN dotnet test Bot.sln -c Release --no-build
 
 FROM build AS publish
+# Not trimmed: ML.NET reflects over types that trimming would remove, and fails at run time.
 RUN dotnet publish src/Bot/Bot.csproj -c Release --no-restore -o /app/publish /p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION} AS runtime-untested

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Bot.Catalog;
-using Bot.Recommendation;
+using Bot.Featurization;
 using Bot.Recommendation.Conversation;
 using Bot.Recommendation.Ranking;
 using Bot.Recommendation.Understanding;
+using Bot.Recommendation;
 
 namespace Bot.Application;
 
@@ -127,7 +128,7 @@ public sealed class ReadingAssistant : IReadingAssistant
 
         var topicIds = ResolveTopics(parsed, request.Topic);
         string? note = null;
-        if (topicIds.Count == 0 && TopicsOfNamedResources(_engine.Papers.FindMentionedResources(MatchText.Normalize(request.Topic))) is [_, ..] related)
+        if (topicIds.Count == 0 && TopicsOfNamedResources(_engine.Papers.FindMentionedResources(TextAnalyzer.Normalize(request.Topic))) is [_, ..] related)
         {
             // "/recommend ddia": the topics of the item named, with the item itself first through its nickname.
             topicIds = related;
@@ -228,14 +229,14 @@ public sealed class ReadingAssistant : IReadingAssistant
     public IReadOnlyList<Suggestion> SuggestTopics(string partial, int max = 25)
     {
         max = Math.Clamp(max, 1, 25);
-        var typed = MatchText.Normalize(partial);
+        var typed = TextAnalyzer.Normalize(partial);
         var topics = _engine.Catalog.Topics;
         var ranked = typed.Length == 0
             ? topics
             : topics
-                .Where(t => MatchText.Normalize(t.Name).Contains(typed, StringComparison.Ordinal)
+                .Where(t => TextAnalyzer.Normalize(t.Name).Contains(typed, StringComparison.Ordinal)
                     || t.Id.Contains(typed.Replace(' ', '-'), StringComparison.Ordinal)
-                    || t.Aliases.Any(a => MatchText.Normalize(a).StartsWith(typed, StringComparison.Ordinal)))
+                    || t.Aliases.Any(a => TextAnalyzer.Normalize(a).StartsWith(typed, StringComparison.Ordinal)))
                 .Concat(_engine.Index.Topics.Nearest(typed, 5))
                 .Distinct();
         return ranked.Take(max).Select(t => new Suggestion(Clip(t.Name, 100), t.Id)).ToList();
@@ -285,12 +286,12 @@ public sealed class ReadingAssistant : IReadingAssistant
         {
             // "/recommend consensus banana" has the shape "/recommend <topic> <level>": a second word that is no
             // topic, kind, level or catalog word was meant as a level. Longer inputs are read as a topic phrase.
-            var last = MatchText.Normalize(positional[^1]);
+            var last = TextAnalyzer.Normalize(positional[^1]);
             var rest = _engine.Parser.Parse(string.Join(' ', positional.Take(positional.Count - 1)));
             var lastParsed = _engine.Parser.Parse(positional[^1]);
             var wholeParsed = _engine.Parser.Parse(string.Join(' ', positional));
             if (rest.Topics.Count > 0 && lastParsed.Topics.Count == 0 && lastParsed.Kinds.Count == 0
-                && lastParsed.Level is null && last.Length > 0 && !StopWords.Contains(last)
+                && lastParsed.Level is null && last.Length > 0 && !TextAnalyzer.IsStopWord(last)
                 && !_engine.Index.Vocabulary.Contains(last)
                 && wholeParsed.TopicIds.SequenceEqual(rest.TopicIds))
             {
@@ -353,7 +354,7 @@ public sealed class ReadingAssistant : IReadingAssistant
     private IReadOnlyList<string> ResolveTopics(ParsedQuery parsed, string raw)
     {
         var ids = parsed.TopicIds.ToList();
-        if (ids.Count == 0 && MatchText.Normalize(raw).Contains("distributed", StringComparison.Ordinal) && parsed.UnknownWords.Count == 0)
+        if (ids.Count == 0 && TextAnalyzer.Normalize(raw).Contains("distributed", StringComparison.Ordinal) && parsed.UnknownWords.Count == 0)
         {
             ids.Add("fundamentals");
         }
@@ -397,9 +398,9 @@ public sealed class ReadingAssistant : IReadingAssistant
 
     private ReplySection? ConfusionNote(string input)
     {
-        var normalized = " " + MatchText.Normalize(input) + " ";
+        var normalized = " " + TextAnalyzer.Normalize(input) + " ";
         var confusion = _engine.Catalog.Confusions.FirstOrDefault(c =>
-            c.Terms.Count(term => normalized.Contains(" " + MatchText.Normalize(term) + " ", StringComparison.Ordinal)) >= 2);
+            c.Terms.Count(term => normalized.Contains(" " + TextAnalyzer.Normalize(term) + " ", StringComparison.Ordinal)) >= 2);
         return confusion is null ? null : new ReplySection(string.Join(" vs ", confusion.Terms), confusion.Note);
     }
 

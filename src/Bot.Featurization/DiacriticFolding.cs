@@ -14,7 +14,7 @@ namespace Bot.Featurization;
 /// Greek Extended, Hebrew presentation forms). Letters whose decomposition involves other marks
 /// (Indic nukta forms, Hangul syllables) are left as they are, as are non-letters such as U+2260.
 /// </remarks>
-public static class DiacriticFolding
+internal static class DiacriticFolding
 {
     // Pairs of (precomposed letter, base letter).
     private const string Pairs =

@@ -1,8 +1,8 @@
 namespace Bot.Featurization;
 
 /// <summary>
-/// Per-block vector normalisation, as ML.NET's <c>TextFeaturizingEstimator.NormFunction</c>.
-/// The word block and the character block are each scaled to unit norm separately.
+/// ML.NET's per-block normalisation (<c>TextFeaturizingEstimator.NormFunction</c>): the word block and the
+/// character block are each scaled on their own before they are joined.
 /// </summary>
 public enum NormFunction
 {

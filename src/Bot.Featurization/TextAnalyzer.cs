@@ -1,199 +1,121 @@
-using System.Buffers;
+using System.Collections.Frozen;
+using System.Text;
 
 namespace Bot.Featurization;
 
 /// <summary>
-/// Turns one text into the two unit streams the n-gram extractors read, following ML.NET's
-/// <c>TextFeaturizingEstimator</c>: normalise; split into word tokens; remove stop words; (extension) stem;
-/// and build the character stream with ML.NET's marker characters.
+/// The one text analyzer of the bot, shared by indexing, query parsing, topic matching and paper lookup:
+/// lower case, diacritics folded, anything that is not a letter, digit or '+' turned into a single space
+/// (so tabs and newlines too), and the stop-word lists.
 /// </summary>
-internal sealed class TextAnalyzer(TextFeaturizerOptions options)
+/// <remarks>
+/// Stop words come in three nested tiers. Grammar words ("the", "of", "which") carry nothing and are dropped
+/// when text is indexed. Function words add the words of asking ("recommend", "beginner", "guide"): they say
+/// what a reader wants but name no subject. Stop words add the field's generic words ("distributed",
+/// "systems"): never an unknown topic, yet still part of the subject text.
+/// </remarks>
+public static class TextAnalyzer
 {
-    /// <summary>ML.NET's start-of-text marker (STX), prepended to the character stream.</summary>
-    public const char TextStartMarker = '\u0002';
-
-    /// <summary>ML.NET's end-of-text marker (ETX), appended to the character stream.</summary>
-    public const char TextEndMarker = '\u0003';
-
-    /// <summary>ML.NET's unit separator (US), placed between tokens when the character stream is built from tokens.</summary>
-    public const char UnitSeparator = '\u001F';
-
-    /// <summary>Separates tokens in the word buffer, so a contiguous word n-gram is a slice of it.</summary>
-    public const char TokenSeparator = ' ';
-
-    public TextFeaturizerOptions Options => options;
-
-    public void Analyze(string? text, AnalysisBuffers buffers)
+    private static readonly FrozenSet<string> GrammarWords = new[]
     {
-        var normalized = TextNormalizer.Normalize(text, options);
-        buffers.Reset(normalized.Length);
+        "a", "about", "above", "across", "after", "again", "against", "all", "almost", "along", "already", "also",
+        "although", "always", "am", "among", "an", "and", "another", "any", "anybody", "anyone", "anything", "are",
+        "arent", "around", "as", "at", "be", "because", "been", "before", "behind", "being", "below", "beside",
+        "besides", "between", "beyond", "both", "but", "by", "can", "cannot", "cant", "could", "did", "didnt", "do",
+        "does", "doesnt", "doing", "done", "dont", "down", "during", "each", "either", "else", "even", "ever", "every",
+        "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him",
+        "himself", "his", "how", "however", "hows", "i", "id", "if", "ill", "im", "in", "into", "is", "isnt", "it",
+        "its", "itself", "ive", "just", "lets", "may", "me", "might", "more", "most", "much", "must", "my", "myself",
+        "neither", "no", "nor", "not", "of", "off", "often", "on", "once", "only", "onto", "or", "other", "others",
+        "otherwise", "ought", "our", "ours", "ourselves", "out", "over", "own", "per", "quite", "rather", "same",
+        "shall", "she", "should", "since", "so", "some", "somebody", "someone", "someones", "something", "such",
+        "than", "that", "thats", "the", "their", "theirs", "them", "themselves", "then", "there", "therefore",
+        "theres", "these", "they", "theyre", "this", "those", "though", "through", "thus", "to", "too", "toward",
+        "towards", "under", "unless", "until", "up", "upon", "us", "versus", "very", "via", "vs", "was", "wasnt",
+        "we", "were", "what", "whatever", "whats", "when", "whenever", "where", "whereas", "wheres", "wherever",
+        "whether", "which", "while", "who", "whoever", "whom", "whos", "whose", "why", "will", "with", "within",
+        "without", "wont", "would", "yet", "you", "your", "youre", "yours", "yourself", "yourselves",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-        var words = options.WordFeatureExtractor is not null;
-        var chars = options.CharFeatureExtractor is not null;
-        var stopWords = options.StopWordsRemover;
+    private static readonly FrozenSet<string> RequestWords = new[]
+    {
+        "please", "pls", "plz", "thanks", "thank", "good", "great", "best", "nice", "recommend", "recommendation",
+        "recommendations", "recommended", "suggest", "suggestion", "suggestions", "read", "reading", "reads", "learn",
+        "learning", "study", "studying", "understand", "understanding", "want", "wanna", "need", "looking", "look",
+        "find", "get", "give", "show", "tell", "know", "like", "resource", "resources", "material", "materials",
+        "stuff", "things", "thing", "topic", "topics", "really", "new", "level", "hey", "hi", "hello", "folks", "guys",
+        "everyone", "bot", "start", "started", "starting", "next", "first", "yes", "ok", "okay", "one", "two",
+        "still", "now", "today", "week", "kind", "kinds", "type", "better", "deeper", "explain", "explains",
+        "explained", "work", "works", "practical", "intro", "introduction", "introductory", "beginner", "beginners",
+        "advanced", "intermediate", "guide", "guides", "difference", "compare", "comparison", "dive", "deep", "recs",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-        // Without stop-word removal ML.NET tokenises the whole normalised text into characters, spaces included;
-        // with it, the character stream is the surviving tokens joined by US, wrapped in markers even when empty.
-        var charsFromText = chars && stopWords is null;
-        var charsFromTokens = chars && stopWords is not null;
+    // Words of the field itself: they carry no topic of their own, but they do describe what the reader wants.
+    private static readonly FrozenSet<string> DomainWords = new[]
+    {
+        "distributed", "systems", "system", "computing", "computer", "software", "engineering",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-        if (charsFromText && normalized.Length > 0)
+    /// <summary>
+    /// Lower case, diacritics folded, apostrophes dropped ("Lamport's" → "lamports"), every other character that
+    /// is not a letter, digit or '+' turned into a space; runs of spaces collapse and the ends are trimmed.
+    /// </summary>
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
         {
-            buffers.CharText[0] = TextStartMarker;
-            normalized.CopyTo(buffers.CharText.AsSpan(1));
-            buffers.CharText[normalized.Length + 1] = TextEndMarker;
-            buffers.CharLength = normalized.Length + 2;
+            return string.Empty;
         }
 
-        if (!words && !charsFromTokens)
+        var builder = new StringBuilder(text.Length);
+        var lastWasSpace = true;
+        foreach (var original in text)
         {
-            return;
-        }
-
-        if (charsFromTokens)
-        {
-            buffers.CharText[buffers.CharLength++] = TextStartMarker;
-        }
-
-        var charTokens = 0;
-        var span = normalized.AsSpan();
-        var i = 0;
-        while (i < span.Length)
-        {
-            while (i < span.Length && char.IsWhiteSpace(span[i]))
-            {
-                i++;
-            }
-
-            var start = i;
-            while (i < span.Length && !char.IsWhiteSpace(span[i]))
-            {
-                i++;
-            }
-
-            if (i == start)
-            {
-                break;
-            }
-
-            var token = span[start..i];
-            if (stopWords is not null && stopWords.Contains(token))
+            if (DiacriticFolding.IsCombiningDiacritic(original))
             {
                 continue;
             }
 
-            if (charsFromTokens)
+            var c = DiacriticFolding.Fold(original);
+            if (char.IsLetterOrDigit(c) || c == '+')
             {
-                if (charTokens++ > 0)
-                {
-                    buffers.CharText[buffers.CharLength++] = UnitSeparator;
-                }
-
-                token.CopyTo(buffers.CharText.AsSpan(buffers.CharLength));
-                buffers.CharLength += token.Length;
+                builder.Append(char.ToLowerInvariant(c));
+                lastWasSpace = false;
             }
-
-            if (words)
+            else if (c == '\'' || c == '\u2019')
             {
-                buffers.AddToken(token, options.Stemmer);
+                // "I'm" -> "im", "Lamport's" -> "lamports": apostrophes join, they do not split.
+            }
+            else if (!lastWasSpace)
+            {
+                builder.Append(' ');
+                lastWasSpace = true;
             }
         }
 
-        if (charsFromTokens)
+        if (builder.Length > 0 && builder[^1] == ' ')
         {
-            buffers.CharText[buffers.CharLength++] = TextEndMarker;
-        }
-    }
-}
-
-/// <summary>Pooled per-call working memory for <see cref="TextAnalyzer"/>; one instance per thread of work.</summary>
-internal sealed class AnalysisBuffers : IDisposable
-{
-    public char[] WordText { get; private set; } = [];
-
-    public int WordLength { get; private set; }
-
-    public int[] TokenStarts { get; private set; } = [];
-
-    public int[] TokenEnds { get; private set; } = [];
-
-    public int TokenCount { get; private set; }
-
-    public char[] CharText { get; private set; } = [];
-
-    public int CharLength { get; set; }
-
-    /// <summary>Room for one skip-gram of either stream.</summary>
-    public char[] Scratch { get; private set; } = [];
-
-    public int[] Positions { get; } = new int[NgramExtractorOptions.MaxNgramPlusSkipLength];
-
-    public TokenUnits Tokens => new(TokenStarts, TokenEnds, TokenCount);
-
-    /// <summary>Empties the buffers and makes room for a normalised text of <paramref name="textLength"/> characters.</summary>
-    public void Reset(int textLength)
-    {
-        WordLength = 0;
-        TokenCount = 0;
-        CharLength = 0;
-
-        // Tokens plus single separators never exceed the text; the character stream adds at most two markers.
-        var chars = textLength + 2;
-        var tokens = (textLength / 2) + 1;
-        if (CharText.Length < chars)
-        {
-            ReturnAll();
-            WordText = ArrayPool<char>.Shared.Rent(chars);
-            CharText = ArrayPool<char>.Shared.Rent(chars);
-            Scratch = ArrayPool<char>.Shared.Rent(chars);
+            builder.Length--;
         }
 
-        if (TokenStarts.Length < tokens)
-        {
-            ReturnTokens();
-            TokenStarts = ArrayPool<int>.Shared.Rent(tokens);
-            TokenEnds = ArrayPool<int>.Shared.Rent(tokens);
-        }
+        return builder.ToString();
     }
 
-    public void AddToken(ReadOnlySpan<char> token, StemmerKind stemmer)
-    {
-        if (TokenCount > 0)
-        {
-            WordText[WordLength++] = TextAnalyzer.TokenSeparator;
-        }
+    /// <summary>The normalised words of the text.</summary>
+    public static string[] Tokens(string? text) =>
+        Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-        var start = WordLength;
-        WordLength += Stemmer.Stem(token, WordText.AsSpan(start), stemmer);
-        TokenStarts[TokenCount] = start;
-        TokenEnds[TokenCount] = WordLength;
-        TokenCount++;
-    }
+    /// <summary>The text as it is indexed and featurized: its normalised words without grammar words, one space apart.</summary>
+    public static string IndexText(string? text) =>
+        string.Join(' ', Tokens(text).Where(token => !IsGrammarWord(token)));
 
-    public void Dispose()
-    {
-        ReturnAll();
-        ReturnTokens();
-    }
+    /// <summary>True for words that only hold a sentence together ("the", "which"); they are not indexed.</summary>
+    public static bool IsGrammarWord(string normalizedToken) => GrammarWords.Contains(normalizedToken);
 
-    private void ReturnAll()
-    {
-        if (CharText.Length > 0)
-        {
-            ArrayPool<char>.Shared.Return(WordText);
-            ArrayPool<char>.Shared.Return(CharText);
-            ArrayPool<char>.Shared.Return(Scratch);
-            WordText = CharText = Scratch = [];
-        }
-    }
+    /// <summary>True for grammar words and the words of asking ("recommend", "beginner"): they name no subject.</summary>
+    public static bool IsFunctionWord(string normalizedToken) =>
+        GrammarWords.Contains(normalizedToken) || RequestWords.Contains(normalizedToken);
 
-    private void ReturnTokens()
-    {
-        if (TokenStarts.Length > 0)
-        {
-            ArrayPool<int>.Shared.Return(TokenStarts);
-            ArrayPool<int>.Shared.Return(TokenEnds);
-            TokenStarts = TokenEnds = [];
-        }
-    }
+    /// <summary>True for function words and for the field's generic words ("systems"): neither is an unknown topic.</summary>
+    public static bool IsStopWord(string normalizedToken) => IsFunctionWord(normalizedToken) || DomainWords.Contains(normalizedToken);
 }

@@ -30,11 +30,11 @@ public sealed class CatalogIndex
         Names = TextSimilarityIndex.Build(names.Select(n => n.name).ToList(), textOptions);
         Topics = new TopicMatcher(catalog.Topics);
         Vocabulary = Resources
-            .SelectMany(r => MatchText.Tokens(string.Join(' ', r.Title, r.Summary, string.Join(' ', r.Nicknames), string.Join(' ', r.Authors))))
-            .Concat(catalog.Topics.SelectMany(t => MatchText.Tokens(string.Join(' ', t.Aliases.Append(t.Name)))))
+            .SelectMany(r => TextAnalyzer.Tokens(string.Join(' ', r.Title, r.Summary, string.Join(' ', r.Nicknames), string.Join(' ', r.Authors))))
+            .Concat(catalog.Topics.SelectMany(t => TextAnalyzer.Tokens(string.Join(' ', t.Aliases.Append(t.Name)))))
             .ToHashSet(StringComparer.Ordinal);
         NormalizedNicknames = Resources
-            .Select(r => r.Nicknames.Select(MatchText.Normalize).Where(n => n.Length > 0).ToArray())
+            .Select(r => r.Nicknames.Select(TextAnalyzer.Normalize).Where(n => n.Length > 0).ToArray())
             .ToArray();
         CanonPrior = Resources.Select(r => Math.Min(1.0, Math.Log(1 + r.RecommendedBy.Count) / Math.Log(4))).ToArray();
     }
@@ -89,7 +89,7 @@ public sealed class CatalogIndex
 
     /// <summary>Each named author's surname, normalised ("lamport").</summary>
     public static IEnumerable<string> Surnames(Resource resource) =>
-        NamedAuthors(resource).Select(a => MatchText.Tokens(a).LastOrDefault() ?? string.Empty).Where(s => s.Length > 0);
+        NamedAuthors(resource).Select(a => TextAnalyzer.Tokens(a).LastOrDefault() ?? string.Empty).Where(s => s.Length > 0);
 
     internal static IEnumerable<string> NameVariants(Resource resource) => NamesOf(resource).Concat(NamedAuthors(resource));
 

@@ -3,8 +3,8 @@ using Bot.Featurization;
 namespace Bot.Recommendation;
 
 /// <summary>
-/// Cosine similarity between texts, using the ML.NET-style featurizer with TF-IDF weighting
-/// (<see cref="TextFeaturizerOptions.Retrieval"/>) and an inverted index, so a query costs what
+/// Cosine similarity between texts, using ML.NET's text featurizer with TF-IDF weighting
+/// (<see cref="TextFeaturizerOptions.Retrieval"/>, through <see cref="MlNetTextFeaturizer"/>) and an inverted index, so a query costs what
 /// its own n-grams cost rather than the size of the collection.
 /// </summary>
 public sealed class TextSimilarityIndex
@@ -12,12 +12,12 @@ public sealed class TextSimilarityIndex
     private const int DefaultCandidates = 200;
     private const int SignatureLength = 48;
 
-    private readonly TextFeaturizer _featurizer;
+    private readonly MlNetTextFeaturizer _featurizer;
     private readonly SparseVector[] _signatures;
     private readonly SparseVectorIndex _index;
 
     // The full document vectors live on only inside the inverted index; each document keeps a short signature.
-    private TextSimilarityIndex(TextFeaturizer featurizer, SparseVector[] vectors)
+    private TextSimilarityIndex(MlNetTextFeaturizer featurizer, SparseVector[] vectors)
     {
         _featurizer = featurizer;
         _signatures = vectors.Select(Signature).ToArray();
@@ -28,9 +28,7 @@ public sealed class TextSimilarityIndex
 
     public static TextSimilarityIndex Build(IReadOnlyList<string> documents, TextFeaturizerOptions? options = null)
     {
-        var featurizer = TextFeaturizer.Fit(documents, options ?? TextFeaturizerOptions.Retrieval);
-        var vectors = new SparseVector[documents.Count];
-        Parallel.For(0, documents.Count, i => vectors[i] = featurizer.Transform(documents[i]));
+        var (featurizer, vectors) = MlNetTextFeaturizer.FitTransform(documents, options ?? TextFeaturizerOptions.Retrieval);
         return new TextSimilarityIndex(featurizer, vectors);
     }
 

@@ -6,7 +6,7 @@ namespace Bot.Benchmarks;
 /// <summary>
 /// <c>-- eval [--worst N] [--holdout] [--ablation]</c>: the quality table outside xunit. <c>--holdout</c>
 /// evaluates the held-out judgments (never tuned against) with no floors; <c>--ablation</c> compares
-/// featurizer settings (stop words, stemming) on the same judgments.
+/// ML.NET featurizer settings (weighting, stop words, n-gram lengths) on the same judgments.
 /// </summary>
 internal static class EvalCommand
 {
@@ -33,16 +33,14 @@ internal static class EvalCommand
 
     private static void PrintAblation(string directory)
     {
-        var tfIdf = new NgramExtractorOptions { Weighting = WeightingCriteria.TfIdf };
-        var charTfIdf = new NgramExtractorOptions { NgramLength = 3, UseAllLengths = false, Weighting = WeightingCriteria.TfIdf };
-        var plain = new TextFeaturizerOptions { KeepPunctuations = false, WordFeatureExtractor = tfIdf, CharFeatureExtractor = charTfIdf };
         (string Name, TextFeaturizerOptions Options)[] variants =
         [
-            ("ML.NET defaults, Tf weighting", new TextFeaturizerOptions()),
-            ("TF-IDF, punctuation dropped", plain),
-            ("TF-IDF + English stop words", plain with { StopWordsRemover = StopWordsRemoverOptions.English }),
-            ("TF-IDF + Porter step-1 stemming", plain with { Stemmer = StemmerKind.PorterStep1 }),
-            ("TF-IDF + stop words + stemming (the bot's)", TextFeaturizerOptions.Retrieval),
+            ("ML.NET defaults: Tf weighting, grammar words kept", new TextFeaturizerOptions { Weighting = WeightingCriteria.Tf, RemoveGrammarWords = false }),
+            ("TF-IDF, grammar words kept", new TextFeaturizerOptions { RemoveGrammarWords = false }),
+            ("TF-IDF, word n-grams only", new TextFeaturizerOptions { CharNgramLength = 0 }),
+            ("TF-IDF, word unigrams + char trigrams", new TextFeaturizerOptions { WordNgramLength = 1 }),
+            ("TF-IDF, char 4-grams", new TextFeaturizerOptions { CharNgramLength = 4 }),
+            ("TF-IDF + grammar words dropped (the bot's)", TextFeaturizerOptions.Retrieval),
         ];
         Console.WriteLine("| featurizer | /recommend nDCG@5 | messages nDCG@5 | /paper top-1 |");
         Console.WriteLine("|---|---:|---:|---:|");

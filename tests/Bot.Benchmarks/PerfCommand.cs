@@ -10,11 +10,13 @@ namespace Bot.Benchmarks;
 
 /// <summary>
 /// <c>-- perf [--items 100000] [--rounds 20] [--synthetic-rounds 3]</c>: build time, index memory
-/// and p50/p99 query latency of the bot and of SQLite FTS5, on the real catalog and on a
+/// and p50/p99 query latency of the bot, of SQLite FTS5 and of Lucene.Net (BM25 top 5), on the real catalog and on a
 /// synthetic one, using the judged inputs as the query set. Prints Markdown tables.
 /// </summary>
 internal static class PerfCommand
 {
+    private static readonly List<string> Summaries = [];
+
     public static int Run(IReadOnlyList<string> args)
     {
         var items = CommandLine.Int(args, "--items", 100_000);
@@ -33,6 +35,12 @@ internal static class PerfCommand
         var (synthetic, _, _, generateTime) = Measure(() => SyntheticCatalog.Generate(real, items));
         Console.Error.WriteLine($"Synthetic catalog of {items} items generated in {generateTime.TotalSeconds:0.0} s (seed {SyntheticCatalog.DefaultSeed}).");
         Report("synthetic", synthetic, judgments, syntheticRounds);
+        Console.WriteLine();
+        foreach (var summary in Summaries)
+        {
+            Console.WriteLine(summary);
+        }
+
         Console.WriteLine();
         Console.WriteLine($"Finished {DateTime.UtcNow:HH:mm} UTC, {CommandLine.LoadAverage()}.");
         Console.WriteLine($"Peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB.");
@@ -56,15 +64,28 @@ internal static class PerfCommand
         Row(name, "bot", count, null, null, null, $"messages ({messageInputs.Count} judged)", LatencyProbe.Measure(messageInputs, rounds, text => assistant.HandleMessage(text), warmup));
         GC.KeepAlive(engine);
 
+        var queries = judgments.Recommend.Select(j => (Words: Fts5Baseline.UserWords(j.Input), Kinds: QualityEvaluator.KindsFor(j.Kind))).ToList();
         var nativeBefore = Fts5Baseline.NativeMemoryUsed();
         var (fts, _, _, ftsBuildTime) = Measure(() => Fts5Baseline.Build(catalog.Resources, catalog.Topics));
         using (fts)
         {
             var nativeBytes = Fts5Baseline.NativeMemoryUsed() - nativeBefore;
-            var queries = judgments.Recommend.Select(j => (Words: Fts5Baseline.UserWords(j.Input), Kinds: QualityEvaluator.KindsFor(j.Kind))).ToList();
             var ftsLatency = LatencyProbe.Measure(queries, rounds, q => fts.Search(q.Words, q.Kinds), warmup);
             Row(name, "SQLite FTS5 (bm25)", count, ftsBuildTime, nativeBytes, null, $"/recommend words ({queries.Count} judged inputs)", ftsLatency);
             Console.Error.WriteLine($"{name}: bot /recommend p50 {recommend.P50Ms:0.000} ms vs FTS5 p50 {ftsLatency.P50Ms:0.000} ms");
+        }
+
+        var (lucene, luceneRetained, _, luceneBuildTime) = Measure(() => LuceneBaseline.Build(catalog.Resources, catalog.Topics));
+        using (lucene)
+        {
+            var luceneLatency = LatencyProbe.Measure(queries, rounds, q => lucene.Search(q.Words, q.Kinds), warmup);
+            Row(name, "Lucene.Net 4.8 (BM25, English)", count, luceneBuildTime, lucene.IndexBytes, null, $"/recommend words, top 5 ({queries.Count} judged inputs)", luceneLatency);
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{name}: Lucene index {Mebibytes(lucene.IndexBytes)} in its directory, {Mebibytes(luceneRetained)} retained in all"));
+            Summaries.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{name} ({count:N0} items): /recommend p50 {recommend.P50Ms:0.000} ms = {recommend.P50Ms / luceneLatency.P50Ms:0.00}x Lucene top-5 p50 {luceneLatency.P50Ms:0.000} ms; index memory {Mebibytes(retained)} = {(double)retained / lucene.IndexBytes:0.0}x Lucene's {Mebibytes(lucene.IndexBytes)}"));
         }
     }
 

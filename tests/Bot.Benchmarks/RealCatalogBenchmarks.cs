@@ -21,7 +21,7 @@ public class RealCatalogBenchmarks
     }
 
     [Benchmark]
-    public TextFeaturizer FeaturizerFit() => TextFeaturizer.Fit(_documents, TextFeaturizerOptions.Retrieval);
+    public MlNetTextFeaturizer FeaturizerFit() => MlNetTextFeaturizer.Fit(_documents, TextFeaturizerOptions.Retrieval);
 
     [Benchmark]
     public RecommendationEngine EngineBuild() => new(Fixtures.Real);

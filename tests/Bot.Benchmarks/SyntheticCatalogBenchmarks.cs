@@ -52,7 +52,7 @@ public class SyntheticBuildBenchmarks
     }
 
     [Benchmark]
-    public TextFeaturizer FeaturizerFit() => TextFeaturizer.Fit(_documents, TextFeaturizerOptions.Retrieval);
+    public MlNetTextFeaturizer FeaturizerFit() => MlNetTextFeaturizer.Fit(_documents, TextFeaturizerOptions.Retrieval);
 
     [Benchmark]
     public RecommendationEngine EngineBuild() => new(_catalog);

@@ -20,7 +20,7 @@ public sealed class QualityTests(ITestOutputHelper output)
     public void Ranker_beats_bm25_by_at_least_a_quarter()
     {
         var report = QualityRun.Report;
-        Print($"nDCG@5 ranker {report.RecommendNdcg:0.000}, BM25 (FTS5) {report.BaselineNdcg:0.000}, lift {report.BaselineLift:P1}");
+        Print($"nDCG@5 ranker {report.RecommendNdcg:0.000}, FTS5 {report.Fts5Ndcg:0.000}, Lucene {report.LuceneNdcg:0.000}, stronger ({report.BaselineName}) {report.BaselineNdcg:0.000}, lift {report.BaselineLift:P1}");
 
         Assert.True(
             report.RecommendNdcg >= report.BaselineNdcg * (1 + QualityFloors.MinimumLiftOverBm25),

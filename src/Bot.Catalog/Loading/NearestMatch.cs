@@ -1,3 +1,5 @@
+using Bot.Featurization;
+
 namespace Bot.Catalog.Loading;
 
 /// <summary>Picks the candidate closest to a mistyped value by edit distance, for "did you mean" hints.</summary>
@@ -14,7 +16,7 @@ internal static class NearestMatch
         var lowered = value.ToLowerInvariant();
         foreach (var candidate in candidates)
         {
-            var distance = EditDistance(lowered, candidate.ToLowerInvariant());
+            var distance = FuzzyMatcher.EditDistance(lowered, candidate.ToLowerInvariant());
             var isCloser = distance < bestDistance
                 || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0);
             if (isCloser)
@@ -30,27 +32,4 @@ internal static class NearestMatch
     /// <summary>A distance small enough that the candidate is plausibly a typo of the value rather than a different word.</summary>
     public static int TypoDistanceFor(string value) => Math.Max(2, value.Length / 3);
 
-    internal static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

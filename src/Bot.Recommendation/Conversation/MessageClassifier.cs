@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Featurization;
 using Bot.Recommendation.Papers;
 using Bot.Recommendation.Understanding;
 
@@ -37,7 +38,7 @@ public sealed partial class MessageClassifier
     public MessageClassification Classify(string? message, bool addressedToBot = false)
     {
         var text = message ?? string.Empty;
-        var normalized = MatchText.Normalize(text.Length > MaxMessageLength ? string.Empty : text);
+        var normalized = TextAnalyzer.Normalize(text.Length > MaxMessageLength ? string.Empty : text);
         var query = _parser.Parse(normalized);
         if (normalized.Length == 0)
         {

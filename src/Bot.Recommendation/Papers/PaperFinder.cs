@@ -1,4 +1,5 @@
 using Bot.Catalog;
+using Bot.Featurization;
 using Bot.Recommendation.Understanding;
 
 namespace Bot.Recommendation.Papers;
@@ -25,10 +26,8 @@ public sealed class PaperFinder
     public const double MatchThreshold = 0.45;
     private const int MaxAlternatives = 4;
 
-    private static readonly HashSet<string> QueryNoise = new(StringComparer.Ordinal)
-    {
-        "the", "a", "an", "paper", "papers", "by", "about", "on", "of", "article", "pdf", "original",
-    };
+    // Besides grammar words, a lookup ignores the words that only say a paper is wanted.
+    private static readonly HashSet<string> LookupWords = new(StringComparer.Ordinal) { "paper", "papers", "article", "pdf", "original" };
 
     private readonly CatalogIndex _index;
     private readonly Dictionary<string, int[]> _exactNames;
@@ -47,13 +46,13 @@ public sealed class PaperFinder
 
         // Names a message can mention: names as written, never made only of function words, so "should I read" in
         // a question does not name the post "Should I Read Papers?".
-        _mentionNames = NameIndex(index, name => MatchText.Normalize(name) is var key
-            && key.Length >= 3 && !key.Split(' ').All(StopWords.IsFunctionWord) ? key : string.Empty);
-        _docsByNameWord = WordPostings(index.Resources.Select(r => MatchText.Tokens(r.Title)
-            .Concat(r.Nicknames.SelectMany(MatchText.Tokens))
+        _mentionNames = NameIndex(index, name => TextAnalyzer.Normalize(name) is var key
+            && key.Length >= 3 && !key.Split(' ').All(TextAnalyzer.IsFunctionWord) ? key : string.Empty);
+        _docsByNameWord = WordPostings(index.Resources.Select(r => TextAnalyzer.Tokens(r.Title)
+            .Concat(r.Nicknames.SelectMany(TextAnalyzer.Tokens))
             .Concat(CatalogIndex.Surnames(r).Where(surname => surname.Length > 2))));
         _nameWordsByLength = _docsByNameWord.ToLookup(pair => pair.Key.Length);
-        _normalizedNames = index.Resources.Select(r => CatalogIndex.NamesOf(r).Select(MatchText.Normalize).ToArray()).ToArray();
+        _normalizedNames = index.Resources.Select(r => CatalogIndex.NamesOf(r).Select(TextAnalyzer.Normalize).ToArray()).ToArray();
         _nameWords = index.Resources.Select((r, i) => _normalizedNames[i].SelectMany(n => n.Split(' '))
             .Concat(CatalogIndex.Surnames(r))
             .ToHashSet(StringComparer.Ordinal)).ToArray();
@@ -137,7 +136,7 @@ public sealed class PaperFinder
     /// </summary>
     public IReadOnlyList<Resource> Suggest(string partial, int max)
     {
-        var typed = MatchText.Normalize(partial);
+        var typed = TextAnalyzer.Normalize(partial);
         if (typed.Length == 0)
         {
             return [];
@@ -192,7 +191,7 @@ public sealed class PaperFinder
             for (var length = Math.Min(12, tokens.Length - start); length >= 1; length--)
             {
                 var phrase = string.Join(' ', tokens, start, length);
-                if (phrase.Length < 3 || (length == 1 && StopWords.Contains(phrase)) || !_mentionNames.TryGetValue(phrase, out var owners))
+                if (phrase.Length < 3 || (length == 1 && TextAnalyzer.IsStopWord(phrase)) || !_mentionNames.TryGetValue(phrase, out var owners))
                 {
                     continue;
                 }
@@ -274,19 +273,19 @@ public sealed class PaperFinder
 
     private static Dictionary<string, int[]> WordPostings(IEnumerable<IEnumerable<string>> wordsPerDoc) =>
         wordsPerDoc
-            .SelectMany((words, doc) => words.Where(w => !StopWords.Contains(w)).Distinct().Select(w => (w, doc)))
+            .SelectMany((words, doc) => words.Where(w => !TextAnalyzer.IsStopWord(w)).Distinct().Select(w => (w, doc)))
             .GroupBy(p => p.w, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.doc).ToArray(), StringComparer.Ordinal);
 
     /// <summary>Documents containing the word or, for longer words, a close misspelling of it (each document once).</summary>
     private IEnumerable<int> DocsWithWord(string token)
     {
-        if (StopWords.Contains(token))
+        if (TextAnalyzer.IsStopWord(token))
         {
             return [];
         }
 
-        var allowed = MatchText.AllowedTypos(token.Length);
+        var allowed = FuzzyMatcher.AllowedTypos(token.Length);
         if (allowed == 0)
         {
             var found = _docsByNameWord.TryGetValue(token, out var exact) ? exact : [];
@@ -297,7 +296,7 @@ public sealed class PaperFinder
 
             // Four-letter names ("pbft", "raft") forgive only swapped neighbours: "pbtf" finds PBFT.
             return found.Concat(_nameWordsByLength[token.Length]
-                .Where(p => MatchText.IsAdjacentSwap(token, p.Key))
+                .Where(p => FuzzyMatcher.IsAdjacentSwap(token, p.Key))
                 .SelectMany(p => p.Value)).Distinct();
         }
 
@@ -306,7 +305,7 @@ public sealed class PaperFinder
         {
             foreach (var (word, owners) in _nameWordsByLength[length])
             {
-                if (MatchText.EditDistance(token, word, allowed) <= allowed)
+                if (FuzzyMatcher.EditDistance(token, word, allowed) <= allowed)
                 {
                     docs.UnionWith(owners);
                 }
@@ -318,5 +317,5 @@ public sealed class PaperFinder
 
 
     private static string Clean(string text) =>
-        string.Join(' ', MatchText.Tokens(text).Where(t => !QueryNoise.Contains(t)));
+        string.Join(' ', TextAnalyzer.Tokens(text).Where(t => !TextAnalyzer.IsGrammarWord(t) && !LookupWords.Contains(t)));
 }

@@ -1,4 +1,5 @@
 using Bot.Catalog;
+using Bot.Featurization;
 using Bot.Recommendation.Understanding;
 
 namespace Bot.Recommendation.Ranking;
@@ -44,7 +45,7 @@ public sealed class Recommender
             }
         }
 
-        var subjectPhrase = " " + MatchText.Normalize(query.SubjectText) + " ";
+        var subjectPhrase = " " + TextAnalyzer.Normalize(query.SubjectText) + " ";
         var textScale = Math.Max(0.2, bestText);
         var textWeight = query.TopicIds.Count > 0 ? _weights.TextWithTopic : _weights.Text;
         var scored = new List<(int Doc, double Score)>(candidates.Count);

@@ -1,4 +1,5 @@
 using Bot.Catalog;
+using Bot.Featurization;
 
 namespace Bot.Recommendation.Understanding;
 
@@ -28,12 +29,12 @@ public static class KindVocabulary
 
     /// <summary>The kinds a word asks for, first the one it names; empty when it is not a kind word.</summary>
     public static IReadOnlyList<ResourceKind> Lookup(string phrase) =>
-        Words.TryGetValue(MatchText.Normalize(phrase), out var kinds) ? kinds : [];
+        Words.TryGetValue(TextAnalyzer.Normalize(phrase), out var kinds) ? kinds : [];
 
     public static IEnumerable<string> Phrases => Words.Keys;
 
     public static ResourceKind? ParseExact(string word) =>
-        Enum.TryParse<ResourceKind>(MatchText.Normalize(word), ignoreCase: true, out var kind)
+        Enum.TryParse<ResourceKind>(TextAnalyzer.Normalize(word), ignoreCase: true, out var kind)
             && Enum.IsDefined(kind)
             && !int.TryParse(word, out _)
             ? kind

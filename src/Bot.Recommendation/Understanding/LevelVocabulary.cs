@@ -1,4 +1,5 @@
 using Bot.Catalog;
+using Bot.Featurization;
 
 namespace Bot.Recommendation.Understanding;
 
@@ -39,7 +40,7 @@ public static class LevelVocabulary
     public static IReadOnlyList<(string Phrase, Level Level)> All => Phrases;
 
     /// <summary>The explicit level names a command argument may use (also "1"/"2"/"3" style shortcuts are not accepted).</summary>
-    public static Level? ParseExact(string word) => MatchText.Normalize(word) switch
+    public static Level? ParseExact(string word) => TextAnalyzer.Normalize(word) switch
     {
         "beginner" or "beginners" or "begginer" or "beginer" or "novice" or "intro" or "easy" or "basic" => Level.Beginner,
         "intermediate" or "intermediat" or "medium" or "mid" => Level.Intermediate,

@@ -1,4 +1,5 @@
 using Bot.Catalog;
+using Bot.Featurization;
 
 namespace Bot.Recommendation.Understanding;
 
@@ -8,11 +9,11 @@ public sealed class QueryParser
     private const int MaxPhraseTokens = 5;
 
     private static readonly Dictionary<string, Level> LevelPhrases = LevelVocabulary.All
-        .GroupBy(p => MatchText.Normalize(p.Phrase), StringComparer.Ordinal)
+        .GroupBy(p => TextAnalyzer.Normalize(p.Phrase), StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.First().Level, StringComparer.Ordinal);
 
     private static readonly HashSet<string> KindPhrases = KindVocabulary.Phrases
-        .Select(MatchText.Normalize)
+        .Select(TextAnalyzer.Normalize)
         .ToHashSet(StringComparer.Ordinal);
 
     private readonly TopicMatcher _topics;
@@ -21,7 +22,7 @@ public sealed class QueryParser
 
     public ParsedQuery Parse(string text)
     {
-        var tokens = MatchText.Tokens(text);
+        var tokens = TextAnalyzer.Tokens(text);
 
         // Multi-word topic aliases go first, so that "post mortems" or "event sourcing" are not split by the
         // kind word "post" or similar before the topic can claim them.
@@ -74,9 +75,9 @@ public sealed class QueryParser
         var (wordMentions, afterTopics) = _topics.Match(tokens, levelOrKindOrPhrase);
         var mentions = phraseMentions.Concat(wordMentions).DistinctBy(m => m.TopicId).ToList();
         var unknown = tokens
-            .Where((token, index) => !afterTopics[index] && !StopWords.Contains(token) && token.Length > 1)
+            .Where((token, index) => !afterTopics[index] && !TextAnalyzer.IsStopWord(token) && token.Length > 1)
             .ToList();
-        var subjectWords = tokens.Where((token, index) => !consumed[index] && !StopWords.IsFunctionWord(token));
+        var subjectWords = tokens.Where((token, index) => !consumed[index] && !TextAnalyzer.IsFunctionWord(token));
 
         return new ParsedQuery
         {

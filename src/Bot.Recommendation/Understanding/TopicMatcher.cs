@@ -1,4 +1,5 @@
 using Bot.Catalog;
+using Bot.Featurization;
 
 namespace Bot.Recommendation.Understanding;
 
@@ -25,7 +26,7 @@ public sealed class TopicMatcher
             var phrases = new[] { topic.Id.Replace('-', ' '), topic.Name }.Concat(topic.Aliases);
             foreach (var phrase in phrases)
             {
-                var normalized = MatchText.Normalize(phrase);
+                var normalized = TextAnalyzer.Normalize(phrase);
                 if (normalized.Length == 0)
                 {
                     continue;
@@ -90,7 +91,7 @@ public sealed class TopicMatcher
         return (Deduplicate(mentions), consumed);
     }
 
-    public IReadOnlyList<TopicMention> Match(string text) => Match(MatchText.Tokens(text)).Mentions;
+    public IReadOnlyList<TopicMention> Match(string text) => Match(TextAnalyzer.Tokens(text)).Mentions;
 
     /// <summary>
     /// The topics whose ids, names or aliases are close to the text, for "did you mean"; empty when
@@ -98,7 +99,7 @@ public sealed class TopicMatcher
     /// </summary>
     public IReadOnlyList<Topic> Nearest(string text, int count, double maxDistance = 0.45)
     {
-        var query = MatchText.Normalize(text);
+        var query = TextAnalyzer.Normalize(text);
         if (query.Length == 0)
         {
             return [];
@@ -107,7 +108,7 @@ public sealed class TopicMatcher
         return _topics
             .Select(topic => (topic, distance: new[] { topic.Id.Replace('-', ' '), topic.Name }
                 .Concat(topic.Aliases)
-                .Select(MatchText.Normalize)
+                .Select(TextAnalyzer.Normalize)
                 .Min(phrase => Distance(query, phrase))))
             .Where(pair => pair.distance <= maxDistance)
             .OrderBy(pair => pair.distance)
@@ -125,7 +126,7 @@ public sealed class TopicMatcher
         }
 
         const int cap = 12;
-        var distance = MatchText.EditDistance(query, phrase, cap);
+        var distance = FuzzyMatcher.EditDistance(query, phrase, cap);
         return distance > cap ? 1.0 : (double)distance / Math.Max(query.Length, phrase.Length);
     }
 
@@ -188,13 +189,13 @@ public sealed class TopicMatcher
 
     private bool TryFuzzy(IReadOnlyList<string> tokens, bool[] consumed, int start, int length, List<TopicMention> mentions)
     {
-        if (Enumerable.Range(start, length).Any(k => consumed[k] || StopWords.Contains(tokens[k])))
+        if (Enumerable.Range(start, length).Any(k => consumed[k] || TextAnalyzer.IsStopWord(tokens[k])))
         {
             return false;
         }
 
         var phrase = string.Join(' ', tokens.Skip(start).Take(length));
-        var allowed = MatchText.AllowedTypos(phrase.Length);
+        var allowed = FuzzyMatcher.AllowedTypos(phrase.Length);
         if (allowed == 0)
         {
             return false;
@@ -211,12 +212,12 @@ public sealed class TopicMatcher
 
             // A five-letter word is one substitution away from too many others ("lunch", "lynch"): only a
             // swapped pair of letters counts as its misspelling.
-            if (phrase.Length == 5 && !MatchText.IsAdjacentSwap(phrase, candidate))
+            if (phrase.Length == 5 && !FuzzyMatcher.IsAdjacentSwap(phrase, candidate))
             {
                 continue;
             }
 
-            var distance = MatchText.EditDistance(phrase, candidate, allowed);
+            var distance = FuzzyMatcher.EditDistance(phrase, candidate, allowed);
             if (distance < bestDistance)
             {
                 best = candidate;

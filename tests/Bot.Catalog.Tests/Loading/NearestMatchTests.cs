@@ -4,17 +4,6 @@ namespace Bot.Catalog.Tests.Loading;
 
 public sealed class NearestMatchTests
 {
-    [Theory]
-    [InlineData("", "", 0)]
-    [InlineData("raft", "raft", 0)]
-    [InlineData("raft", "draft", 1)]
-    [InlineData("kitten", "sitting", 3)]
-    [InlineData("", "abc", 3)]
-    public void Edit_distance_counts_insertions_deletions_and_substitutions(string a, string b, int expected)
-    {
-        Assert.Equal(expected, NearestMatch.EditDistance(a, b));
-    }
-
     [Fact]
     public void Finds_the_closest_candidate_ignoring_case()
     {

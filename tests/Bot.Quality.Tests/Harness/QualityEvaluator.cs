@@ -2,13 +2,13 @@ using System.Diagnostics;
 using Bot.Application;
 using Bot.Catalog;
 using Bot.Featurization;
-using Bot.Recommendation;
 using Bot.Recommendation.Understanding;
+using Bot.Recommendation;
 using Bot.Testing;
 
 namespace Bot.Quality.Harness;
 
-/// <summary>Runs every judgment through the application layer and the BM25 baseline.</summary>
+/// <summary>Runs every judgment through the application layer and the two BM25 baselines (SQLite FTS5 and Lucene.Net).</summary>
 public static class QualityEvaluator
 {
     /// <summary>Loads the repository's catalog and judgments, builds the bot and the baseline, and evaluates.</summary>
@@ -26,13 +26,13 @@ public static class QualityEvaluator
         }
 
         var assistant = new ReadingAssistant(new RecommendationEngine(catalog, textOptions: textOptions));
-        using var baseline = Fts5Baseline.Build(catalog.Resources, catalog.Topics);
-        return Evaluate(assistant, baseline, judgments) with { Elapsed = stopwatch.Elapsed };
+        using var baselines = Bm25Baselines.Build(catalog);
+        return Evaluate(assistant, baselines, judgments) with { Elapsed = stopwatch.Elapsed };
     }
 
-    public static QualityReport Evaluate(ReadingAssistant assistant, Fts5Baseline baseline, JudgmentSet judgments)
+    public static QualityReport Evaluate(ReadingAssistant assistant, Bm25Baselines baselines, JudgmentSet judgments)
     {
-        var recommend = judgments.Recommend.Select(j => EvaluateRecommend(assistant, baseline, j)).ToList();
+        var recommend = judgments.Recommend.Select(j => EvaluateRecommend(assistant, baselines, j)).ToList();
         var papers = judgments.Papers.Select(j => EvaluatePaper(assistant, j)).ToList();
         var messages = new List<MessageOutcome>();
         var messageRankings = new List<RankedOutcome>();
@@ -42,7 +42,7 @@ public static class QualityEvaluator
             messages.Add(new MessageOutcome(judgment, IntentName(reply), Ids(reply)));
             if (judgment.Expect == ExpectedIntent.Recommend)
             {
-                messageRankings.Add(EvaluateRecommendMessage(reply, baseline, judgment));
+                messageRankings.Add(EvaluateRecommendMessage(reply, baselines, judgment));
             }
         }
 
@@ -67,43 +67,50 @@ public static class QualityEvaluator
         { } k => [k],
     };
 
-    private static RankedOutcome EvaluateRecommend(ReadingAssistant assistant, Fts5Baseline baseline, RecommendJudgment judgment)
+    private static RankedOutcome EvaluateRecommend(ReadingAssistant assistant, Bm25Baselines baselines, RecommendJudgment judgment)
     {
         var reply = assistant.Handle(judgment.Input);
         var returned = Ids(reply);
-        var baselineReturned = baseline.Search(Fts5Baseline.UserWords(judgment.Input), KindsFor(judgment.Kind));
+        var words = Fts5Baseline.UserWords(judgment.Input);
+        var fts5Returned = baselines.Fts5.Search(words, KindsFor(judgment.Kind));
+        var luceneReturned = baselines.Lucene.Search(words, KindsFor(judgment.Kind));
         return new RankedOutcome(
             judgment.Input,
             judgment.Level,
             judgment.Grades,
             returned,
             RankingMetrics.Ndcg(returned, judgment.Grades),
-            baselineReturned,
-            RankingMetrics.Ndcg(baselineReturned, judgment.Grades),
+            fts5Returned,
+            RankingMetrics.Ndcg(fts5Returned, judgment.Grades),
             judgment.Level is null ? null : reply.Level == judgment.Level,
             judgment.Kind is null ? null : reply.Kind == judgment.Kind,
             reply.Topics.Intersect(judgment.Topics).Any(),
             IntentName(reply),
-            reply.Message);
+            reply.Message,
+            luceneReturned,
+            RankingMetrics.Ndcg(luceneReturned, judgment.Grades));
     }
 
-    private static RankedOutcome EvaluateRecommendMessage(Reply reply, Fts5Baseline baseline, MessageJudgment judgment)
+    private static RankedOutcome EvaluateRecommendMessage(Reply reply, Bm25Baselines baselines, MessageJudgment judgment)
     {
         var returned = Ids(reply);
-        var baselineReturned = baseline.Search(judgment.Text, KindsFor(judgment.Kind));
+        var fts5Returned = baselines.Fts5.Search(judgment.Text, KindsFor(judgment.Kind));
+        var luceneReturned = baselines.Lucene.Search(judgment.Text, KindsFor(judgment.Kind));
         return new RankedOutcome(
             judgment.Text,
             judgment.Level,
             judgment.Grades,
             returned,
             RankingMetrics.Ndcg(returned, judgment.Grades),
-            baselineReturned,
-            RankingMetrics.Ndcg(baselineReturned, judgment.Grades),
+            fts5Returned,
+            RankingMetrics.Ndcg(fts5Returned, judgment.Grades),
             judgment.Level is null ? null : reply.Intent == Intent.Recommend && reply.Level == judgment.Level,
             judgment.Kind is null ? null : reply.Intent == Intent.Recommend && reply.Kind == judgment.Kind,
             reply.Intent == Intent.Recommend && reply.Topics.Intersect(judgment.Topics).Any(),
             IntentName(reply),
-            reply.Message);
+            reply.Message,
+            luceneReturned,
+            RankingMetrics.Ndcg(luceneReturned, judgment.Grades));
     }
 
     private static PaperOutcome EvaluatePaper(ReadingAssistant assistant, PaperJudgment judgment)

@@ -77,5 +77,5 @@ public sealed class PaperFinderTests
     [InlineData("link to paxos made simple please", "paxos made simple")]
     [InlineData("nothing here about papers", null)]
     public void Finds_the_paper_a_message_mentions(string message, string? expected) =>
-        Assert.Equal(expected, Engine.Papers.FindMentionedPaper(Bot.Recommendation.Understanding.MatchText.Normalize(message)));
+        Assert.Equal(expected, Engine.Papers.FindMentionedPaper(Bot.Featurization.TextAnalyzer.Normalize(message)));
 }

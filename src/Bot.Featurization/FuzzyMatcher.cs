@@ -1,60 +1,19 @@
-using System.Text;
-using Bot.Featurization;
-
-namespace Bot.Recommendation.Understanding;
+namespace Bot.Featurization;
 
 /// <summary>
-/// Normalisation for phrase matching: lower case, diacritics removed, anything that is not a
-/// letter, digit or '+' becomes a space. Unlike the featurizer's normaliser this one keeps word
-/// boundaries explicit so that multi-word aliases can be matched token by token.
+/// The one fuzzy matcher of the bot: how far apart two words are, and how far a word may be from another
+/// and still count as its misspelling. Used by topic matching, paper lookup and the catalog's "did you mean".
 /// </summary>
-public static class MatchText
+public static class FuzzyMatcher
 {
-    public static string Normalize(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        var lastWasSpace = true;
-        foreach (var original in text)
-        {
-            if (DiacriticFolding.IsCombiningDiacritic(original))
-            {
-                continue;
-            }
-
-            var c = DiacriticFolding.Fold(original);
-
-            if (char.IsLetterOrDigit(c) || c == '+')
-            {
-                builder.Append(char.ToLowerInvariant(c));
-                lastWasSpace = false;
-            }
-            else if (c == '\'' || c == '\u2019')
-            {
-                // "I'm" -> "im", "Lamport's" -> "lamports": apostrophes join, they do not split.
-            }
-            else if (!lastWasSpace)
-            {
-                builder.Append(' ');
-                lastWasSpace = true;
-            }
-        }
-
-        return builder.ToString().Trim();
-    }
-
-    public static string[] Tokens(string? text) =>
-        Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
     /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions), capped.</summary>
+    /// <returns>The distance, or <paramref name="cap"/> + 1 as soon as it is known to exceed the cap.</returns>
     /// <remarks>Runs on the hot path of every request (misspelling checks), so short inputs use stack memory.</remarks>
     public static int EditDistance(string a, string b, int cap = int.MaxValue)
     {
-        if (Math.Abs(a.Length - b.Length) > cap)
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (cap < int.MaxValue && Math.Abs(a.Length - b.Length) > cap)
         {
             return cap + 1;
         }
@@ -103,6 +62,8 @@ public static class MatchText
     /// <summary>True when <paramref name="b"/> is <paramref name="a"/> with exactly one pair of neighbours swapped ("pbtf", "pbft").</summary>
     public static bool IsAdjacentSwap(string a, string b)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         if (a.Length != b.Length)
         {
             return false;
@@ -118,7 +79,7 @@ public static class MatchText
 
             if (first >= 0)
             {
-                return i == first + 1 && a[first] == b[i] && a[i] == b[first] && a[(i + 1)..] == b[(i + 1)..];
+                return i == first + 1 && a[first] == b[i] && a[i] == b[first] && a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1));
             }
 
             first = i;
