@@ -9,7 +9,7 @@ namespace Bot.Quality.Tests;
 /// </summary>
 public sealed class HoldoutTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<QualityReport> Holdout = new(() => QualityEvaluator.RunOnRepository(JudgmentLoader.HoldoutDirectory));
+    private static readonly Lazy<QualityReport> Holdout = new(() => QualityEvaluator.RunOnRepository(JudgmentFolders.Holdout));
 
     [Fact]
     public void Held_out_queries_beat_bm25_by_at_least_a_quarter()

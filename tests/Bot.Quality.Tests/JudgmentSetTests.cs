@@ -7,7 +7,7 @@ namespace Bot.Quality.Tests;
 public sealed class JudgmentSetTests
 {
     private static readonly Lazy<ReadingCatalog> Catalog = new(() => CatalogLoader.LoadOrThrow(Repository.DataDirectory));
-    private static readonly Lazy<JudgmentSet> Judgments = new(JudgmentSet.Load);
+    private static readonly Lazy<JudgmentSet> Judgments = new(JudgmentFolders.LoadTuned);
 
     [Fact]
     public void Every_judged_id_topic_and_grade_is_sound()

@@ -18,7 +18,7 @@ public static class QualityEvaluator
     {
         var stopwatch = Stopwatch.StartNew();
         var catalog = CatalogLoader.LoadOrThrow(Repository.DataDirectory);
-        var judgments = JudgmentLoader.Load(judgmentsDirectory ?? JudgmentLoader.DefaultDirectory);
+        var judgments = JudgmentLoader.Load(judgmentsDirectory ?? JudgmentFolders.Tuned);
         var problems = judgments.Problems(catalog);
         if (problems.Count > 0)
         {
@@ -38,7 +38,7 @@ public static class QualityEvaluator
         var messageRankings = new List<RankedOutcome>();
         foreach (var judgment in judgments.Messages)
         {
-            var reply = assistant.HandleMessage(judgment.Text);
+            var reply = assistant.HandleMessage(judgment.Text, judgment.Addressed);
             messages.Add(new MessageOutcome(judgment, IntentName(reply), Ids(reply)));
             if (judgment.Expect == ExpectedIntent.Recommend)
             {

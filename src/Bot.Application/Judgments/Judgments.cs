@@ -1,6 +1,6 @@
 using Bot.Catalog;
 
-namespace Bot.Quality.Harness;
+namespace Bot.Application.Judgments;
 
 public enum ExpectedIntent
 {
@@ -46,7 +46,8 @@ public sealed record MessageJudgment(
     IReadOnlyList<string> Topics,
     Grades Grades,
     string? Paper,
-    IReadOnlyList<string> Accept)
+    IReadOnlyList<string> Accept,
+    bool Addressed = false)
 {
     public bool IsCorrectPaper(string id) => id == Paper || Accept.Contains(id);
 }
@@ -56,8 +57,6 @@ public sealed record JudgmentSet(
     IReadOnlyList<PaperJudgment> Papers,
     IReadOnlyList<MessageJudgment> Messages)
 {
-    public static JudgmentSet Load() => JudgmentLoader.Load(JudgmentLoader.DefaultDirectory);
-
     /// <summary>Everything wrong with the judgments against this catalog; empty when they are sound.</summary>
     public IReadOnlyList<string> Problems(ReadingCatalog catalog)
     {
@@ -87,7 +86,8 @@ public sealed record JudgmentSet(
                     problems.Add($"{where}: '{id}' is a {resource.Level.ToString().ToLowerInvariant()} paper, so at most acceptable (1) for a beginner");
                 }
 
-                if (level == Level.Advanced && resource.Level == Level.Beginner)
+                // Beginner material is what stops at beginner level; an item whose range reaches advanced readers is not.
+                if (level == Level.Advanced && resource.MaxLevel == Level.Beginner)
                 {
                     problems.Add($"{where}: '{id}' is beginner material, so at most acceptable (1) for an advanced reader");
                 }
