@@ -61,6 +61,13 @@ public sealed partial class ReasonWriter
         var topicIds = query.TopicIds.Where(resource.Topics.Contains).ToList();
         var topicNames = (topicIds.Count > 0 ? topicIds : [resource.PrimaryTopic]).Select(t => _index.TopicName(t).ToLowerInvariant()).ToList();
         var phrases = new List<string> { $"{Describe(resource)} on {JoinWords(topicNames)}" };
+
+        // Where the catalog puts the item on an asked topic's path says most about why it is here.
+        if (EssentialPhrase(resource, query) is { } essential)
+        {
+            phrases.Add(essential);
+        }
+
         var families = RankingFeatures.All
             .GroupBy(f => f.Family)
             .Select(g => (Family: g.Key, Contribution: g.Sum(f => contributions[f.Index])))
@@ -180,13 +187,18 @@ public sealed partial class ReasonWriter
         var expert = sources.FirstOrDefault(s => s.Kind == SourceKind.Expert);
         return expert is null
             ? $"recommended by {sources.Count} lists"
-            : $"recommended by {sources.Count} lists, {expert.Name}'s among them";
+            : $"recommended by {sources.Count} lists, including {expert.Name}";
     }
 
     private string? TextPhrase(Resource resource, RecommendationQuery query)
     {
         var itemWords = MatchText.Tokens(string.Join(' ', resource.Title, resource.Summary, string.Join(' ', resource.Nicknames))).ToHashSet(StringComparer.Ordinal);
-        var shared = MatchText.Tokens(query.SubjectText).Where(w => w.Length > 2 && !StopWords.Contains(w) && itemWords.Contains(w)).Distinct().Take(3).ToList();
+        var topicWords = query.TopicIds.SelectMany(t => MatchText.Tokens(_index.TopicName(t))).ToHashSet(StringComparer.Ordinal);
+        var shared = MatchText.Tokens(query.SubjectText)
+            .Where(w => w.Length > 2 && !StopWords.Contains(w) && !topicWords.Contains(w) && itemWords.Contains(w))
+            .Distinct()
+            .Take(3)
+            .ToList();
         return shared.Count > 0 ? $"speaks to \"{string.Join(' ', shared)}\"" : null;
     }
 

@@ -19,7 +19,8 @@ public static class QualityEvaluator
         var stopwatch = Stopwatch.StartNew();
         var catalog = CatalogLoader.LoadOrThrow(Repository.DataDirectory);
         var judgments = JudgmentLoader.Load(judgmentsDirectory ?? JudgmentFolders.Tuned);
-        var problems = judgments.Problems(catalog);
+        // The grading rules are checked on the tuned set by JudgmentSetTests; the blind sets are evaluated as written.
+        var problems = judgments.Problems(catalog, gradingRules: false);
         if (problems.Count > 0)
         {
             throw new InvalidDataException("The judgments do not match the catalog:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
@@ -40,7 +41,7 @@ public static class QualityEvaluator
         {
             var reply = assistant.HandleMessage(judgment.Text, judgment.Addressed);
             messages.Add(new MessageOutcome(judgment, IntentName(reply), Ids(reply)));
-            if (judgment.Expect == ExpectedIntent.Recommend)
+            if (judgment.Expect == ExpectedIntent.Recommend && RankingMetrics.IdealDcg(judgment.Grades) > 0)
             {
                 messageRankings.Add(EvaluateRecommendMessage(reply, baseline, judgment));
             }
