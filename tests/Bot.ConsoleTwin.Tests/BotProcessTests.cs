@@ -53,8 +53,10 @@ public sealed class BotProcessTests
         var (exitCode, stdout, stderr) = await RunBotAsync(string.Empty, "catalog", "--json");
         Assert.True(exitCode == 0, stderr);
         using var document = JsonDocument.Parse(stdout);
-        Assert.True(document.RootElement.GetArrayLength() >= 300);
-        Assert.Equal(JsonValueKind.String, document.RootElement[0].GetProperty("summary").ValueKind);
+        var resources = document.RootElement.GetProperty("resources");
+        Assert.True(resources.GetArrayLength() >= 300);
+        Assert.Equal(JsonValueKind.String, resources[0].GetProperty("summary").ValueKind);
+        Assert.True(document.RootElement.GetProperty("topics").GetArrayLength() > 0);
     }
 
     [Fact]
