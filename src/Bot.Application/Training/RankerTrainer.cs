@@ -140,7 +140,7 @@ public static class RankerTrainer
         return copy;
     }
 
-    private static MLContext Context() => new(seed: Seed) { GpuDeviceId = null, FallbackToCpu = true };
+    private static MLContext Context() => new(seed: Seed);
 
     private static ITransformer Fit(IReadOnlyList<TrainingQuery> queries, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed, out DataViewSchema schema)
     {

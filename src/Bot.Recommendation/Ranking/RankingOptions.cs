@@ -10,7 +10,8 @@ public sealed class RankingOptions
 {
     public const string SectionName = "Ranking";
 
-    public static RankingOptions Default { get; } = new();
+    /// <summary>A fresh instance with the defaults (options are mutable, so none is shared).</summary>
+    public static RankingOptions Default => new();
 
     /// <summary>Text hits taken as candidates: the judged answers sit well inside the first 150 text hits.</summary>
     [Range(10, 1000)]
