@@ -24,7 +24,35 @@ public sealed class ReadingAssistant : IReadingAssistant
 
     private readonly RecommendationEngine _engine;
 
+    // Set only while HandleRecorded runs, so the same assistant can serve other callers meanwhile.
+    private readonly AsyncLocal<List<RecommendationQuery>?> _recorder = new();
+
     public ReadingAssistant(RecommendationEngine engine) => _engine = engine;
+
+    public RecommendationEngine Engine => _engine;
+
+    /// <summary>Answers an input as <see cref="Handle"/> does and returns the ranking query it was answered with, if any.</summary>
+    public (Reply Reply, RecommendationQuery? Query) HandleRecorded(string input)
+    {
+        var recorded = new List<RecommendationQuery>();
+        _recorder.Value = recorded;
+        try
+        {
+            var reply = Handle(input);
+            return (reply, recorded.Count > 0 ? recorded[0] : null);
+        }
+        finally
+        {
+            _recorder.Value = null;
+        }
+    }
+
+    /// <summary>The reply to an input and, for a recommendation, each item's features and their contributions to its score.</summary>
+    public (Reply Reply, IReadOnlyList<ExplainedItem> Items) Explain(string input)
+    {
+        var (reply, query) = HandleRecorded(input);
+        return (reply, query is null ? [] : _engine.Recommender.Explain(query));
+    }
 
     public ReadingCatalog Catalog => _engine.Catalog;
 
@@ -364,6 +392,7 @@ public sealed class ReadingAssistant : IReadingAssistant
 
     private Reply BuildRecommendReply(string input, RecommendationQuery query, RecommendRequest request, string? note)
     {
+        _recorder.Value?.Add(query);
         var page = _engine.Recommender.Recommend(query);
         var kinds = query.Kinds;
         string? kindNote = null;

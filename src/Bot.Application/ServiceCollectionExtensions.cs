@@ -1,5 +1,6 @@
 using Bot.Catalog;
 using Bot.Recommendation;
+using Bot.Recommendation.Ranking;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,14 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.SectionName));
         services.AddSingleton(provider => LoadCatalog(provider.GetRequiredService<IOptions<CatalogOptions>>().Value));
-        services.AddSingleton(provider => new RecommendationEngine(provider.GetRequiredService<ReadingCatalog>()));
+        // Ranking's hand-set numbers are checked when the host starts, not on the first request.
+        services.AddOptions<RankingOptions>()
+            .Bind(configuration.GetSection(RankingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(provider => new RecommendationEngine(
+            provider.GetRequiredService<ReadingCatalog>(),
+            options: provider.GetRequiredService<IOptions<RankingOptions>>().Value));
         services.AddSingleton<ReadingAssistant>();
         services.AddSingleton<IReadingAssistant>(provider => provider.GetRequiredService<ReadingAssistant>());
         return services;

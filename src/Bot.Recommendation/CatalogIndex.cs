@@ -25,6 +25,10 @@ public sealed class CatalogIndex
             .ToDictionary(g => g.Key, g => g.Select(p => p.i).ToArray(), StringComparer.Ordinal);
 
         Documents = TextSimilarityIndex.Build(Resources.Select(r => DocumentText(r, catalog)).ToList(), textOptions);
+        TitleField = TextSimilarityIndex.Build(Resources.Select(r => string.Join(" , ", r.Nicknames.Prepend(r.Title))).ToList(), textOptions);
+        SummaryField = TextSimilarityIndex.Build(Resources.Select(r => r.Summary).ToList(), textOptions);
+        TopicsField = TextSimilarityIndex.Build(Resources.Select(r => string.Join(" , ", r.Topics.Select(t => catalog.FindTopic(t)?.Name ?? t))).ToList(), textOptions);
+        AuthorsField = TextSimilarityIndex.Build(Resources.Select(r => string.Join(" , ", r.Authors)).ToList(), textOptions);
         var names = Resources.SelectMany((r, i) => NameVariants(r).Select(name => (name, i))).ToList();
         NameOwners = names.Select(n => n.i).ToArray();
         Names = TextSimilarityIndex.Build(names.Select(n => n.name).ToList(), textOptions);
@@ -44,6 +48,13 @@ public sealed class CatalogIndex
 
     /// <summary>One document per resource: title, nicknames, authors, topic names and summary.</summary>
     public TextSimilarityIndex Documents { get; }
+
+    /// <summary>Per-field indexes (title with nicknames, summary, topic names, authors): the ranker's text features.</summary>
+    public TextSimilarityIndex TitleField { get; }
+
+    public TextSimilarityIndex SummaryField { get; }
+    public TextSimilarityIndex TopicsField { get; }
+    public TextSimilarityIndex AuthorsField { get; }
 
     /// <summary>One document per name variant; <see cref="NameOwners"/> maps it back to its resource.</summary>
     public TextSimilarityIndex Names { get; }

@@ -10,12 +10,14 @@ namespace Bot.Recommendation;
 /// <summary>The recommender's parts, built once from a catalog and safe to share between threads.</summary>
 public sealed class RecommendationEngine
 {
+    /// <param name="model">The ranking model; default the trained one built into this assembly (<see cref="RankerModel.Bundled"/>).</param>
+    /// <param name="options">Candidate counts and page shaping; default <see cref="RankingOptions.Default"/>.</param>
     /// <param name="textOptions">Featurizer settings for the text indexes; default <see cref="TextFeaturizerOptions.Retrieval"/>.</param>
-    public RecommendationEngine(ReadingCatalog catalog, ScoringWeights? weights = null, TextFeaturizerOptions? textOptions = null)
+    public RecommendationEngine(ReadingCatalog catalog, RankerModel? model = null, RankingOptions? options = null, TextFeaturizerOptions? textOptions = null)
     {
         Index = new CatalogIndex(catalog, textOptions);
         Parser = new QueryParser(Index.Topics);
-        Recommender = new Recommender(Index, weights);
+        Recommender = new Recommender(Index, model ?? RankerModel.Bundled, (options ?? RankingOptions.Default).Validated());
         Papers = new PaperFinder(Index);
         Classifier = new MessageClassifier(Parser, Papers);
     }

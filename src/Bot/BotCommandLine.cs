@@ -37,6 +37,7 @@ public static class BotCommandLine
         root.SetAction((parseResult, cancellationToken) => RunDefaultAsync(cancellationToken));
         root.Subcommands.Add(CreateAskCommand());
         root.Subcommands.Add(CreateCatalogCommand());
+        root.Subcommands.Add(ModelCommand.Create());
         return root;
     }
 
@@ -48,7 +49,8 @@ public static class BotCommandLine
             Arity = ArgumentArity.ZeroOrOne,
         };
         var json = new Option<bool>("--json") { Description = "Write one JSON object per input: {input, intent, level, topics, kind, message, items[]}." };
-        var ask = new Command("ask", "Answer one input as the bot would, then exit.") { input, json };
+        var explain = new Option<bool>("--explain") { Description = "Print, per recommended item, its ranking features and what each added to its score." };
+        var ask = new Command("ask", "Answer one input as the bot would, then exit.") { input, json, explain };
         ask.SetAction(async (parseResult, cancellationToken) =>
         {
             var text = parseResult.GetValue(input);
@@ -59,6 +61,12 @@ public static class BotCommandLine
                 if (asJson)
                 {
                     return await runner.AskJsonAsync(text, Console.In, Console.Out, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (parseResult.GetValue(explain) && text is not null && assistant is ReadingAssistant reading)
+                {
+                    Console.Write(RankingExplanation.Format(reading.Explain(text)));
+                    return 0;
                 }
 
                 if (text is null)

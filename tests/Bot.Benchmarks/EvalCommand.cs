@@ -4,15 +4,20 @@ using Bot.Quality.Harness;
 namespace Bot.Benchmarks;
 
 /// <summary>
-/// <c>-- eval [--worst N] [--holdout] [--ablation]</c>: the quality table outside xunit. <c>--holdout</c>
-/// evaluates the held-out judgments (never tuned against) with no floors; <c>--ablation</c> compares
-/// ML.NET featurizer settings (weighting, stop words, n-gram lengths) on the same judgments.
+/// <c>-- eval [--worst N] [--holdout|--holdout2|--training] [--ablation]</c>: the quality table outside xunit.
+/// <c>--holdout</c>, <c>--training</c> and <c>--holdout2</c> (held out: never trained or tuned on) evaluate
+/// those judgments with no floors; <c>--ablation</c> compares ML.NET featurizer settings (weighting, stop words,
+/// n-gram lengths) on the same judgments.
 /// </summary>
 internal static class EvalCommand
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var directory = args.Contains("--holdout") ? JudgmentLoader.HoldoutDirectory : JudgmentLoader.DefaultDirectory;
+        var heldOut = args.Contains("--holdout") || args.Contains("--holdout2") || args.Contains("--training");
+        var directory = args.Contains("--holdout2") ? JudgmentFolders.Holdout2
+            : args.Contains("--training") ? JudgmentFolders.Training
+            : args.Contains("--holdout") ? JudgmentFolders.Holdout
+            : JudgmentFolders.Tuned;
         if (args.Contains("--ablation"))
         {
             PrintAblation(directory);
@@ -20,7 +25,7 @@ internal static class EvalCommand
         }
 
         var report = QualityEvaluator.RunOnRepository(directory);
-        var floors = args.Contains("--holdout") ? [] : QualityFloors.All;
+        var floors = heldOut ? [] : QualityFloors.All;
         Console.WriteLine(report.Format(floors, CommandLine.Int(args, "--worst", 10)));
         var violations = report.Violations(floors);
         foreach (var violation in violations)

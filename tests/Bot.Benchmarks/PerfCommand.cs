@@ -24,7 +24,7 @@ internal static class PerfCommand
         var syntheticRounds = CommandLine.Int(args, "--synthetic-rounds", 3);
 
         var (real, _, _, loadTime) = Measure(() => CatalogLoader.LoadOrThrow(Repository.DataDirectory));
-        var judgments = JudgmentSet.Load();
+        var judgments = JudgmentFolders.LoadTuned();
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeDescription()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {CommandLine.LoadAverage()}");
         Console.WriteLine($"Real catalog loaded and validated in {loadTime.TotalMilliseconds:0} ms ({real.Resources.Count} resources).");
         Console.WriteLine();

@@ -9,7 +9,7 @@ namespace Bot.Quality.Tests;
 /// </summary>
 public sealed class HoldoutTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<QualityReport> Holdout = new(() => QualityEvaluator.RunOnRepository(JudgmentLoader.HoldoutDirectory));
+    private static readonly Lazy<QualityReport> Holdout = new(() => QualityEvaluator.RunOnRepository(JudgmentFolders.Holdout));
 
     // Measured against SQLite FTS5, the bar this test has always held. Against the stronger Lucene.Net baseline the
     // held-out lift is far smaller (the report prints it); issue 8's learned ranker is what must close that gap.

@@ -1,52 +1,47 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Bot.Catalog;
+using Bot.Featurization;
 using Bot.Recommendation.Understanding;
 
 namespace Bot.Recommendation.Ranking;
 
-/// <summary>Writes the one line that tells a reader why an item was picked for them.</summary>
-public sealed class ReasonWriter
+/// <summary>
+/// Writes the line that tells a reader why an item was picked: what the item is, then the signals that actually
+/// raised it in the model (its feature contributions, by family, strongest first), in words.
+/// </summary>
+public sealed partial class ReasonWriter
 {
+    private const int PhrasesPerReason = 3;
     private readonly CatalogIndex _index;
 
     public ReasonWriter(CatalogIndex index) => _index = index;
 
-    public string Write(Resource resource, RecommendationQuery query)
+    /// <summary>One reason per item, in order; no two alike (later items add detail until they differ).</summary>
+    public IReadOnlyList<string> WriteDistinct(IReadOnlyList<(Resource Resource, double[] Contributions)> items, RecommendationQuery query)
     {
-        var parts = new List<string>();
-        var matchedTopics = resource.Topics.Where(query.TopicIds.Contains).ToList();
-        var topics = (matchedTopics.Count > 0 ? matchedTopics : [resource.PrimaryTopic])
-            .Select(t => _index.TopicName(t).ToLowerInvariant());
-        parts.Add($"{Describe(resource)} on {JoinWords(topics.ToList())}");
-
-        if (query.Level is { } asked && asked != resource.Level)
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var reasons = new List<string>(items.Count);
+        foreach (var (resource, contributions) in items)
         {
-            parts.Add(resource.Level > asked
-                ? $"a step up from {LevelVocabulary.Name(asked)}"
-                : "an easier start or refresher");
-        }
-
-        if (resource.Free)
-        {
-            parts.Add(resource.Kind switch
+            var phrases = Phrases(resource, contributions, query);
+            var take = Math.Min(PhrasesPerReason, phrases.Count);
+            var reason = Join(phrases, take);
+            while (used.Contains(reason) && take < phrases.Count)
             {
-                ResourceKind.Tool => "free to use",
-                ResourceKind.Talk or ResourceKind.Video => "free to watch",
-                ResourceKind.Course => "free online",
-                _ => "free to read",
-            });
+                reason = Join(phrases, ++take);
+            }
+
+            if (used.Contains(reason))
+            {
+                reason += $"; {Byline(resource)}";
+            }
+
+            used.Add(reason);
+            reasons.Add(reason);
         }
 
-        var sources = resource.RecommendedBy
-            .Select(id => _index.Catalog.FindSource(id)?.Name)
-            .OfType<string>()
-            .Take(2)
-            .ToList();
-        if (sources.Count > 0)
-        {
-            parts.Add("recommended by " + JoinWords(sources));
-        }
-
-        return string.Join("; ", parts);
+        return reasons;
     }
 
     /// <summary>"Readable beginner book", "Advanced paper (SOSP 2007)".</summary>
@@ -55,8 +50,181 @@ public sealed class ReasonWriter
         var level = LevelVocabulary.Name(resource.Level);
         var kind = KindVocabulary.Name(resource.Kind);
         var text = resource.Level == Level.Beginner ? $"Readable {level} {kind}" : $"{char.ToUpperInvariant(level[0])}{level[1..]} {kind}";
-        var venueYear = string.Join(' ', new[] { resource.Venue, resource.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var venueYear = string.Join(' ', new[] { resource.Venue, resource.Year?.ToString(CultureInfo.InvariantCulture) }.Where(s => !string.IsNullOrWhiteSpace(s)));
         return resource.Kind == ResourceKind.Paper && venueYear.Length > 0 ? $"{text} ({venueYear})" : text;
+    }
+
+    private static string Join(IReadOnlyList<string> phrases, int take) => string.Join("; ", phrases.Take(take));
+
+    /// <summary>The item's description first, then one phrase per feature family that raised it, strongest first.</summary>
+    private List<string> Phrases(Resource resource, double[] contributions, RecommendationQuery query)
+    {
+        var topicIds = query.TopicIds.Where(resource.Topics.Contains).ToList();
+        var topicNames = (topicIds.Count > 0 ? topicIds : [resource.PrimaryTopic]).Select(t => _index.TopicName(t).ToLowerInvariant()).ToList();
+        var phrases = new List<string> { $"{Describe(resource)} on {JoinWords(topicNames)}" };
+
+        // Where the catalog puts the item on an asked topic's path says most about why it is here.
+        if (EssentialPhrase(resource, query) is { } essential)
+        {
+            phrases.Add(essential);
+        }
+
+        var families = RankingFeatures.All
+            .GroupBy(f => f.Family)
+            .Select(g => (Family: g.Key, Contribution: g.Sum(f => contributions[f.Index])))
+            .Where(p => p.Contribution > 0)
+            .OrderByDescending(p => p.Contribution)
+            .ThenBy(p => p.Family);
+        foreach (var (family, _) in families)
+        {
+            if (Phrase(family, resource, query) is { Length: > 0 } phrase && !phrases.Contains(phrase))
+            {
+                phrases.Add(phrase);
+            }
+        }
+
+        // What the item is, from the catalog, when the model's reasons run out.
+        foreach (var extra in new[] { Phrase(FeatureFamily.Sources, resource, query), Phrase(FeatureFamily.Access, resource, query), Byline(resource) })
+        {
+            if (extra is { Length: > 0 } && !phrases.Contains(extra))
+            {
+                phrases.Add(extra);
+            }
+        }
+
+        return phrases;
+    }
+
+    private string? Phrase(FeatureFamily family, Resource resource, RecommendationQuery query) => family switch
+    {
+        FeatureFamily.Essential => EssentialPhrase(resource, query),
+        FeatureFamily.Named => "the one you named",
+        FeatureFamily.Level => LevelPhrase(resource, query.Level),
+        FeatureFamily.Sources => SourcesPhrase(resource),
+        FeatureFamily.Access when resource.Free => resource.Kind switch
+        {
+            ResourceKind.Tool => "free to use",
+            ResourceKind.Talk or ResourceKind.Video => "free to watch",
+            ResourceKind.Course => "free online",
+            _ => "free to read",
+        },
+        FeatureFamily.Kind when query.Kinds.Contains(resource.Kind) => $"a {KindVocabulary.Name(resource.Kind)}, as asked",
+        FeatureFamily.Kind => KindPhrase(resource, query.Level),
+        FeatureFamily.Year when resource.Year is { } year => year < 2000 ? $"a classic from {year}" : year >= 2018 ? $"recent ({year})" : null,
+        FeatureFamily.Topic when query.TopicIds.Contains(resource.PrimaryTopic) => $"mainly about {_index.TopicName(resource.PrimaryTopic).ToLowerInvariant()}",
+        FeatureFamily.Text => TextPhrase(resource, query),
+        FeatureFamily.Structure => StructurePhrase(resource),
+        _ => null,
+    };
+
+    private string? EssentialPhrase(Resource resource, RecommendationQuery query)
+    {
+        foreach (var topicId in query.TopicIds)
+        {
+            var path = _index.Catalog.FindTopic(topicId)?.Path ?? [];
+            for (var step = 0; step < path.Count; step++)
+            {
+                if (path[step].ResourceId == resource.Id)
+                {
+                    var topic = _index.TopicName(topicId).ToLowerInvariant();
+                    var why = ShortWhy(path[step].Why);
+                    var head = step == 0 ? $"where to start on {topic}" : $"essential for {topic}";
+                    return why.Length > 0 ? $"{head}: {why}" : head;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A path step's note without its "Start here:" lead or its credits in parentheses.</summary>
+    private static string ShortWhy(string why)
+    {
+        var text = Credits().Replace(why, string.Empty).Trim();
+        if (text.StartsWith("Start here:", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text["Start here:".Length..].Trim();
+        }
+
+        text = text.TrimEnd('.');
+        return text.Length > 1 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
+
+    private static string? LevelPhrase(Resource resource, Level? asked)
+    {
+        if (asked is not { } level)
+        {
+            return null;
+        }
+
+        if (resource.Suits(level))
+        {
+            return level == Level.Beginner ? "readable at your level" : $"pitched at {LevelVocabulary.Name(level)} readers";
+        }
+
+        return resource.Level > level ? $"a step up from {LevelVocabulary.Name(level)}" : "an easier start or refresher";
+    }
+
+    private static string? KindPhrase(Resource resource, Level? asked) => (asked, resource.Kind) switch
+    {
+        (Level.Advanced, ResourceKind.Paper) => "the original research",
+        (Level.Beginner, ResourceKind.Book or ResourceKind.Course or ResourceKind.Talk or ResourceKind.Video or ResourceKind.Blog or ResourceKind.Article) => $"a gentle {KindVocabulary.Name(resource.Kind)} rather than a paper",
+        _ => null,
+    };
+
+    private string? SourcesPhrase(Resource resource)
+    {
+        var sources = resource.RecommendedBy.Select(id => _index.Catalog.FindSource(id)).OfType<Source>().ToList();
+        if (sources.Count == 0)
+        {
+            return null;
+        }
+
+        if (sources.Count <= 2)
+        {
+            return "recommended by " + JoinWords(sources.Select(s => s.Name).ToList());
+        }
+
+        var expert = sources.FirstOrDefault(s => s.Kind == SourceKind.Expert);
+        return expert is null
+            ? $"recommended by {sources.Count} lists"
+            : $"recommended by {sources.Count} lists, including {expert.Name}";
+    }
+
+    private string? TextPhrase(Resource resource, RecommendationQuery query)
+    {
+        var itemWords = TextAnalyzer.Tokens(string.Join(' ', resource.Title, resource.Summary, string.Join(' ', resource.Nicknames))).ToHashSet(StringComparer.Ordinal);
+        var topicWords = query.TopicIds.SelectMany(t => TextAnalyzer.Tokens(_index.TopicName(t))).ToHashSet(StringComparer.Ordinal);
+        var shared = TextAnalyzer.Tokens(query.SubjectText)
+            .Where(w => w.Length > 2 && !TextAnalyzer.IsStopWord(w) && !topicWords.Contains(w) && itemWords.Contains(w))
+            .Distinct()
+            .Take(3)
+            .ToList();
+        return shared.Count > 0 ? $"speaks to \"{string.Join(' ', shared)}\"" : null;
+    }
+
+    private string? StructurePhrase(Resource resource)
+    {
+        var buildOn = _index.Resources.Count(r => r.Prerequisites.Contains(resource.Id));
+        if (buildOn > 0)
+        {
+            return buildOn == 1 ? "groundwork for another item here" : $"groundwork for {buildOn} other items here";
+        }
+
+        return resource.Companion.Count > 0 ? "comes with a companion talk or explainer" : null;
+    }
+
+    private static string Byline(Resource resource)
+    {
+        var author = CatalogIndex.NamedAuthors(resource).FirstOrDefault();
+        var year = resource.Year?.ToString(CultureInfo.InvariantCulture);
+        return (author, year) switch
+        {
+            (not null, not null) => $"by {author}, {year}",
+            (not null, null) => $"by {author}",
+            (null, not null) => $"from {year}",
+            _ => $"\"{resource.Title}\"",
+        };
     }
 
     private static string JoinWords(IReadOnlyList<string> words) => words.Count switch
@@ -65,4 +233,7 @@ public sealed class ReasonWriter
         1 => words[0],
         _ => string.Join(", ", words.Take(words.Count - 1)) + " and " + words[^1],
     };
+
+    [GeneratedRegex(@"\s*\([^)]*\)")]
+    private static partial Regex Credits();
 }

@@ -1,135 +1,92 @@
 using Bot.Catalog;
-using Bot.Featurization;
-using Bot.Recommendation.Understanding;
 
 namespace Bot.Recommendation.Ranking;
 
 /// <summary>
-/// Ranks catalog resources for a request by combining TF-IDF text similarity with topic match,
-/// level fit, kind preference and a canon prior, then picks a diverse page from the top.
+/// Ranks catalog resources for a request: a cheap first stage finds a few hundred candidates, the trained model
+/// (<see cref="RankerModel"/>) scores each one's feature vector, and a page is picked from the top with a little
+/// diversity. Safe to share between threads.
 /// </summary>
 public sealed class Recommender
 {
-    private const int MaxRanked = 60;
     private readonly CatalogIndex _index;
-    private readonly ScoringWeights _weights;
+    private readonly RankingOptions _options;
     private readonly ReasonWriter _reasons;
 
-    public Recommender(CatalogIndex index, ScoringWeights? weights = null)
+    public Recommender(CatalogIndex index, RankerModel model, RankingOptions options)
     {
         _index = index;
-        _weights = weights ?? ScoringWeights.Default;
+        Model = model;
+        _options = options;
+        Features = new RankingFeatureExtractor(index, options);
         _reasons = new ReasonWriter(index);
     }
 
-    public RecommendationPage Recommend(RecommendationQuery query)
+    public RankerModel Model { get; }
+
+    public RankingFeatureExtractor Features { get; }
+
+    public RecommendationPage Recommend(RecommendationQuery query) => Rank(query).Page;
+
+    /// <summary>The page with, per item, its features and what each added to its score.</summary>
+    public IReadOnlyList<ExplainedItem> Explain(RecommendationQuery query)
     {
-        var count = Math.Clamp(query.Count, 1, 25);
+        var (page, scored) = Rank(query);
+        return page.Items.Select(item =>
+        {
+            var candidate = scored.First(s => ReferenceEquals(_index.Resources[s.Candidate.Doc], item.Resource)).Candidate;
+            return new ExplainedItem(item, candidate.Features, Model.Contributions(candidate.Features), Model.Baseline);
+        }).ToList();
+    }
+
+    private (RecommendationPage Page, List<(RankingCandidate Candidate, double Score)> Scored) Rank(RecommendationQuery query)
+    {
+        var count = Math.Clamp(query.Count, 1, _options.MaxPageSize);
         var offset = Math.Max(0, query.Offset);
-        // The user's own words say what they want; topic names stand in only when there are none.
-        var queryText = query.SubjectText.Length > 0 ? query.SubjectText : string.Join(' ', query.TopicIds.Select(_index.TopicName));
-        var textScores = _index.Documents.Search(queryText);
-        var bestText = textScores.Count > 0 ? textScores.Max(p => p.Score) : 0;
-
-        var candidates = new Dictionary<int, double>();
-        foreach (var (doc, score) in textScores)
+        var candidates = Features.Extract(query);
+        var bestText = candidates.Count > 0 ? candidates.Max(c => c.Features[RankingFeatures.TextSimilarity]) : 0;
+        var scored = new List<(RankingCandidate Candidate, double Score)>(candidates.Count);
+        foreach (var candidate in candidates)
         {
-            candidates[doc] = score;
-        }
-
-        foreach (var topic in query.TopicIds)
-        {
-            foreach (var doc in _index.ResourcesInTopic(topic))
-            {
-                candidates.TryAdd(doc, 0);
-            }
-        }
-
-        var subjectPhrase = " " + TextAnalyzer.Normalize(query.SubjectText) + " ";
-        var textScale = Math.Max(0.2, bestText);
-        var textWeight = query.TopicIds.Count > 0 ? _weights.TextWithTopic : _weights.Text;
-        var scored = new List<(int Doc, double Score)>(candidates.Count);
-        foreach (var (doc, text) in candidates)
-        {
-            var resource = _index.Resources[doc];
-            if ((query.Kinds.Count > 0 && !query.Kinds.Contains(resource.Kind)) || query.ExcludedIds.Contains(resource.Id))
-            {
-                continue;
-            }
-
-            var topicMatch = TopicMatch(resource, query.TopicIds);
-            var score = textWeight * (text / textScale)
-                + _weights.Topic * topicMatch
-                - (query.TopicIds.Count > 0 && topicMatch == 0 ? _weights.OffTopic : 0)
-                + _weights.Level * ScoringWeights.LevelFit(query.Level, resource.Level)
-                + _weights.Kind * KindFit(query, resource.Kind)
-                + _weights.Canon * _index.CanonPrior[doc]
-                + (NamedByNickname(doc, subjectPhrase) ? NicknameBonus(query.Level, resource.Level) : 0);
-            scored.Add((doc, score));
+            scored.Add((candidate, Model.Score(candidate.Features)));
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score) is var order && order != 0
             ? order
-            : string.CompareOrdinal(_index.Resources[a.Doc].Id, _index.Resources[b.Doc].Id));
-        var picked = Diversify(scored.Take(MaxRanked).ToList(), offset + count, query.Kinds.Count > 0);
-        var page = picked.Skip(offset).Take(count)
-            .Select(p => new RankedResource(_index.Resources[p.Doc], Math.Round(p.Score, 4), _reasons.Write(_index.Resources[p.Doc], query)))
+            : string.CompareOrdinal(_index.Resources[a.Candidate.Doc].Id, _index.Resources[b.Candidate.Doc].Id));
+        var top = scored.Take(_options.MaxRanked).ToList();
+        var picked = Diversify(top, offset + count, query.Kinds.Count > 0);
+        if (query.Level == Level.Beginner)
+        {
+            PutIntroductionsFirst(picked);
+        }
+
+        var pageItems = picked.Skip(offset).Take(count).ToList();
+        var reasons = _reasons.WriteDistinct(pageItems.Select(p => (_index.Resources[p.Doc], p.Contributions)).ToList(), query);
+        var page = pageItems
+            .Select((p, i) => new RankedResource(_index.Resources[p.Doc], Math.Round(p.Score, 4), reasons[i]))
             .ToList();
-        var hasMore = scored.Count > offset + count && offset + count < MaxRanked;
-        return new RecommendationPage(page, hasMore, bestText);
+        var hasMore = scored.Count > offset + count && offset + count < _options.MaxRanked;
+        return (new RecommendationPage(page, hasMore, bestText), scored);
     }
-
-    private static double TopicMatch(Resource resource, IReadOnlyList<string> topicIds)
-    {
-        if (topicIds.Count == 0)
-        {
-            return 0;
-        }
-
-        var best = 0.0;
-        var matched = 0;
-        foreach (var topic in topicIds)
-        {
-            var position = TopicRank(resource, topic);
-            if (position < 0)
-            {
-                continue;
-            }
-
-            matched++;
-            best = Math.Max(best, position switch { 0 => 1.0, 1 => 0.85, _ => 0.7 });
-        }
-
-        return topicIds.Count > 1 && matched == topicIds.Count ? Math.Min(1.2, best + 0.2) : best;
-    }
-
-    private static double KindFit(RecommendationQuery query, ResourceKind kind)
-    {
-        if (query.Kinds.Count == 0)
-        {
-            return ScoringWeights.ImplicitKindFit(query.Level, kind);
-        }
-
-        return query.Kinds[0] == kind ? 1.0 : 0.7;
-    }
-
-    // Naming a paper pulls it up, but not past the readable introductions a beginner asked for.
-    private double NicknameBonus(Level? asked, Level item) =>
-        asked is { } level && item > level ? _weights.Nickname * 0.2 : _weights.Nickname;
-
-    private bool NamedByNickname(int doc, string subjectPhrase) =>
-        subjectPhrase.Length > 2 && _index.NormalizedNicknames[doc].Any(nickname =>
-            nickname.Length >= 3 && subjectPhrase.Contains(" " + nickname + " ", StringComparison.Ordinal));
 
     /// <summary>
-    /// Greedy selection: each step takes the candidate whose score, less its redundancy with what is
-    /// already chosen, is highest. The largest similarity to a chosen item is kept per candidate and
-    /// updated only against the newest pick, so each step costs one cosine per candidate.
+    /// Greedy selection over model scores scaled to 0..1: each step takes the candidate whose score, less its
+    /// redundancy with what is already chosen, is highest. The largest similarity to a chosen item is kept per
+    /// candidate and updated only against the newest pick, so each step costs one cosine per candidate.
     /// </summary>
-    private List<(int Doc, double Score)> Diversify(List<(int Doc, double Score)> ranked, int wanted, bool kindAsked)
+    private List<Pick> Diversify(List<(RankingCandidate Candidate, double Score)> ranked, int wanted, bool kindAsked)
     {
-        var picked = new List<(int Doc, double Score)>(wanted);
-        var remaining = new List<(int Doc, double Score)>(ranked);
+        var picked = new List<Pick>(wanted);
+        if (ranked.Count == 0)
+        {
+            return picked;
+        }
+
+        var high = ranked[0].Score;
+        var low = ranked[^1].Score;
+        var spread = high - low > 1e-9 ? high - low : 1;
+        var remaining = ranked.Select(r => (r.Candidate, Scaled: (r.Score - low) / spread)).ToList();
         var maxSimilarity = new double[remaining.Count];
         var sharesNickname = new bool[remaining.Count];
         var kindCounts = new Dictionary<ResourceKind, int>();
@@ -139,17 +96,17 @@ public sealed class Recommender
             var bestAdjusted = double.NegativeInfinity;
             for (var i = 0; i < remaining.Count; i++)
             {
-                var (doc, score) = remaining[i];
+                var doc = remaining[i].Candidate.Doc;
                 if (!kindAsked && ExceedsKindShare(doc, picked))
                 {
                     continue;
                 }
 
                 var sameKind = kindAsked ? 0 : kindCounts.GetValueOrDefault(_index.Resources[doc].Kind);
-                var adjusted = score
-                    - (_weights.SameKindPenalty * Math.Max(0, sameKind - 1))
-                    - (_weights.RedundancyPenalty * Math.Max(0, maxSimilarity[i] - 0.25))
-                    - (sharesNickname[i] ? 0.15 : 0);
+                var adjusted = remaining[i].Scaled
+                    - (_options.SameKindPenalty * Math.Max(0, sameKind - 1))
+                    - (_options.RedundancyPenalty * Math.Max(0, maxSimilarity[i] - _options.RedundancyThreshold))
+                    - (sharesNickname[i] ? _options.SharedNicknamePenalty : 0);
                 if (adjusted > bestAdjusted)
                 {
                     bestAdjusted = adjusted;
@@ -164,23 +121,58 @@ public sealed class Recommender
                 continue;
             }
 
-            var chosen = remaining[bestIndex].Doc;
-            picked.Add((chosen, bestAdjusted));
-            var chosenKind = _index.Resources[chosen].Kind;
+            var chosen = remaining[bestIndex].Candidate;
+            picked.Add(new Pick(chosen.Doc, bestAdjusted, Model.Contributions(chosen.Features)));
+            var chosenKind = _index.Resources[chosen.Doc].Kind;
             kindCounts[chosenKind] = kindCounts.GetValueOrDefault(chosenKind) + 1;
             remaining.RemoveAt(bestIndex);
             RemoveAt(ref maxSimilarity, bestIndex);
             RemoveAt(ref sharesNickname, bestIndex);
             for (var i = 0; i < remaining.Count; i++)
             {
-                var doc = remaining[i].Doc;
-                maxSimilarity[i] = Math.Max(maxSimilarity[i], _index.Documents.Similarity(doc, chosen));
-                sharesNickname[i] |= SharesNickname(doc, chosen);
+                var doc = remaining[i].Candidate.Doc;
+                maxSimilarity[i] = Math.Max(maxSimilarity[i], _index.Documents.Similarity(doc, chosen.Doc));
+                sharesNickname[i] |= SharesNickname(doc, chosen.Doc);
             }
         }
 
         return picked;
     }
+
+    /// <summary>
+    /// For a beginner, a research original (a paper above beginner level) never comes before a readable
+    /// introduction to it on the same list: its beginner-level companion or related item moves up ahead of it.
+    /// </summary>
+    private void PutIntroductionsFirst(List<Pick> picked)
+    {
+        for (var i = 0; i < picked.Count; i++)
+        {
+            var original = _index.Resources[picked[i].Doc];
+            if (original.Kind != ResourceKind.Paper || original.Level == Level.Beginner)
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < picked.Count; j++)
+            {
+                var other = _index.Resources[picked[j].Doc];
+                if (other.Level == Level.Beginner && Introduces(other, original))
+                {
+                    var introduction = picked[j];
+                    picked.RemoveAt(j);
+                    picked.Insert(i, introduction with { Score = Math.Max(introduction.Score, picked[i].Score) });
+                    i++;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool Introduces(Resource introduction, Resource original) =>
+        introduction.Companion.Contains(original.Id) || original.Companion.Contains(introduction.Id)
+        || original.Prerequisites.Contains(introduction.Id)
+        || introduction.Next.Contains(original.Id)
+        || original.Related.Contains(introduction.Id) || introduction.Related.Contains(original.Id);
 
     private static void RemoveAt<T>(ref T[] values, int index)
     {
@@ -188,12 +180,10 @@ public sealed class Recommender
         Array.Resize(ref values, values.Length - 1);
     }
 
-    /// <summary>Within each page of five, one kind may not fill every place unless the user asked for it.</summary>
-    private bool ExceedsKindShare(int doc, List<(int Doc, double Score)> picked)
+    /// <summary>Within each page, one kind may not fill every place unless the user asked for it.</summary>
+    private bool ExceedsKindShare(int doc, List<Pick> picked)
     {
-        const int PageSize = 5;
-        const int MaxPerKind = 4;
-        var pageStart = picked.Count / PageSize * PageSize;
+        var pageStart = picked.Count / _options.KindMixPageSize * _options.KindMixPageSize;
         var kind = _index.Resources[doc].Kind;
         var sameKind = 0;
         for (var i = pageStart; i < picked.Count; i++)
@@ -204,7 +194,7 @@ public sealed class Recommender
             }
         }
 
-        return sameKind >= MaxPerKind;
+        return sameKind >= _options.MaxPerKindPerPage;
     }
 
     private bool SharesNickname(int a, int b)
@@ -214,28 +204,8 @@ public sealed class Recommender
         return first.Length > 0 && second.Length > 0 && first.Intersect(second, StringComparer.Ordinal).Any();
     }
 
-    /// <summary>The topic's position with the primary topic counted first; -1 when the resource does not list it.</summary>
-    private static int TopicRank(Resource resource, string topic)
-    {
-        if (topic == resource.PrimaryTopic)
-        {
-            return 0;
-        }
-
-        var index = IndexOf(resource.Topics, topic);
-        return index >= 0 && IndexOf(resource.Topics, resource.PrimaryTopic) > index ? index + 1 : index;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> list, string value)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (string.Equals(list[i], value, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private sealed record Pick(int Doc, double Score, double[] Contributions);
 }
+
+/// <summary>A ranked item with its feature vector and each feature's contribution to its model score.</summary>
+public sealed record ExplainedItem(RankedResource Item, IReadOnlyList<float> Features, IReadOnlyList<double> Contributions, double Baseline);

@@ -18,8 +18,9 @@ public static class QualityEvaluator
     {
         var stopwatch = Stopwatch.StartNew();
         var catalog = CatalogLoader.LoadOrThrow(Repository.DataDirectory);
-        var judgments = JudgmentLoader.Load(judgmentsDirectory ?? JudgmentLoader.DefaultDirectory);
-        var problems = judgments.Problems(catalog);
+        var judgments = JudgmentLoader.Load(judgmentsDirectory ?? JudgmentFolders.Tuned);
+        // The grading rules are checked on the tuned set by JudgmentSetTests; the blind sets are evaluated as written.
+        var problems = judgments.Problems(catalog, gradingRules: false);
         if (problems.Count > 0)
         {
             throw new InvalidDataException("The judgments do not match the catalog:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
@@ -38,9 +39,9 @@ public static class QualityEvaluator
         var messageRankings = new List<RankedOutcome>();
         foreach (var judgment in judgments.Messages)
         {
-            var reply = assistant.HandleMessage(judgment.Text);
+            var reply = assistant.HandleMessage(judgment.Text, judgment.Addressed);
             messages.Add(new MessageOutcome(judgment, IntentName(reply), Ids(reply)));
-            if (judgment.Expect == ExpectedIntent.Recommend)
+            if (judgment.Expect == ExpectedIntent.Recommend && RankingMetrics.IdealDcg(judgment.Grades) > 0)
             {
                 messageRankings.Add(EvaluateRecommendMessage(reply, baselines, judgment));
             }

@@ -101,10 +101,32 @@ public sealed class RecommenderTests
     }
 
     [Fact]
-    public void The_reason_names_the_lists_that_recommend_an_item()
+    public void No_two_items_on_a_page_share_a_reason()
     {
-        var item = Recommend("consensus", Level.Intermediate, count: 8).Single(r => r.Resource.Id == "paxos-simple");
-        Assert.Contains("recommended by List A and List B", item.Reason, StringComparison.Ordinal);
+        foreach (var (topic, level) in new (string, Level?)[] { ("consensus", Level.Beginner), ("consensus", null), ("replication", Level.Advanced) })
+        {
+            var reasons = Recommend(topic, level, count: 8).Select(r => r.Reason).ToList();
+            Assert.Equal(reasons.Count, reasons.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        }
+    }
+
+    [Fact]
+    public void A_readable_classic_stays_eligible_one_level_up()
+    {
+        var items = Recommend("consensus", Level.Intermediate, count: 8);
+        Assert.Contains(items, r => r.Resource.Level == Level.Beginner);
+    }
+
+    [Fact]
+    public void Explaining_a_page_gives_contributions_that_add_up_to_each_model_score()
+    {
+        var query = new RecommendationQuery { TopicIds = ["consensus"], Level = Level.Beginner, SubjectText = "consensus" };
+        var explained = Engine.Recommender.Explain(query);
+        Assert.NotEmpty(explained);
+        foreach (var item in explained)
+        {
+            Assert.Equal(Engine.Recommender.Model.Score(item.Features.ToArray()), item.Baseline + item.Contributions.Sum(), 6);
+        }
     }
 
     [Fact]

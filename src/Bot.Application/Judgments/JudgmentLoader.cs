@@ -1,10 +1,9 @@
 using Bot.Catalog;
-using Bot.Testing;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
-namespace Bot.Quality.Harness;
+namespace Bot.Application.Judgments;
 
 /// <summary>Reads recommend.yaml, papers.yaml and messages.yaml; an unknown key or bad value stops the run.</summary>
 public static class JudgmentLoader
@@ -13,19 +12,28 @@ public static class JudgmentLoader
     public const string PapersFile = "papers.yaml";
     public const string MessagesFile = "messages.yaml";
 
-    public static string DefaultDirectory => Path.Combine(Repository.Root, "tests", "Bot.Quality.Tests", "Judgments");
+    /// <summary>Where the judgments live inside the repository, relative to its root.</summary>
+    public static readonly string RepositoryPath = Path.Combine("tests", "Bot.Quality.Tests", "Judgments");
 
-    /// <summary>Judgments written after tuning and never tuned against: they report how the bot generalises.</summary>
-    public static string HoldoutDirectory => Path.Combine(DefaultDirectory, "Holdout");
+    /// <summary>The folders whose /recommend judgments train the ranker; Holdout2 is never among them.</summary>
+    public static readonly IReadOnlyList<string> TrainingFolders = [string.Empty, "Holdout", "Training"];
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
+    /// <summary>Loads a folder's judgments; a folder may leave out papers.yaml or messages.yaml (none of that kind).</summary>
     public static JudgmentSet Load(string directory) => new(
         Read<RecommendFileDto>(Path.Combine(directory, RecommendFile)).Queries.Select(ToJudgment).ToList(),
-        Read<PapersFileDto>(Path.Combine(directory, PapersFile)).Lookups.Select(ToJudgment).ToList(),
-        Read<MessagesFileDto>(Path.Combine(directory, MessagesFile)).Messages.Select(ToJudgment).ToList());
+        ReadOptional<PapersFileDto>(Path.Combine(directory, PapersFile))?.Lookups.Select(ToJudgment).ToList() ?? [],
+        ReadOptional<MessagesFileDto>(Path.Combine(directory, MessagesFile))?.Messages.Select(ToJudgment).ToList() ?? []);
+
+    /// <summary>Only the /recommend judgments of a folder.</summary>
+    public static IReadOnlyList<RecommendJudgment> LoadRecommend(string directory) =>
+        Read<RecommendFileDto>(Path.Combine(directory, RecommendFile)).Queries.Select(ToJudgment).ToList();
+
+    private static T? ReadOptional<T>(string path)
+        where T : class => File.Exists(path) ? Read<T>(path) : null;
 
     private static T Read<T>(string path)
     {
@@ -66,7 +74,8 @@ public static class JudgmentLoader
         dto.Topics,
         ToGrades(dto.Text, dto.Ideal, dto.Good, dto.Acceptable),
         dto.Paper,
-        dto.Accept);
+        dto.Accept,
+        dto.Addressed);
 
     private static Grades ToGrades(string? owner, List<string> ideal, List<string> good, List<string> acceptable)
     {
@@ -125,6 +134,9 @@ public static class JudgmentLoader
         public List<string> Ideal { get; set; } = [];
         public List<string> Good { get; set; } = [];
         public List<string> Acceptable { get; set; } = [];
+
+        /// <summary>What an expert would hand out but the catalog lacks: read and ignored.</summary>
+        public List<string> Missing { get; set; } = [];
     }
 
     private sealed class PaperDto
@@ -147,5 +159,11 @@ public static class JudgmentLoader
         public List<string> Acceptable { get; set; } = [];
         public string? Paper { get; set; }
         public List<string> Accept { get; set; } = [];
+
+        /// <summary>"other" marks a message in another language: read and ignored.</summary>
+        public string? Language { get; set; }
+
+        /// <summary>True when the message mentions or replies to the bot.</summary>
+        public bool Addressed { get; set; }
     }
 }

@@ -1,6 +1,6 @@
 using Bot.Catalog;
 
-namespace Bot.Quality.Harness;
+namespace Bot.Application.Judgments;
 
 public enum ExpectedIntent
 {
@@ -46,7 +46,8 @@ public sealed record MessageJudgment(
     IReadOnlyList<string> Topics,
     Grades Grades,
     string? Paper,
-    IReadOnlyList<string> Accept)
+    IReadOnlyList<string> Accept,
+    bool Addressed = false)
 {
     public bool IsCorrectPaper(string id) => id == Paper || Accept.Contains(id);
 }
@@ -56,10 +57,9 @@ public sealed record JudgmentSet(
     IReadOnlyList<PaperJudgment> Papers,
     IReadOnlyList<MessageJudgment> Messages)
 {
-    public static JudgmentSet Load() => JudgmentLoader.Load(JudgmentLoader.DefaultDirectory);
-
     /// <summary>Everything wrong with the judgments against this catalog; empty when they are sound.</summary>
-    public IReadOnlyList<string> Problems(ReadingCatalog catalog)
+    /// <param name="gradingRules">Also check the grading rules (level caps, an ideal answer per request), not only that ids and topics exist.</param>
+    public IReadOnlyList<string> Problems(ReadingCatalog catalog, bool gradingRules = true)
     {
         var problems = new List<string>();
 
@@ -75,6 +75,11 @@ public sealed record JudgmentSet(
 
         void CheckLevelRule(string where, Level? level, Grades grades)
         {
+            if (!gradingRules)
+            {
+                return;
+            }
+
             foreach (var (id, grade) in grades.ById)
             {
                 if (grade <= Grades.Acceptable || catalog.FindResource(id) is not { } resource)
@@ -87,7 +92,8 @@ public sealed record JudgmentSet(
                     problems.Add($"{where}: '{id}' is a {resource.Level.ToString().ToLowerInvariant()} paper, so at most acceptable (1) for a beginner");
                 }
 
-                if (level == Level.Advanced && resource.Level == Level.Beginner)
+                // Beginner material is what stops at beginner level; an item whose range reaches advanced readers is not.
+                if (level == Level.Advanced && resource.MaxLevel == Level.Beginner)
                 {
                     problems.Add($"{where}: '{id}' is beginner material, so at most acceptable (1) for an advanced reader");
                 }
@@ -105,7 +111,7 @@ public sealed record JudgmentSet(
             CheckIds(where, judgment.Grades.ById.Keys);
             CheckTopics(where, judgment.Topics);
             CheckLevelRule(where, judgment.Level, judgment.Grades);
-            if (!judgment.Grades.IdsWithGrade(Grades.Ideal).Any())
+            if (gradingRules && !judgment.Grades.IdsWithGrade(Grades.Ideal).Any())
             {
                 problems.Add($"{where}: no ideal (3) answer");
             }
@@ -142,7 +148,7 @@ public sealed record JudgmentSet(
                 case ExpectedIntent.None when judgment.Grades.ById.Count > 0 || judgment.Paper is not null || judgment.Level is not null || judgment.Topics.Count > 0:
                     problems.Add($"{where}: chatter carries request details");
                     break;
-                case ExpectedIntent.Recommend when !judgment.Grades.IdsWithGrade(Grades.Ideal).Any():
+                case ExpectedIntent.Recommend when gradingRules && !judgment.Grades.IdsWithGrade(Grades.Ideal).Any():
                     problems.Add($"{where}: recommend request without an ideal (3) answer");
                     break;
                 case ExpectedIntent.Paper when judgment.Paper is null:

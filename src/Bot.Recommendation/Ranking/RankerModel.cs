@@ -1,0 +1,221 @@
+using System.Reflection;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace Bot.Recommendation.Ranking;
+
+/// <summary>
+/// The trained ranking model: ML.NET's boosted trees, read once from the saved model and then evaluated directly,
+/// so scoring needs no prediction engine (thread-safe, no per-call allocation) and can say what each feature added.
+/// </summary>
+public sealed class RankerModel
+{
+    /// <summary>The model's name inside this assembly; the file is data/models/ranker.zip in the repository.</summary>
+    public const string ResourceName = "Bot.Recommendation.ranker.zip";
+
+    /// <summary>The model's input: one vector of <see cref="RankingFeatures.Count"/> floats.</summary>
+    public const string FeatureColumn = "Features";
+
+    private static readonly Lazy<RankerModel> BundledModel = new(LoadBundled);
+
+    private readonly Tree[] _trees;
+    private readonly double _bias;
+
+    private RankerModel(Tree[] trees, double bias, int featureCount)
+    {
+        _trees = trees;
+        _bias = bias;
+        FeatureCount = featureCount;
+    }
+
+    /// <summary>The model trained from the repository's judgments and built into this assembly.</summary>
+    public static RankerModel Bundled => BundledModel.Value;
+
+    /// <summary>A model that scores every candidate alike (0): used to build training data before any model exists.</summary>
+    public static RankerModel Untrained { get; } = new([], 0, RankingFeatures.Count);
+
+    public int FeatureCount { get; }
+
+    public int TreeCount => _trees.Length;
+
+    /// <summary>Reads a model saved by ML.NET (a ranking trainer over one feature vector); throws <see cref="InvalidDataException"/> when it is not one.</summary>
+    public static RankerModel Load(Stream stream, string origin)
+    {
+        ITransformer transformer;
+        DataViewSchema inputSchema;
+        try
+        {
+            transformer = new MLContext(seed: 0).Model.Load(stream, out inputSchema);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"The ranking model {origin} is unreadable ({e.Message}). Rebuild it with `Bot model train`.", e);
+        }
+
+        var last = transformer is TransformerChain<ITransformer> chain ? chain.LastTransformer : transformer;
+        if (last is not IPredictionTransformer<TreeEnsembleModelParametersBasedOnRegressionTree> prediction)
+        {
+            throw new InvalidDataException($"The ranking model {origin} is not a tree ensemble ({last.GetType().Name}). Rebuild it with `Bot model train`.");
+        }
+
+        var featureCount = inputSchema.GetColumnOrNull(FeatureColumn)?.Type is VectorDataViewType { Size: > 0 } vector ? vector.Size : -1;
+        if (featureCount != RankingFeatures.Count)
+        {
+            throw new InvalidDataException($"The ranking model {origin} expects {featureCount} features; the ranker computes {RankingFeatures.Count}. Rebuild it with `Bot model train`.");
+        }
+
+        var ensemble = prediction.Model.TrainedTreeEnsemble;
+        var trees = ensemble.Trees.Select((tree, i) => Tree.From(tree, ensemble.TreeWeights[i])).ToArray();
+        return new RankerModel(trees, ensemble.Bias, featureCount);
+    }
+
+    public static RankerModel Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The ranking model {path} is missing. Build it with `Bot model train`.", path);
+        }
+
+        using var stream = File.OpenRead(path);
+        return Load(stream, path);
+    }
+
+    public double Score(ReadOnlySpan<float> features)
+    {
+        var score = _bias;
+        foreach (var tree in _trees)
+        {
+            score += tree.Weight * tree.LeafValue(tree.Leaf(features));
+        }
+
+        return score;
+    }
+
+    /// <summary>
+    /// What each feature added to the score: along each tree's path, the change in the mean leaf value below a node
+    /// is credited to the node's feature. The contributions and <see cref="Baseline"/> sum to the score.
+    /// </summary>
+    public double[] Contributions(ReadOnlySpan<float> features)
+    {
+        var contributions = new double[RankingFeatures.Count];
+        foreach (var tree in _trees)
+        {
+            tree.AddContributions(features, contributions);
+        }
+
+        return contributions;
+    }
+
+    /// <summary>The score before any feature is looked at: the bias plus each tree's mean leaf value.</summary>
+    public double Baseline => _bias + _trees.Sum(t => t.Weight * t.RootMean);
+
+    private static RankerModel LoadBundled()
+    {
+        using var stream = typeof(RankerModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidDataException($"The ranking model is missing from {typeof(RankerModel).Assembly.GetName().Name}: data/models/ranker.zip was not there at build time. Build it with `Bot model train` and rebuild.");
+        return Load(stream, "data/models/ranker.zip");
+    }
+
+    private sealed class Tree
+    {
+        private readonly int[] _left;
+        private readonly int[] _right;
+        private readonly int[] _feature;
+        private readonly float[] _threshold;
+        private readonly double[] _leafValues;
+        private readonly double[] _nodeMean;
+
+        private Tree(int[] left, int[] right, int[] feature, float[] threshold, double[] leafValues, double weight)
+        {
+            _left = left;
+            _right = right;
+            _feature = feature;
+            _threshold = threshold;
+            _leafValues = leafValues;
+            Weight = weight;
+            _nodeMean = new double[left.Length];
+            if (left.Length == 0)
+            {
+                RootMean = leafValues.Length > 0 ? leafValues[0] : 0;
+            }
+            else
+            {
+                var (sum, count) = Mean(0);
+                RootMean = sum / count;
+            }
+        }
+
+        public double Weight { get; }
+
+        public double RootMean { get; }
+
+        public static Tree From(RegressionTree tree, double weight)
+        {
+            if (tree.CategoricalSplitFlags.Any(flag => flag))
+            {
+                throw new InvalidDataException("The ranking model uses categorical splits, which the ranker does not evaluate.");
+            }
+
+            return new Tree(
+                tree.LeftChild.ToArray(),
+                tree.RightChild.ToArray(),
+                tree.NumericalSplitFeatureIndexes.ToArray(),
+                tree.NumericalSplitThresholds.ToArray(),
+                tree.LeafValues.ToArray(),
+                weight);
+        }
+
+        /// <summary>The leaf a feature vector falls into; a value at or below the threshold goes left, as in ML.NET.</summary>
+        public int Leaf(ReadOnlySpan<float> features)
+        {
+            if (_left.Length == 0)
+            {
+                return 0;
+            }
+
+            var node = 0;
+            while (node >= 0)
+            {
+                node = features[_feature[node]] <= _threshold[node] ? _left[node] : _right[node];
+            }
+
+            return ~node;
+        }
+
+        public double LeafValue(int leaf) => _leafValues[leaf];
+
+        public void AddContributions(ReadOnlySpan<float> features, double[] contributions)
+        {
+            if (_left.Length == 0)
+            {
+                return;
+            }
+
+            var node = 0;
+            var mean = _nodeMean[0];
+            while (node >= 0)
+            {
+                var next = features[_feature[node]] <= _threshold[node] ? _left[node] : _right[node];
+                var nextMean = next >= 0 ? _nodeMean[next] : _leafValues[~next];
+                contributions[_feature[node]] += Weight * (nextMean - mean);
+                node = next;
+                mean = nextMean;
+            }
+        }
+
+        private (double Sum, int Count) Mean(int node)
+        {
+            if (node < 0)
+            {
+                return (_leafValues[~node], 1);
+            }
+
+            var left = Mean(_left[node]);
+            var right = Mean(_right[node]);
+            var total = (left.Sum + right.Sum, left.Count + right.Count);
+            _nodeMean[node] = total.Item1 / total.Item2;
+            return total;
+        }
+    }
+}

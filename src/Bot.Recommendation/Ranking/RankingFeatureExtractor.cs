@@ -1,0 +1,231 @@
+using Bot.Catalog;
+using Bot.Featurization;
+using Bot.Recommendation.Understanding;
+
+namespace Bot.Recommendation.Ranking;
+
+/// <summary>A candidate for a request and its feature vector (layout <see cref="RankingFeatures"/>).</summary>
+public sealed record RankingCandidate(int Doc, float[] Features);
+
+/// <summary>
+/// Finds the candidates of a request (text retrieval, topic membership, topic paths, names) and computes each
+/// one's feature vector. Pure: everything it reads was precomputed from the catalog.
+/// </summary>
+public sealed class RankingFeatureExtractor
+{
+    private const int AbsentTopicPosition = 9;
+
+    private readonly CatalogIndex _index;
+    private readonly RankingOptions _options;
+    private readonly float[] _sourceWeight;
+    private readonly float[] _expertCount;
+    private readonly float[] _requiredBy;
+    private readonly string[] _normalizedTitles;
+    private readonly string[] _normalizedShortTitles;
+    private readonly HashSet<string>[] _titleWords;
+    private readonly string[][] _surnames;
+    private readonly int[] _essentialTopicCount;
+
+    public RankingFeatureExtractor(CatalogIndex index, RankingOptions options)
+    {
+        _index = index;
+        _options = options;
+        var resources = index.Resources;
+        var catalog = index.Catalog;
+        _sourceWeight = resources.Select(r => (float)r.RecommendedBy.Sum(id => catalog.FindSource(id)?.Weight ?? 0)).ToArray();
+        _expertCount = resources.Select(r => (float)r.RecommendedBy.Count(id => catalog.FindSource(id)?.Kind == SourceKind.Expert)).ToArray();
+        var requiredBy = resources.SelectMany(r => r.Prerequisites).GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        _requiredBy = resources.Select(r => (float)requiredBy.GetValueOrDefault(r.Id)).ToArray();
+        _normalizedTitles = resources.Select(r => TextAnalyzer.Normalize(r.Title)).ToArray();
+        _normalizedShortTitles = resources.Select(r => r.Title.IndexOf(':', StringComparison.Ordinal) is > 3 and var colon ? TextAnalyzer.Normalize(r.Title[..colon]) : string.Empty).ToArray();
+        _titleWords = resources.Select(r => TextAnalyzer.Tokens(string.Join(' ', r.Nicknames.Prepend(r.Title))).Where(w => !TextAnalyzer.IsStopWord(w)).ToHashSet(StringComparer.Ordinal)).ToArray();
+        _surnames = resources.Select(r => CatalogIndex.Surnames(r).Where(s => s.Length >= 4).ToArray()).ToArray();
+        _essentialTopicCount = resources.Select(r => catalog.TopicsWhereEssential(r.Id).Count).ToArray();
+    }
+
+    /// <summary>The candidates that pass the request's kind filter and exclusions, in a fixed order, with their features.</summary>
+    public IReadOnlyList<RankingCandidate> Extract(RecommendationQuery query)
+    {
+        // The user's own words say what they want; topic names stand in only when there are none.
+        var queryText = query.SubjectText.Length > 0 ? query.SubjectText : string.Join(' ', query.TopicIds.Select(_index.TopicName));
+        var limit = _options.MaxCandidates;
+        var text = _index.Documents.Search(queryText, Math.Max(_options.TextCandidates, limit));
+        var bestText = text.Count > 0 ? text[0].Score : 0f;
+        var textScore = new Dictionary<int, (float Score, int Rank)>(text.Count);
+        for (var i = 0; i < text.Count; i++)
+        {
+            textScore[text[i].Doc] = (text[i].Score, i);
+        }
+
+        var order = new List<int>(limit);
+        var seen = new HashSet<int>();
+        void Add(int doc)
+        {
+            if (order.Count < limit && seen.Add(doc) && Eligible(doc, query))
+            {
+                order.Add(doc);
+            }
+        }
+
+        foreach (var topic in query.TopicIds)
+        {
+            foreach (var essential in _index.Catalog.EssentialsOf(topic))
+            {
+                Add(_index.PositionOf(essential.Id));
+            }
+        }
+
+        foreach (var (doc, _) in _index.Names.Search(queryText, _options.NameCandidates))
+        {
+            Add(_index.NameOwners[doc]);
+        }
+
+        foreach (var topic in query.TopicIds)
+        {
+            foreach (var doc in _index.ResourcesInTopic(topic))
+            {
+                Add(doc);
+            }
+        }
+
+        foreach (var (doc, _) in text.Take(_options.TextCandidates))
+        {
+            Add(doc);
+        }
+
+        var fields = new[] { _index.TitleField, _index.SummaryField, _index.TopicsField, _index.AuthorsField }
+            .Select(field => field.Search(queryText, Math.Max(_options.TextCandidates, limit)).ToDictionary(h => h.Doc, h => h.Score))
+            .ToArray();
+        var context = new QueryContext(
+            query,
+            " " + TextAnalyzer.Normalize(query.SubjectText) + " ",
+            TextAnalyzer.Tokens(query.SubjectText).Where(w => !TextAnalyzer.IsStopWord(w)).Distinct(StringComparer.Ordinal).ToArray(),
+            bestText);
+        var candidates = new List<RankingCandidate>(order.Count);
+        foreach (var doc in order)
+        {
+            var features = new float[RankingFeatures.Count];
+            var (score, rank) = textScore.TryGetValue(doc, out var hit) ? hit : (0f, limit);
+            features[RankingFeatures.TextSimilarity] = score;
+            features[RankingFeatures.TextRelative] = bestText > 0 ? score / bestText : 0;
+            features[RankingFeatures.TextRank] = rank;
+            features[RankingFeatures.TitleSimilarity] = fields[0].GetValueOrDefault(doc);
+            features[RankingFeatures.SummarySimilarity] = fields[1].GetValueOrDefault(doc);
+            features[RankingFeatures.TopicsSimilarity] = fields[2].GetValueOrDefault(doc);
+            features[RankingFeatures.AuthorsSimilarity] = fields[3].GetValueOrDefault(doc);
+            FillItemFeatures(doc, context, features);
+            candidates.Add(new RankingCandidate(doc, features));
+        }
+
+        return candidates;
+    }
+
+    private bool Eligible(int doc, RecommendationQuery query)
+    {
+        if (doc < 0)
+        {
+            return false;
+        }
+
+        var resource = _index.Resources[doc];
+        return (query.Kinds.Count == 0 || query.Kinds.Contains(resource.Kind)) && !query.ExcludedIds.Contains(resource.Id);
+    }
+
+    private void FillItemFeatures(int doc, QueryContext context, float[] f)
+    {
+        var resource = _index.Resources[doc];
+        var query = context.Query;
+        var catalog = _index.Catalog;
+
+        if (context.Words.Length > 0)
+        {
+            f[RankingFeatures.TitleWordOverlap] = context.Words.Count(_titleWords[doc].Contains) / (float)context.Words.Length;
+        }
+
+        var topics = resource.TopicsPrimaryFirst.ToList();
+        var bestPosition = AbsentTopicPosition;
+        var covered = 0;
+        var pathPosition = -1;
+        var pathFraction = -1f;
+        foreach (var topic in query.TopicIds)
+        {
+            var position = topics.IndexOf(topic);
+            if (position >= 0)
+            {
+                covered++;
+                bestPosition = Math.Min(bestPosition, position);
+            }
+
+            var path = catalog.EssentialsOf(topic);
+            for (var step = 0; step < path.Count; step++)
+            {
+                if (ReferenceEquals(path[step], resource) && (pathPosition < 0 || step < pathPosition))
+                {
+                    pathPosition = step;
+                    pathFraction = path.Count > 1 ? step / (float)(path.Count - 1) : 0;
+                }
+            }
+        }
+
+        f[RankingFeatures.PrimaryTopicAsked] = query.TopicIds.Contains(resource.PrimaryTopic) ? 1 : 0;
+        f[RankingFeatures.AskedTopicListed] = covered > 0 ? 1 : 0;
+        f[RankingFeatures.TopicPosition] = bestPosition;
+        f[RankingFeatures.AskedTopicsCovered] = query.TopicIds.Count > 0 ? covered / (float)query.TopicIds.Count : 0;
+        f[RankingFeatures.ItemTopicCount] = resource.Topics.Count;
+        f[RankingFeatures.NoTopicAsked] = query.TopicIds.Count == 0 ? 1 : 0;
+        f[RankingFeatures.EssentialForAsked] = pathPosition >= 0 ? 1 : 0;
+        f[RankingFeatures.PathPosition] = pathPosition;
+        f[RankingFeatures.PathFraction] = pathFraction;
+        f[RankingFeatures.EssentialTopicCount] = _essentialTopicCount[doc];
+
+        if (query.Level is { } asked)
+        {
+            f[RankingFeatures.LevelAsked] = (int)asked;
+            f[RankingFeatures.EntryLevelGap] = (int)resource.Level - (int)asked;
+            f[RankingFeatures.MaxLevelGap] = (int)resource.MaxLevel - (int)asked;
+            f[RankingFeatures.LevelCovers] = resource.Suits(asked) ? 1 : 0;
+        }
+        else
+        {
+            f[RankingFeatures.LevelAsked] = -1;
+        }
+
+        f[RankingFeatures.EntryLevel] = (int)resource.Level;
+        f[RankingFeatures.MaxLevel] = (int)resource.MaxLevel;
+        f[RankingFeatures.MathHeavy] = resource.MathHeavy ? 1 : 0;
+        f[RankingFeatures.Historical] = resource.Status == ResourceStatus.Historical ? 1 : 0;
+
+        f[RankingFeatures.ItemKind] = (int)resource.Kind;
+        f[RankingFeatures.KindAskedMatch] = query.Kinds.Count == 0 ? -1 : query.Kinds[0] == resource.Kind ? 1 : query.Kinds.Contains(resource.Kind) ? 0.5f : 0;
+        f[RankingFeatures.IsPaper] = resource.Kind == ResourceKind.Paper ? 1 : 0;
+        f[RankingFeatures.IsBookOrCourse] = resource.Kind is ResourceKind.Book or ResourceKind.Course ? 1 : 0;
+        f[RankingFeatures.IsToolOrList] = resource.Kind is ResourceKind.Tool or ResourceKind.List ? 1 : 0;
+
+        f[RankingFeatures.SourceWeight] = _sourceWeight[doc];
+        f[RankingFeatures.SourceCount] = resource.RecommendedBy.Count;
+        f[RankingFeatures.ExpertCount] = _expertCount[doc];
+        f[RankingFeatures.Year] = resource.Year ?? -1;
+        f[RankingFeatures.OpenAccess] = resource.Free ? 1 : 0;
+        f[RankingFeatures.AccessKind] = (int)resource.Access;
+
+        f[RankingFeatures.NamedByTitle] = NamedByTitle(doc, context.Phrase) ? 1 : 0;
+        f[RankingFeatures.NamedByNickname] = NamedByNickname(doc, context.Phrase) ? 1 : 0;
+        f[RankingFeatures.NamedAuthor] = _surnames[doc].Any(s => context.Words.Contains(s, StringComparer.Ordinal)) ? 1 : 0;
+
+        f[RankingFeatures.PrerequisiteCount] = resource.Prerequisites.Count;
+        f[RankingFeatures.RequiredByCount] = _requiredBy[doc];
+        f[RankingFeatures.CompanionCount] = resource.Companion.Count;
+        f[RankingFeatures.SectionCount] = resource.Sections.Count;
+    }
+
+    private bool NamedByTitle(int doc, string phrase) =>
+        phrase.Length > 2 && (Contains(phrase, _normalizedTitles[doc], 8) || Contains(phrase, _normalizedShortTitles[doc], 8));
+
+    private bool NamedByNickname(int doc, string phrase) =>
+        phrase.Length > 2 && _index.NormalizedNicknames[doc].Any(nickname => Contains(phrase, nickname, 3));
+
+    private static bool Contains(string phrase, string name, int minimumLength) =>
+        name.Length >= minimumLength && phrase.Contains(" " + name + " ", StringComparison.Ordinal);
+
+    private sealed record QueryContext(RecommendationQuery Query, string Phrase, string[] Words, float BestText);
+}

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Bot.Recommendation.Ranking;
+
+/// <summary>
+/// Every hand-set number left in ranking, each with why it has its value. The ordering itself is the trained
+/// model's; these only bound the work per request and shape a page. Section "Ranking"; validated at start.
+/// </summary>
+public sealed class RankingOptions
+{
+    public const string SectionName = "Ranking";
+
+    /// <summary>A fresh instance with the defaults (options are mutable, so none is shared).</summary>
+    public static RankingOptions Default => new();
+
+    /// <summary>Text hits taken as candidates: the judged answers sit well inside the first 150 text hits.</summary>
+    [Range(10, 1000)]
+    public int TextCandidates { get; set; } = 150;
+
+    /// <summary>Name-index hits taken as candidates, so a named item is scored even when its summary says little.</summary>
+    [Range(0, 100)]
+    public int NameCandidates { get; set; } = 10;
+
+    /// <summary>Most candidates scored per request: bounds the model's cost (p99 within 2 ms on the real catalog).</summary>
+    [Range(10, 2000)]
+    public int MaxCandidates { get; set; } = 250;
+
+    /// <summary>Most items a request can page through: more than anyone reads, few enough to diversify cheaply.</summary>
+    [Range(5, 200)]
+    public int MaxRanked { get; set; } = 60;
+
+    /// <summary>Most items on one page.</summary>
+    [Range(1, 25)]
+    public int MaxPageSize { get; set; } = 25;
+
+    /// <summary>Size of the page within which one kind may not fill every place (Discord shows five).</summary>
+    [Range(1, 25)]
+    public int KindMixPageSize { get; set; } = 5;
+
+    /// <summary>Most items of one kind per mixed page when no kind was asked for: leaves a place for another kind.</summary>
+    [Range(1, 25)]
+    public int MaxPerKindPerPage { get; set; } = 4;
+
+    /// <summary>Penalty per earlier pick of the same kind, on model scores scaled to 0..1 over the ranked items.</summary>
+    [Range(0.0, 1.0)]
+    public double SameKindPenalty { get; set; } = 0.03;
+
+    /// <summary>Penalty per unit of text similarity to an earlier pick above <see cref="RedundancyThreshold"/>: five variants of one paper never fill a page.</summary>
+    [Range(0.0, 2.0)]
+    public double RedundancyPenalty { get; set; } = 0.35;
+
+    /// <summary>Text similarity below which two items count as different: topic-mates share about this much vocabulary.</summary>
+    [Range(0.0, 1.0)]
+    public double RedundancyThreshold { get; set; } = 0.25;
+
+    /// <summary>Penalty for sharing a nickname with an earlier pick (a paper and its thesis): the second adds little.</summary>
+    [Range(0.0, 1.0)]
+    public double SharedNicknamePenalty { get; set; } = 0.15;
+
+    /// <summary>Throws when a value is out of range, for code that builds options without the host's validation.</summary>
+    public RankingOptions Validated()
+    {
+        Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
+        return this;
+    }
+}

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Bot.Application;
+using Bot.Application.Judgments;
+using Bot.Application.Training;
+using Bot.Catalog;
+using Bot.Recommendation.Ranking;
+
+namespace Bot.Host;
+
+/// <summary><c>model train</c>: rebuilds data/models/ranker.zip from the repository's judgments and prints cross-validated nDCG@5.</summary>
+internal static class ModelCommand
+{
+    public const string ModelFile = "ranker.zip";
+    public const string MetricsFile = "ranker.metrics.json";
+
+    public static Command Create()
+    {
+        var root = new Option<string?>("--repository") { Description = "The repository's root (holds data/ and tests/); default: found above the working directory." };
+        var ablation = new Option<bool>("--ablation") { Description = "Also cross-validate with each feature family removed in turn (slow)." };
+        var train = new Command("train", "Train the ranker on the /recommend judgments (never Holdout2), print cross-validated nDCG@5 per fold, and write data/models/ranker.zip with its metrics.") { root, ablation };
+        train.SetAction((parseResult, cancellationToken) => Task.FromResult(Train(parseResult.GetValue(root), parseResult.GetValue(ablation))));
+        var model = new Command("model", "The learned ranker.");
+        model.Subcommands.Add(train);
+        return model;
+    }
+
+    private static int Train(string? repository, bool ablation)
+    {
+        var root = repository ?? FindRepository();
+        if (root is null)
+        {
+            Console.Error.WriteLine($"No repository found above {Environment.CurrentDirectory}: run from the repository or pass --repository.");
+            return 1;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var dataDirectory = Path.Combine(root, "data");
+        var catalog = CatalogLoader.LoadOrThrow(dataDirectory);
+        var judgments = JudgmentLoader.TrainingFolders
+            .SelectMany(folder => JudgmentLoader.LoadRecommend(Path.Combine(root, JudgmentLoader.RepositoryPath, folder)))
+            .ToList();
+        var dataset = RankerTrainer.BuildDataset(catalog, judgments);
+        Console.WriteLine($"{dataset.Count} judged requests ({judgments.Count} read), {dataset.Sum(q => q.Ids.Count)} candidate rows, {RankingFeatures.Count} features; built in {stopwatch.Elapsed.TotalSeconds:F1} s.");
+
+        var results = Enum.GetValues<RankerAlgorithm>().Select(algorithm => RankerTrainer.CrossValidate(dataset, algorithm)).ToList();
+        foreach (var result in results)
+        {
+            Console.WriteLine($"{result.Algorithm}: nDCG@5 per fold {string.Join(" ", result.FoldNdcg.Select(RankerTrainer.Format))}, mean {RankerTrainer.Format(result.Mean)} ({result.Elapsed.TotalSeconds:F1} s for {RankerTrainer.Folds} folds)");
+        }
+
+        var best = results.OrderByDescending(r => r.Mean).ThenBy(r => r.Algorithm).First();
+        var fit = Stopwatch.StartNew();
+        var bytes = RankerTrainer.TrainFinal(dataset, best.Algorithm);
+        var trainingSeconds = fit.Elapsed.TotalSeconds;
+        var models = Path.Combine(dataDirectory, "models");
+        Directory.CreateDirectory(models);
+        File.WriteAllBytes(Path.Combine(models, ModelFile), bytes);
+        var metrics = new TrainingMetrics
+        {
+            Algorithm = best.Algorithm.ToString(),
+            Queries = dataset.Count,
+            Rows = dataset.Sum(q => q.Ids.Count),
+            Features = RankingFeatures.Count,
+            FoldNdcg = results.ToDictionary(r => r.Algorithm.ToString(), r => (IReadOnlyList<double>)r.FoldNdcg.Select(v => Math.Round(v, 6)).ToList()),
+            MeanNdcg = results.ToDictionary(r => r.Algorithm.ToString(), r => Math.Round(r.Mean, 6)),
+            TrainingSeconds = Math.Round(trainingSeconds, 1),
+        };
+        File.WriteAllText(Path.Combine(models, MetricsFile), RankerTrainer.ToJson(metrics) + Environment.NewLine);
+        Console.WriteLine($"Kept {best.Algorithm} (mean nDCG@5 {RankerTrainer.Format(best.Mean)}); final fit {trainingSeconds:F1} s; wrote {Path.Combine(models, ModelFile)} and {MetricsFile}. Total {stopwatch.Elapsed.TotalSeconds:F1} s.");
+
+        if (ablation)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"| removed family | CV nDCG@5 ({best.Algorithm}) | change |");
+            Console.WriteLine("|---|---:|---:|");
+            Console.WriteLine($"| none | {RankerTrainer.Format(best.Mean)} | |");
+            foreach (var family in Enum.GetValues<FeatureFamily>())
+            {
+                var without = RankerTrainer.CrossValidate(dataset, best.Algorithm, new HashSet<FeatureFamily> { family });
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {family} | {RankerTrainer.Format(without.Mean)} | {without.Mean - best.Mean:+0.0000;-0.0000} |"));
+            }
+        }
+
+        return 0;
+    }
+
+    private static string? FindRepository()
+    {
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, JudgmentLoader.RepositoryPath)) && Directory.Exists(Path.Combine(directory.FullName, "data")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return null;
+    }
+}

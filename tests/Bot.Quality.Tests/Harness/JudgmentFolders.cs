@@ -1,0 +1,21 @@
+using Bot.Testing;
+
+namespace Bot.Quality.Harness;
+
+/// <summary>The repository's judgment folders.</summary>
+public static class JudgmentFolders
+{
+    /// <summary>The team's own set, tuned against.</summary>
+    public static string Tuned => Path.Combine(Repository.Root, JudgmentLoader.RepositoryPath);
+
+    /// <summary>Written after tuning; the ranker now trains on it too.</summary>
+    public static string Holdout => Path.Combine(Tuned, "Holdout");
+
+    /// <summary>Written blind for training the ranker.</summary>
+    public static string Training => Path.Combine(Tuned, "Training");
+
+    /// <summary>Held out: no training or tuning reads it; only evaluation reports on it.</summary>
+    public static string Holdout2 => Path.Combine(Tuned, "Holdout2");
+
+    public static JudgmentSet LoadTuned() => JudgmentLoader.Load(Tuned);
+}

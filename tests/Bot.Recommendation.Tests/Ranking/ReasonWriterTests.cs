@@ -1,0 +1,48 @@
+using Bot.Recommendation.Ranking;
+
+namespace Bot.Recommendation.Tests.Ranking;
+
+public sealed class ReasonWriterTests
+{
+    private static readonly RecommendationEngine Engine = FixtureCatalog.Engine;
+
+    private static double[] Raised(params int[] features)
+    {
+        var contributions = new double[RankingFeatures.Count];
+        foreach (var feature in features)
+        {
+            contributions[feature] = 1;
+        }
+
+        return contributions;
+    }
+
+    [Fact]
+    public void A_reason_says_what_raised_the_item_in_the_model()
+    {
+        var writer = new ReasonWriter(Engine.Index);
+        var paxos = Engine.Catalog.FindResource("paxos-simple")!;
+        var query = new RecommendationQuery { TopicIds = ["consensus"], Level = Catalog.Level.Intermediate, SubjectText = "consensus" };
+
+        var bySources = writer.WriteDistinct([(paxos, Raised(RankingFeatures.SourceWeight))], query)[0];
+        var byName = writer.WriteDistinct([(paxos, Raised(RankingFeatures.NamedByNickname))], query)[0];
+
+        Assert.Contains("recommended by 3 lists", bySources, StringComparison.Ordinal);
+        Assert.Contains("the one you named", byName, StringComparison.Ordinal);
+        Assert.DoesNotContain("the one you named", bySources, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_look_alike_items_raised_by_the_same_signals_still_get_different_reasons()
+    {
+        var first = FixtureCatalog.Make("book-one", "Agreement Basics", Catalog.ResourceKind.Book, Catalog.Level.Beginner, ["consensus"], "A gentle book on agreement.", authors: ["Ann One"], year: null);
+        var second = FixtureCatalog.Make("book-two", "Agreement Made Easy", Catalog.ResourceKind.Book, Catalog.Level.Beginner, ["consensus"], "A gentle book on agreement.", authors: ["Bo Two"], year: null);
+        var index = new CatalogIndex(new Catalog.ReadingCatalog([first, second], FixtureCatalog.Topics, FixtureCatalog.Sources, []));
+        var query = new RecommendationQuery { TopicIds = ["consensus"], Level = Catalog.Level.Beginner, SubjectText = "consensus" };
+
+        var reasons = new ReasonWriter(index).WriteDistinct([(first, Raised(RankingFeatures.LevelCovers)), (second, Raised(RankingFeatures.LevelCovers))], query);
+
+        Assert.NotEqual(reasons[0], reasons[1], StringComparer.OrdinalIgnoreCase);
+        Assert.All(reasons, r => Assert.Contains("readable at your level", r, StringComparison.Ordinal));
+    }
+}
