@@ -10,15 +10,19 @@ namespace Bot.Recommendation;
 /// <summary>The recommender's parts, built once from a catalog and safe to share between threads.</summary>
 public sealed class RecommendationEngine
 {
+    /// <param name="intentModel">The free-text intent model; default the one shipped in this assembly (loaded once per process).</param>
     /// <param name="textOptions">Featurizer settings for the text indexes; default <see cref="TextFeaturizerOptions.Retrieval"/>.</param>
-    public RecommendationEngine(ReadingCatalog catalog, ScoringWeights? weights = null, TextFeaturizerOptions? textOptions = null)
+    public RecommendationEngine(ReadingCatalog catalog, ScoringWeights? weights = null, TextFeaturizerOptions? textOptions = null,
+        IntentModel? intentModel = null, MessageClassifierOptions? classifierOptions = null)
     {
         Index = new CatalogIndex(catalog, textOptions);
         Parser = new QueryParser(Index.Topics);
         Recommender = new Recommender(Index, weights);
         Papers = new PaperFinder(Index);
-        Classifier = new MessageClassifier(Parser, Papers);
+        Classifier = new MessageClassifier(Parser, Papers, intentModel ?? ShippedIntentModel.Value, classifierOptions);
     }
+
+    private static readonly Lazy<IntentModel> ShippedIntentModel = new(IntentModel.LoadEmbedded);
 
     public CatalogIndex Index { get; }
     public ReadingCatalog Catalog => Index.Catalog;

@@ -37,6 +37,7 @@ public static class BotCommandLine
         root.SetAction((parseResult, cancellationToken) => RunDefaultAsync(cancellationToken));
         root.Subcommands.Add(CreateAskCommand());
         root.Subcommands.Add(CreateCatalogCommand());
+        root.Subcommands.Add(IntentModelCommand.Create(WithCatalogAsync));
         return root;
     }
 
