@@ -109,15 +109,27 @@ internal static class IntentModelCommand
         var channel = training.Select((m, i) => (Message: m, Prediction: predictions[i])).Where(p => !p.Message.Addressed).ToList();
         var chatter = channel.Count(p => p.Message.Intent == MessageIntent.None);
         var requests = channel.Count - chatter;
-        output.WriteLine("  threshold  chatter answered  requests missed  answered precision");
-        for (var threshold = 0.30f; threshold < 0.96f; threshold += 0.05f)
+        output.WriteLine("  threshold  chatter answered  requests missed  answered precision  F0.5");
+        var (bestThreshold, bestScore) = (0f, -1.0);
+        for (var step = 6; step <= 19; step++)
         {
+            var threshold = step * 0.05f;
             var answered = channel.Where(p => p.Prediction.Intent != MessageIntent.None && !p.Prediction.IsOtherLanguage && p.Prediction.Confidence >= threshold).ToList();
             var chatterAnswered = answered.Count(p => p.Message.Intent == MessageIntent.None);
             var requestsAnswered = answered.Count(p => p.Message.Intent != MessageIntent.None);
             var precision = answered.Count == 0 ? 1 : (double)answered.Count(p => p.Message.Intent == p.Prediction.Intent) / answered.Count;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {threshold,9:F2}  {(double)chatterAnswered / chatter,16:P1}  {1 - ((double)requestsAnswered / requests),15:P1}  {precision,18:F3}"));
+            var recall = (double)requestsAnswered / requests;
+            // Precision weighs twice recall: a wrong answer in a busy channel costs more than a missed request.
+            var f05 = precision + recall == 0 ? 0 : 1.25 * precision * recall / ((0.25 * precision) + recall);
+            if (f05 > bestScore + 1e-9)
+            {
+                (bestThreshold, bestScore) = (threshold, f05);
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {threshold,9:F2}  {(double)chatterAnswered / chatter,16:P1}  {1 - recall,15:P1}  {precision,18:F3}  {f05:F3}"));
         }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  best F0.5 at {bestThreshold:F2}; MessageClassifierOptions.DefaultSilenceThreshold is {MessageClassifierOptions.DefaultSilenceThreshold:F2}"));
     }
 
     /// <summary>The level rules (the query parser) against a second model trained on the stated levels, on held-out requests.</summary>

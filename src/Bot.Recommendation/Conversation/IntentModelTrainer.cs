@@ -21,7 +21,7 @@ public static class IntentModelTrainer
     public const int Seed = 20261204;
 
     /// <summary>The trainer the shipped model uses, chosen on cross-validation of the training messages (see `Bot model train-intent`).</summary>
-    public const IntentTrainerKind ShippedTrainer = IntentTrainerKind.SdcaMaximumEntropy;
+    public const IntentTrainerKind ShippedTrainer = IntentTrainerKind.LightGbm;
 
     /// <summary>The judgment files the shipped model is trained on, relative to tests/Bot.Quality.Tests/Judgments.</summary>
     public static IReadOnlyList<string> TrainingFiles { get; } = ["Training/messages.yaml", "messages.yaml", "Holdout/messages.yaml"];

@@ -69,6 +69,12 @@ public sealed partial class MessageClassifier
             intent = MessageIntent.None;
         }
 
+        // In a channel a bare topic ("consensus for beginners") is conversation, not a request to the bot.
+        if (!addressedToBot && IsBareTopic(query) && !text.Contains('?', StringComparison.Ordinal) && normalized.Split(' ').Length <= 4)
+        {
+            intent = MessageIntent.None;
+        }
+
         if (addressedToBot && mentions.Paper is { } bareName && query.Topics.Count == 0 && query.UnknownWords.Count <= 2 && intent != MessageIntent.None)
         {
             // "@bot ironfleet": a paper's name said to the bot is a lookup.
