@@ -57,11 +57,14 @@ public sealed class IntentClassifierTests(ITestOutputHelper output)
         Assert.True(recognised >= foreign.Count - 1, $"{recognised} of {foreign.Count} addressed messages in other languages were recognised.");
     }
 
-    /// <summary>Measured on Holdout2 when the model was last trained, minus a message or two of slack.</summary>
+    /// <summary>
+    /// Measured on Holdout2 when the model was last trained (accuracy 0.868, chatter answered 4.3%, requests missed
+    /// 15.5%), with a message or two of slack. Below the targets: see the README.
+    /// </summary>
     private static class QualityFloorsForIntent
     {
-        public const double Accuracy = 0.0;
-        public const double ChatterAnswered = 1.0;
-        public const double RequestsMissed = 1.0;
+        public const double Accuracy = 0.86;
+        public const double ChatterAnswered = 0.05;
+        public const double RequestsMissed = 0.165;
     }
 }
