@@ -20,6 +20,17 @@ public sealed class ReadingAssistant : IReadingAssistant
     private static readonly HashSet<string> RecommendOptions = new(StringComparer.Ordinal) { "topic", "level", "kind", "count" };
     private static readonly HashSet<string> PaperOptions = new(StringComparer.Ordinal) { "query" };
 
+    /// <summary>The answer to a message in another language addressed to the bot: in English, what it understands.</summary>
+    public const string OtherLanguageNote =
+        "Sorry, I only understand English. Ask me in English, for example \"what should I read about consensus?\", or use the commands: " +
+        "/recommend <topic> [level] [kind], /paper <title, nickname or author>, /topics, /help.";
+
+    /// <summary>Said with the starter list when a request names no topic.</summary>
+    public const string WhichTopicQuestion =
+        "Which topic? Here is a starter list on the fundamentals meanwhile; name a topic (\"what should I read about replication?\") or type /topics for the list.";
+
+    private static readonly HashSet<string> CommandNames = new(StringComparer.Ordinal) { "recommend", "rec", "r", "paper", "p", "topics", "help", "start" };
+
     private static readonly string[] PopularTopics = ["consensus", "replication", "consistency-models", "storage", "streaming-and-logs"];
 
     private readonly RecommendationEngine _engine;
@@ -94,7 +105,8 @@ public sealed class ReadingAssistant : IReadingAssistant
             return Silence(text);
         }
 
-        if (addressedToBot && AddressedCommand(text) is { } command)
+        // A command typed as text is exact: to the bot, "paper raft" too; in a channel only a known "/command".
+        if ((addressedToBot ? AddressedCommand(text) : ChannelCommand(text)) is { } command)
         {
             var reply = Handle(command);
             return reply with { Input = text };
@@ -105,6 +117,7 @@ public sealed class ReadingAssistant : IReadingAssistant
         {
             MessageIntent.Paper when classification.PaperQuery is { } paperQuery => FindPaper(paperQuery) with { Input = text },
             MessageIntent.Recommend => RecommendFromMessage(text, classification.Query, classification.AlreadyRead),
+            _ when classification.OtherLanguage && addressedToBot => new Reply { Input = text, Intent = Intent.Help, Message = OtherLanguageNote },
             _ => Silence(text),
         };
     }
@@ -293,8 +306,22 @@ public sealed class ReadingAssistant : IReadingAssistant
             return trimmed;
         }
 
-        var firstWord = trimmed.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant();
+        var words = trimmed.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
+        var firstWord = words.FirstOrDefault()?.ToLowerInvariant();
+        // "recommend me something" is a sentence, not the command with the topic "me something".
+        var secondWord = words.Length > 1 ? words[1].ToLowerInvariant() : null;
+        if (firstWord == "recommend" && secondWord is "me" or "us" or "something" or "anything" or "some" or "a" or "an" or "any" or "good" or "what")
+        {
+            return null;
+        }
+
         return firstWord is "recommend" or "paper" or "topics" or "help" ? "/" + trimmed : null;
+    }
+
+    private static string? ChannelCommand(string text)
+    {
+        var trimmed = text.TrimStart();
+        return trimmed.StartsWith('/') && CommandNames.Contains(TypedCommand.NameOf(trimmed)) ? trimmed : null;
     }
 
     private Reply HandleRecommendCommand(string input, TypedCommand command)
@@ -355,6 +382,7 @@ public sealed class ReadingAssistant : IReadingAssistant
             topicIds = TopicsOfNamedResources(alreadyRead);
         }
 
+        var starter = topicIds.Count == 0 && parsed.SubjectText.Length == 0 && alreadyRead.Count == 0;
         var query = new RecommendationQuery
         {
             TopicIds = topicIds.Count > 0 ? topicIds : parsed.SubjectText.Length == 0 ? ["fundamentals"] : [],
@@ -369,7 +397,28 @@ public sealed class ReadingAssistant : IReadingAssistant
             Level = parsed.Level is null ? null : LevelVocabulary.Name(parsed.Level.Value),
             Kind = parsed.Kinds.Count > 0 ? KindVocabulary.Name(parsed.Kinds[0]) : null,
         };
-        return BuildRecommendReply(text, query, request, note: null);
+        var reply = BuildRecommendReply(text, query, request, note: starter ? WhichTopicQuestion : null);
+        return alreadyRead.Count > 0 ? WithReadNextFirst(reply, alreadyRead) : reply;
+    }
+
+    /// <summary>"What should I read after DDIA?": the catalog's read-next links of what was read come first.</summary>
+    private Reply WithReadNextFirst(Reply reply, IReadOnlySet<string> alreadyRead)
+    {
+        var readNext = alreadyRead.Select(_engine.Catalog.FindResource)
+            .OfType<Resource>()
+            .SelectMany(read => _engine.Papers.ReadNext(read).Select(next => (Read: read, Next: next)))
+            .Where(pair => !alreadyRead.Contains(pair.Next.Id))
+            .DistinctBy(pair => pair.Next.Id)
+            .Select(pair => ToItem(pair.Next, 0, $"read next after {pair.Read.Nicknames.FirstOrDefault() ?? pair.Read.Title}: " + ReasonWriter.Describe(pair.Next).ToLowerInvariant()))
+            .ToList();
+        if (readNext.Count == 0)
+        {
+            return reply;
+        }
+
+        var count = Math.Max(reply.Items.Count, readNext.Count);
+        var items = readNext.Concat(reply.Items.Where(i => readNext.All(n => n.Id != i.Id))).Take(count).ToList();
+        return reply with { Items = items };
     }
 
     private List<string> TopicsOfNamedResources(IReadOnlySet<string> ids) =>

@@ -37,7 +37,7 @@ public static class BotCommandLine
         root.SetAction((parseResult, cancellationToken) => RunDefaultAsync(cancellationToken));
         root.Subcommands.Add(CreateAskCommand());
         root.Subcommands.Add(CreateCatalogCommand());
-        root.Subcommands.Add(ModelCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create(WithCatalogAsync));
         return root;
     }
 

@@ -15,14 +15,25 @@ internal static class ModelCommand
     public const string ModelFile = "ranker.zip";
     public const string MetricsFile = "ranker.metrics.json";
 
-    public static Command Create()
+    public static Command Create(Func<Func<ReadingCatalog, Task<int>>, Task<int>> withCatalog)
     {
         var root = new Option<string?>("--repository") { Description = "The repository's root (holds data/ and tests/); default: found above the working directory." };
         var ablation = new Option<bool>("--ablation") { Description = "Also cross-validate with each feature family removed in turn (slow)." };
-        var train = new Command("train", "Train the ranker on the /recommend judgments (never Holdout2), print cross-validated nDCG@5 per fold, and write data/models/ranker.zip with its metrics.") { root, ablation };
-        train.SetAction((parseResult, cancellationToken) => Task.FromResult(Train(parseResult.GetValue(root), parseResult.GetValue(ablation))));
-        var model = new Command("model", "The learned ranker.");
+        var train = new Command("train", "Train both models from the repository's judgments (never Holdout2): the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip).") { root, ablation };
+        train.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var status = Train(parseResult.GetValue(root), parseResult.GetValue(ablation));
+            if (status != 0)
+            {
+                return status;
+            }
+
+            Console.WriteLine();
+            return await IntentModelCommand.TrainAsync(withCatalog, output: null, judgments: null, quick: false).ConfigureAwait(false);
+        });
+        var model = new Command("model", "Train the bot's models.");
         model.Subcommands.Add(train);
+        model.Subcommands.Add(IntentModelCommand.Create(withCatalog));
         return model;
     }
 

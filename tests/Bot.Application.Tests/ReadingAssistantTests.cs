@@ -233,4 +233,42 @@ public sealed class ReadingAssistantTests
         Assert.NotEmpty(reply.Items);
         Assert.DoesNotContain(reply.Items, item => item.Id == "raft-paper");
     }
+
+    [Fact]
+    public void What_the_catalog_says_to_read_next_comes_first()
+    {
+        var reply = Assistant.HandleMessage("I already read the raft paper, what next on consensus?");
+        Assert.Equal("paxos-simple", reply.Items[0].Id);
+        Assert.StartsWith("read next after", reply.Items[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what should I read?")]
+    [InlineData("recommend me something")]
+    public void A_request_without_a_topic_gets_a_starter_list_and_the_question_which_topic(string message)
+    {
+        var reply = Assistant.HandleMessage(message, addressedToBot: true);
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.NotEmpty(reply.Items);
+        Assert.Contains("Which topic?", reply.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("¿qué debería leer sobre consenso?")]
+    [InlineData("有没有关于共识算法的好书？")]
+    public void A_message_in_another_language_gets_the_english_note_only_when_addressed(string message)
+    {
+        Assert.False(Assistant.HandleMessage(message).ShouldAnswer);
+        var addressed = Assistant.HandleMessage(message, addressedToBot: true);
+        Assert.True(addressed.ShouldAnswer);
+        Assert.Equal(ReadingAssistant.OtherLanguageNote, addressed.Message);
+        Assert.Empty(addressed.Items);
+    }
+
+    [Fact]
+    public void A_command_typed_as_text_in_a_channel_is_a_command()
+    {
+        Assert.Equal(Intent.Paper, Assistant.HandleMessage("/paper raft").Intent);
+        Assert.False(Assistant.HandleMessage("/shrug").ShouldAnswer);
+    }
 }

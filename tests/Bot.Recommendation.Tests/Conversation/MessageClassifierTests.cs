@@ -13,11 +13,16 @@ public sealed class MessageClassifierTests
     [InlineData("thanks!")]
     [InlineData("lol")]
     [InlineData("")]
-    [InlineData("I read the raft paper yesterday, loved it")]
-    [InlineData("is the kafka cluster down again?")]
-    [InlineData("should we use raft or paxos for the config service?")]
     [InlineData("good morning everyone")]
     public void Chatter_gets_silence(string message) =>
+        Assert.Equal(MessageIntent.None, Classifier.Classify(message).Intent);
+
+    [Theory]
+    [InlineData("our raft cluster lost quorum again")]
+    [InlineData("kafka is down, who's on call?")]
+    [InlineData("merged the paxos fix, thanks!")]
+    [InlineData("replication lag on the replica is back to normal")]
+    public void Chatter_full_of_distributed_systems_words_stays_silent(string message) =>
         Assert.Equal(MessageIntent.None, Classifier.Classify(message).Intent);
 
     [Fact]
@@ -45,6 +50,47 @@ public sealed class MessageClassifierTests
     [InlineData("does anyone have a link to paxos made simple")]
     public void Asking_for_a_specific_paper_is_a_paper_lookup(string message) =>
         Assert.Equal(MessageIntent.Paper, Classifier.Classify(message).Intent);
+
+    [Fact]
+    public void A_bare_topic_is_chatter_in_a_channel_but_a_request_when_addressed()
+    {
+        Assert.Equal(MessageIntent.None, Classifier.Classify("consensus").Intent);
+        var addressed = Classifier.Classify("@ReadingBot consensus", addressedToBot: true);
+        Assert.Equal(MessageIntent.Recommend, addressed.Intent);
+        Assert.Contains("consensus", addressed.Query.TopicIds);
+    }
+
+    [Theory]
+    [InlineData("¿qué debería leer sobre consenso?")]
+    [InlineData("gibt es ein gutes Buch über verteilte Systeme?")]
+    [InlineData("有没有关于共识算法的好书？")]
+    public void A_message_in_another_language_is_silent_and_flagged(string message)
+    {
+        var inChannel = Classifier.Classify(message);
+        Assert.Equal(MessageIntent.None, inChannel.Intent);
+        var addressed = Classifier.Classify(message, addressedToBot: true);
+        Assert.Equal(MessageIntent.None, addressed.Intent);
+        Assert.True(addressed.OtherLanguage);
+    }
+
+    [Fact]
+    public void Whitespace_and_mentions_do_not_change_what_the_model_reads()
+    {
+        Assert.Equal("what should I read about consensus?", IntentModel.ModelText("<@1234>  what should\tI read\nabout   consensus? "));
+        Assert.Equal("consensus for beginners", IntentModel.ModelText("@ReadingBot consensus for beginners"));
+    }
+
+    [Fact]
+    public void The_model_is_safe_to_call_from_many_threads()
+    {
+        var messages = new[] { ("any good books on consensus?", MessageIntent.Recommend), ("lol", MessageIntent.None) };
+        var expected = messages.Select(m => Classifier.Classify(m.Item1).Intent).ToArray();
+        Parallel.For(0, 400, i =>
+        {
+            var (text, _) = messages[i % messages.Length];
+            Assert.Equal(expected[i % messages.Length], Classifier.Classify(text).Intent);
+        });
+    }
 
     [Fact]
     public void Overlong_messages_are_ignored() =>

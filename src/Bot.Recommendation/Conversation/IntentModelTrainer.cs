@@ -1,0 +1,128 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.LightGbm;
+using Microsoft.ML.Transforms.Text;
+
+namespace Bot.Recommendation.Conversation;
+
+public enum IntentTrainerKind
+{
+    SdcaMaximumEntropy,
+    LightGbm,
+}
+
+/// <summary>
+/// Trains the intent model: the message text through FeaturizeText (word 1–2-grams and character 3-grams, which
+/// also tell languages apart), plus the exact facts about it (<see cref="MessageFacts"/>), into a multiclass trainer. One thread and a
+/// fixed seed make training deterministic, so retraining on the same messages gives the same model.
+/// </summary>
+public static class IntentModelTrainer
+{
+    public const int Seed = 20261204;
+
+    /// <summary>The trainer the shipped model uses, chosen on cross-validation of the training messages (see `Bot model train-intent`).</summary>
+    public const IntentTrainerKind ShippedTrainer = IntentTrainerKind.LightGbm;
+
+    /// <summary>The judgment files the shipped model is trained on, relative to tests/Bot.Quality.Tests/Judgments.</summary>
+    public static IReadOnlyList<string> TrainingFiles { get; } = ["Training/messages.yaml", "messages.yaml", "Holdout/messages.yaml"];
+
+    /// <summary>The held-out messages: only ever evaluated on, never trained or tuned on.</summary>
+    public const string HeldOutFile = "Holdout2/messages.yaml";
+
+    /// <summary>The exact facts of each message against <paramref name="catalog"/>, as the classifier computes them.</summary>
+    public static Func<LabelledMessage, float[]> FactsFor(Bot.Catalog.ReadingCatalog catalog)
+    {
+        var index = new CatalogIndex(catalog);
+        var parser = new Understanding.QueryParser(index.Topics);
+        var papers = new Papers.PaperFinder(index);
+        return m => MessageFacts.Of(m.Text, m.Addressed, parser, papers).Features;
+    }
+
+    public static IReadOnlyList<LabelledMessage> LoadTraining(string judgmentsDirectory) =>
+        TrainingFiles.SelectMany(f => LabelledMessageReader.Read(Path.Combine(judgmentsDirectory, f))).ToList();
+
+    public static IReadOnlyList<LabelledMessage> LoadHeldOut(string judgmentsDirectory) =>
+        LabelledMessageReader.Read(Path.Combine(judgmentsDirectory, HeldOutFile));
+
+    public static IntentModel Train(IReadOnlyList<LabelledMessage> messages, IntentTrainerKind kind, Func<LabelledMessage, float[]> facts) =>
+        Train(messages, kind, facts, m => m.ModelLabel);
+
+    /// <param name="label">The class of a message: the intent, or for the level model the implied level.</param>
+    /// <param name="facts">The exact facts about a message (<see cref="MessageFacts.Features"/>).</param>
+    public static IntentModel Train(IReadOnlyList<LabelledMessage> messages, IntentTrainerKind kind, Func<LabelledMessage, float[]> facts, Func<LabelledMessage, string> label)
+    {
+        var ml = new MLContext(seed: Seed);
+        var data = ml.Data.LoadFromEnumerable(messages.Select(m => ToInput(m, facts, label)));
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(IntentModelInput.Label))
+            .Append(ml.Transforms.Text.FeaturizeText("TextFeatures", new TextFeaturizingEstimator.Options
+            {
+                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+                KeepDiacritics = true,
+                KeepPunctuations = true,
+                KeepNumbers = true,
+                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
+                Norm = TextFeaturizingEstimator.NormFunction.L2,
+            }, nameof(IntentModelInput.Text)))
+            .Append(ml.Transforms.Concatenate("Features", "TextFeatures", nameof(IntentModelInput.Facts)))
+            .AppendCacheCheckpoint(ml)
+            .Append(CreateTrainer(ml, kind));
+        var model = pipeline.Fit(data);
+        return new IntentModel(ml, model, data.Schema);
+    }
+
+    public static void Save(IntentModel model, string path)
+    {
+        var ml = new MLContext(seed: Seed);
+        var schema = ml.Data.LoadFromEnumerable(Array.Empty<IntentModelInput>()).Schema;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        ml.Model.Save(model.Transformer, schema, path);
+    }
+
+    /// <summary>
+    /// Out-of-fold predictions: each message predicted by a model trained on the other folds (fold = position modulo
+    /// <paramref name="folds"/>, so the split is deterministic). This is what the silence threshold is chosen on.
+    /// </summary>
+    public static IReadOnlyList<IntentPrediction> CrossValidate(IReadOnlyList<LabelledMessage> messages, IntentTrainerKind kind, Func<LabelledMessage, float[]> facts, int folds = 5)
+    {
+        var predictions = new IntentPrediction[messages.Count];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var training = messages.Where((_, i) => i % folds != fold).ToList();
+            var model = Train(training, kind, facts);
+            for (var i = fold; i < messages.Count; i += folds)
+            {
+                predictions[i] = model.Predict(messages[i].Text, facts(messages[i]));
+            }
+        }
+
+        return predictions;
+    }
+
+    private static IntentModelInput ToInput(LabelledMessage message, Func<LabelledMessage, float[]> facts, Func<LabelledMessage, string> label) => new()
+    {
+        Text = IntentModel.ModelText(message.Text),
+        Facts = facts(message),
+        Label = label(message),
+    };
+
+    private static IEstimator<ITransformer> CreateTrainer(MLContext ml, IntentTrainerKind kind) => kind switch
+    {
+        IntentTrainerKind.SdcaMaximumEntropy => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        {
+            NumberOfThreads = 1,
+            MaximumNumberOfIterations = 100,
+            Shuffle = false,
+        }),
+        IntentTrainerKind.LightGbm => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+        {
+            NumberOfThreads = 1,
+            Seed = Seed,
+            NumberOfIterations = 200,
+            NumberOfLeaves = 16,
+            MinimumExampleCountPerLeaf = 5,
+            LearningRate = 0.1,
+        }),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
