@@ -32,7 +32,9 @@ public sealed class RetryTests
         await using var h = await RestHarness.StartAsync();
         h.Server.Enqueue("POST", ChannelMessages, FakeRestResponse.ServerErrorAfterWriting());
 
-        var message = await h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
+        var sending = h.Client.CreateMessageAsync(ChannelId, Hello, CancellationToken.None);
+        h.Time.Advance(await h.WaitForPauseAsync());
+        var message = await sending.WaitAsync(Safety);
 
         var attempts = h.Server.RequestsTo("POST", ChannelMessages);
         Assert.Equal(2, attempts.Count);
