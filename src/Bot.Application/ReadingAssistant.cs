@@ -58,6 +58,31 @@ public sealed class ReadingAssistant : IReadingAssistant
         }
     }
 
+    /// <summary>
+    /// As <see cref="HandleRecorded"/>, for an input known to be a reading request (a judged query): free text is
+    /// answered as a request whatever the intent model decides, so the ranker's training set does not depend on it.
+    /// </summary>
+    public (Reply Reply, RecommendationQuery? Query) HandleRecordedRequest(string input)
+    {
+        if (input.TrimStart().StartsWith('/'))
+        {
+            return HandleRecorded(input);
+        }
+
+        var recorded = new List<RecommendationQuery>();
+        _recorder.Value = recorded;
+        try
+        {
+            var classification = _engine.Classifier.Classify(input, addressedToBot: true);
+            var reply = RecommendFromMessage(input, classification.Query, classification.AlreadyRead);
+            return (reply, recorded.Count > 0 ? recorded[0] : null);
+        }
+        finally
+        {
+            _recorder.Value = null;
+        }
+    }
+
     /// <summary>The reply to an input and, for a recommendation, each item's features and their contributions to its score.</summary>
     public (Reply Reply, IReadOnlyList<ExplainedItem> Items) Explain(string input)
     {

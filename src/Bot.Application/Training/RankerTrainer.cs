@@ -58,7 +58,7 @@ public static class RankerTrainer
         var dataset = new List<TrainingQuery>();
         foreach (var judgment in judgments)
         {
-            var (_, query) = assistant.HandleRecorded(judgment.Input);
+            var (_, query) = assistant.HandleRecordedRequest(judgment.Input);
             if (query is null)
             {
                 continue;

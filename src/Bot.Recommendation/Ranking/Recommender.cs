@@ -61,6 +61,11 @@ public sealed class Recommender
             PutIntroductionsFirst(picked);
         }
 
+        if (query.Level is { } level)
+        {
+            KeepTwoLevelsAwayBehind(picked, level);
+        }
+
         var pageItems = picked.Skip(offset).Take(count).ToList();
         var reasons = _reasons.WriteDistinct(pageItems.Select(p => (_index.Resources[p.Doc], p.Contributions)).ToList(), query);
         var page = pageItems
@@ -166,6 +171,32 @@ public sealed class Recommender
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Level is a preference, not a wall, but only one level wide: material two levels away from the reader (an
+    /// advanced-only original for a beginner, a beginner-only primer for an advanced reader) never comes before
+    /// material that suits them. A stable partition, so the model's order holds within each part.
+    /// </summary>
+    private void KeepTwoLevelsAwayBehind(List<Pick> picked, Level reader)
+    {
+        bool TwoLevelsAway(Pick pick)
+        {
+            var resource = _index.Resources[pick.Doc];
+            return reader == Level.Beginner ? resource.Level == Level.Advanced
+                : reader == Level.Advanced && resource.MaxLevel == Level.Beginner;
+        }
+
+        var near = picked.Where(p => !TwoLevelsAway(p)).ToList();
+        if (near.Count == picked.Count)
+        {
+            return;
+        }
+
+        var far = picked.Where(TwoLevelsAway).ToList();
+        picked.Clear();
+        picked.AddRange(near);
+        picked.AddRange(far);
     }
 
     private static bool Introduces(Resource introduction, Resource original) =>

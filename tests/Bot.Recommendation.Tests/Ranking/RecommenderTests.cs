@@ -36,11 +36,13 @@ public sealed class RecommenderTests
     }
 
     [Fact]
-    public void An_advanced_reader_gets_the_originals()
+    public void An_advanced_reader_never_gets_a_beginner_primer_ahead_of_material_at_their_level()
     {
-        var items = Recommend("consensus", Level.Advanced);
-        Assert.Equal(Level.Advanced, items[0].Resource.Level);
-        Assert.Equal(ResourceKind.Paper, items[0].Resource.Kind);
+        var items = Recommend("consensus", Level.Advanced, count: 8);
+        var lastSuiting = items.Select((r, i) => (r, i)).Last(p => p.r.Resource.MaxLevel >= Level.Advanced).i;
+        var firstPrimer = items.Select((r, i) => (r, i)).FirstOrDefault(p => p.r.Resource.MaxLevel == Level.Beginner, (null!, int.MaxValue)).Item2;
+        Assert.Contains(items, r => r.Resource.MaxLevel == Level.Beginner);
+        Assert.True(firstPrimer > lastSuiting, "a beginner-only item ranked above one that suits an advanced reader");
     }
 
     [Fact]
