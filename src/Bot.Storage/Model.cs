@@ -81,7 +81,8 @@ public sealed record ServerConfig(
     string? DefaultLevel,
     bool TrainingOptIn)
 {
-    public static ServerConfig Default(ulong serverId) => new(serverId, [], 30, 10, null, false);
+    /// <summary>A server that never ran /config: the free-text cooldowns the bot uses by default (10 s per user, 3 s per channel).</summary>
+    public static ServerConfig Default(ulong serverId) => new(serverId, [], 10, 3, null, false);
 }
 
 /// <summary>Paper-of-the-week schedule: post in <see cref="ChannelId"/> on <see cref="Weekday"/> at <see cref="HourUtc"/>.</summary>
