@@ -13,6 +13,10 @@ namespace Bot.Recommendation.Ranking;
 public sealed partial class ReasonWriter
 {
     private const int PhrasesPerReason = 3;
+
+    // Signals most items on a page share ("readable at your level", "free to read"): they come after the ones that
+    // tell this item apart, so five reasons in a row do not open alike.
+    private static readonly HashSet<FeatureFamily> GenericFamilies = [FeatureFamily.Level, FeatureFamily.Access, FeatureFamily.Topic];
     private readonly CatalogIndex _index;
 
     public ReasonWriter(CatalogIndex index) => _index = index;
@@ -54,14 +58,17 @@ public sealed partial class ReasonWriter
         return resource.Kind == ResourceKind.Paper && venueYear.Length > 0 ? $"{text} ({venueYear})" : text;
     }
 
-    private static string Join(IReadOnlyList<string> phrases, int take) => string.Join("; ", phrases.Take(take));
+    private static string Join(IReadOnlyList<string> phrases, int take)
+    {
+        var text = string.Join("; ", phrases.Take(take));
+        return text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+    }
 
     /// <summary>The item's description first, then one phrase per feature family that raised it, strongest first.</summary>
     private List<string> Phrases(Resource resource, double[] contributions, RecommendationQuery query)
     {
-        var topicIds = query.TopicIds.Where(resource.Topics.Contains).ToList();
-        var topicNames = (topicIds.Count > 0 ? topicIds : [resource.PrimaryTopic]).Select(t => _index.TopicName(t).ToLowerInvariant()).ToList();
-        var phrases = new List<string> { $"{Describe(resource)} on {JoinWords(topicNames)}" };
+        // The card already shows level and kind, so the reason leads with why this item, not what it is.
+        var phrases = new List<string>();
 
         // Where the catalog puts the item on an asked topic's path says most about why it is here.
         if (EssentialPhrase(resource, query) is { } essential)
@@ -73,7 +80,8 @@ public sealed partial class ReasonWriter
             .GroupBy(f => f.Family)
             .Select(g => (Family: g.Key, Contribution: g.Sum(f => contributions[f.Index])))
             .Where(p => p.Contribution > 0)
-            .OrderByDescending(p => p.Contribution)
+            .OrderBy(p => GenericFamilies.Contains(p.Family))
+            .ThenByDescending(p => p.Contribution)
             .ThenBy(p => p.Family);
         foreach (var (family, _) in families)
         {
@@ -84,7 +92,11 @@ public sealed partial class ReasonWriter
         }
 
         // What the item is, from the catalog, when the model's reasons run out.
-        foreach (var extra in new[] { Phrase(FeatureFamily.Sources, resource, query), Phrase(FeatureFamily.Access, resource, query), Byline(resource) })
+        var topicIds = query.TopicIds.Where(resource.Topics.Contains).ToList();
+        var topicNames = (topicIds.Count > 0 ? topicIds : [resource.PrimaryTopic]).Select(t => _index.TopicName(t).ToLowerInvariant()).ToList();
+        var described = Describe(resource);
+        var description = $"{char.ToLowerInvariant(described[0])}{described[1..]} on {JoinWords(topicNames)}";
+        foreach (var extra in new[] { Phrase(FeatureFamily.Sources, resource, query), Phrase(FeatureFamily.Access, resource, query), description, Byline(resource) })
         {
             if (extra is { Length: > 0 } && !phrases.Contains(extra))
             {

@@ -27,9 +27,9 @@ public sealed class ReasonWriterTests
         var bySources = writer.WriteDistinct([(paxos, Raised(RankingFeatures.SourceWeight))], query)[0];
         var byName = writer.WriteDistinct([(paxos, Raised(RankingFeatures.NamedByNickname))], query)[0];
 
-        Assert.Contains("recommended by 3 lists", bySources, StringComparison.Ordinal);
-        Assert.Contains("the one you named", byName, StringComparison.Ordinal);
-        Assert.DoesNotContain("the one you named", bySources, StringComparison.Ordinal);
+        Assert.Contains("recommended by 3 lists", bySources, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("the one you named", byName, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("the one you named", bySources, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -43,6 +43,6 @@ public sealed class ReasonWriterTests
         var reasons = new ReasonWriter(index).WriteDistinct([(first, Raised(RankingFeatures.LevelCovers)), (second, Raised(RankingFeatures.LevelCovers))], query);
 
         Assert.NotEqual(reasons[0], reasons[1], StringComparer.OrdinalIgnoreCase);
-        Assert.All(reasons, r => Assert.Contains("readable at your level", r, StringComparison.Ordinal));
+        Assert.All(reasons, r => Assert.Contains("readable at your level", r, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -92,14 +92,10 @@ public sealed class RecommenderTests
     }
 
     [Fact]
-    public void Every_item_has_a_reason_naming_level_kind_and_topic()
+    public void Reasons_on_a_page_do_not_all_open_alike()
     {
-        foreach (var item in Recommend("consensus", Level.Beginner))
-        {
-            Assert.Contains(item.Resource.Level.ToString(), item.Reason, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains(item.Resource.Kind.ToString(), item.Reason, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains("consensus", item.Reason, StringComparison.Ordinal);
-        }
+        var openings = Recommend("consensus", Level.Beginner).Select(item => item.Reason.Split(';')[0]).ToList();
+        Assert.True(openings.Distinct(StringComparer.OrdinalIgnoreCase).Count() >= openings.Count - 1, string.Join(" | ", openings));
     }
 
     [Fact]
