@@ -139,8 +139,9 @@ public sealed partial class ReasonWriter
                 if (path[step].ResourceId == resource.Id)
                 {
                     var topic = _index.TopicName(topicId).ToLowerInvariant();
+                    var deepEnd = path[step].Why.StartsWith(DeepEndLead, StringComparison.OrdinalIgnoreCase);
                     var why = ShortWhy(path[step].Why);
-                    var head = step == 0 ? $"where to start on {topic}" : $"essential for {topic}";
+                    var head = step == 0 ? $"where to start on {topic}" : deepEnd ? $"the deep end of {topic}" : $"essential for {topic}";
                     return why.Length > 0 ? $"{head}: {why}" : head;
                 }
             }
@@ -150,12 +151,18 @@ public sealed partial class ReasonWriter
     }
 
     /// <summary>A path step's note without its "Start here:" lead or its credits in parentheses.</summary>
+    private const string StartLead = "Start here:";
+    private const string DeepEndLead = "The deep end:";
+
     private static string ShortWhy(string why)
     {
         var text = Credits().Replace(why, string.Empty).Trim();
-        if (text.StartsWith("Start here:", StringComparison.OrdinalIgnoreCase))
+        foreach (var lead in new[] { StartLead, DeepEndLead })
         {
-            text = text["Start here:".Length..].Trim();
+            if (text.StartsWith(lead, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[lead.Length..].Trim();
+            }
         }
 
         text = text.TrimEnd('.');
