@@ -29,7 +29,7 @@ public static class LevelVocabulary
         ("crash course", Level.Beginner), ("from zero", Level.Beginner), ("zero experience", Level.Beginner),
         ("no experience", Level.Beginner), ("never touched", Level.Beginner), ("never learned", Level.Beginner),
         ("never took", Level.Beginner), ("where to begin", Level.Beginner), ("where do i begin", Level.Beginner),
-        ("place to start", Level.Beginner), ("start with", Level.Beginner), ("read first", Level.Beginner),
+        ("place to start", Level.Beginner), ("start with", Level.Beginner),
         ("first book", Level.Beginner), ("first paper", Level.Beginner), ("whr do i strt", Level.Beginner),
         ("dont get", Level.Beginner), ("total beginner", Level.Beginner),
         ("intermediate", Level.Intermediate), ("intermediates", Level.Intermediate), ("intermediate ish", Level.Intermediate),

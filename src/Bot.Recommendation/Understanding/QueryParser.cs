@@ -15,6 +15,13 @@ public sealed class QueryParser
         .GroupBy(p => TextAnalyzer.Normalize(p.Phrase), StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.First().Level, StringComparer.Ordinal);
 
+    private static readonly HashSet<string> NegatingWords = new(StringComparer.Ordinal) { "not", "no", "nothing", "isnt", "dont", "without" };
+
+    private static readonly HashSet<string> NegationFillers = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "for", "that", "so", "too", "very", "really", "just", "any", "more",
+    };
+
     // Words that say the reader already has what follows ("I know the ACID basics").
     private static readonly HashSet<string> KnowingWords = new(StringComparer.Ordinal)
     {
@@ -55,14 +62,22 @@ public sealed class QueryParser
                 var phrase = string.Join(' ', tokens, i, length);
                 if (LevelPhrases.TryGetValue(phrase, out var found))
                 {
+                    if (IsNegated(tokens, i))
+                    {
+                        // "not the getting started guide", "not for beginners": the words say what the reader does not want.
+                        Consume(consumed, i, length);
+                        break;
+                    }
+
                     if (found == Level.Beginner && phrase is "basics" or "basic" && SaysKnown(tokens, i))
                     {
                         // "I know the ACID basics", "got the raft basics down": past the beginner stage.
                         found = Level.Intermediate;
                     }
 
-                    // The longest level phrase wins, as the most specific: "I know the basics" over "from scratch".
-                    if (level is null || length > levelLength)
+                    // The longest level phrase wins, as the most specific ("I know the basics" over "from scratch"); of two as
+                    // long the later, which qualifies the earlier ("I already know pbft pretty well").
+                    if (level is null || length >= levelLength)
                     {
                         level = found;
                         levelPhrase = phrase;
@@ -141,6 +156,10 @@ public sealed class QueryParser
 
         return false;
     }
+
+    private static bool IsNegated(string[] tokens, int index) =>
+        (index >= 1 && NegatingWords.Contains(tokens[index - 1]))
+        || (index >= 2 && NegatingWords.Contains(tokens[index - 2]) && NegationFillers.Contains(tokens[index - 1]));
 
     private static bool SaysKnown(string[] tokens, int index)
     {

@@ -62,12 +62,6 @@ public static class UnderstandingEvaluator
                 outcomes.Add(new UnderstandingOutcome(name + "/recommend", judgment.Input, judgment.Topics, reply.Topics, judgment.Level, reply.Level, judgment.Kind, kinds));
             }
 
-            // The brief for this measure: the Training messages only (the other folders' messages mostly test the classifier).
-            if (name != "training")
-            {
-                continue;
-            }
-
             foreach (var judgment in judgments.Messages.Where(m => m.Expect == ExpectedIntent.Recommend))
             {
                 outcomes.Add(FromParser(engine, name + "/messages", judgment.Text, judgment.Topics, judgment.Level, judgment.Kind));
@@ -87,11 +81,11 @@ public static class UnderstandingEvaluator
     public static string Format(IReadOnlyList<UnderstandingOutcome> outcomes, bool listMisses)
     {
         var text = new StringBuilder();
-        text.AppendLine("| set | requests | topic understood | level right | kind right |");
-        text.AppendLine("|---|---:|---:|---:|---:|");
+        text.AppendLine("| set | requests | topic understood | level right | kind right | level read where none judged |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var group in outcomes.GroupBy(o => o.Set).Append(outcomes.GroupBy(_ => "all").Single()))
         {
-            text.AppendLine($"| {group.Key} | {group.Count()} | {Rate(group.Select(o => (bool?)o.TopicRight))} | {Rate(group.Select(o => o.LevelRight))} | {Rate(group.Select(o => o.KindRight))} |");
+            text.AppendLine($"| {group.Key} | {group.Count()} | {Rate(group.Select(o => (bool?)o.TopicRight))} | {Rate(group.Select(o => o.LevelRight))} | {Rate(group.Select(o => o.KindRight))} | {group.Count(o => o.JudgedLevel is null && o.UnderstoodLevel is not null)} |");
         }
 
         if (!listMisses)
@@ -109,6 +103,12 @@ public static class UnderstandingEvaluator
         foreach (var miss in outcomes.Where(o => o.LevelRight == false))
         {
             text.AppendLine($"  [{miss.Set}] {miss.Input}  | {miss.JudgedLevel} -> {miss.UnderstoodLevel?.ToString() ?? "none"}");
+        }
+
+        text.AppendLine().AppendLine("Level read where none was judged:");
+        foreach (var extra in outcomes.Where(o => o.JudgedLevel is null && o.UnderstoodLevel is not null))
+        {
+            text.AppendLine($"  [{extra.Set}] {extra.Input}  | -> {extra.UnderstoodLevel}");
         }
 
         text.AppendLine().AppendLine("Kind misses (judged -> understood):");

@@ -60,6 +60,13 @@ public sealed class QueryParserTests
         Assert.Equal(expected, parsed.ResolvedTopicIds);
     }
 
+    [Theory]
+    [InlineData("mid-level stuff on kafka, not the getting started guide", Level.Intermediate)]
+    [InlineData("raft papers, not for beginners", null)]
+    [InlineData("i already know pbft pretty well", Level.Advanced)]
+    public void A_negated_level_phrase_does_not_count_and_a_later_one_qualifies(string text, Level? expected) =>
+        Assert.Equal(expected, _parser.Parse(text).Level);
+
     [Fact]
     public void No_level_words_means_no_level() => Assert.Null(_parser.Parse("consensus").Level);
 
