@@ -192,7 +192,7 @@ public sealed class ReadingAssistant : IReadingAssistant
             kinds = parsed.Kinds;
         }
 
-        var topicIds = ResolveTopics(parsed, request.Topic);
+        var topicIds = parsed.ResolvedTopicIds;
         string? note = null;
         if (topicIds.Count == 0 && TopicsOfNamedResources(_engine.Papers.FindMentionedResources(TextAnalyzer.Normalize(request.Topic))) is [_, ..] related)
         {
@@ -400,7 +400,7 @@ public sealed class ReadingAssistant : IReadingAssistant
 
     private Reply RecommendFromMessage(string text, ParsedQuery parsed, IReadOnlySet<string> alreadyRead)
     {
-        var topicIds = ResolveTopics(parsed, text);
+        var topicIds = parsed.ResolvedTopicIds;
         if (topicIds.Count == 0 && alreadyRead.Count > 0)
         {
             // "What should I read after DDIA?": more on what the finished item was about.
@@ -452,17 +452,6 @@ public sealed class ReadingAssistant : IReadingAssistant
             .SelectMany(r => r.TopicsPrimaryFirst.Take(2))
             .Distinct()
             .ToList();
-
-    private IReadOnlyList<string> ResolveTopics(ParsedQuery parsed, string raw)
-    {
-        var ids = parsed.TopicIds.ToList();
-        if (ids.Count == 0 && TextAnalyzer.Normalize(raw).Contains("distributed", StringComparison.Ordinal) && parsed.UnknownWords.Count == 0)
-        {
-            ids.Add("fundamentals");
-        }
-
-        return ids;
-    }
 
     private Reply BuildRecommendReply(string input, RecommendationQuery query, RecommendRequest request, string? note)
     {

@@ -48,12 +48,13 @@ public static class TextAnalyzer
         "still", "now", "today", "week", "kind", "kinds", "type", "better", "deeper", "explain", "explains",
         "explained", "work", "works", "practical", "intro", "introduction", "introductory", "beginner", "beginners",
         "advanced", "intermediate", "guide", "guides", "difference", "compare", "comparison", "dive", "deep", "recs",
+        "teach", "teaching", "myself",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // Words of the field itself: they carry no topic of their own, but they do describe what the reader wants.
     private static readonly FrozenSet<string> DomainWords = new[]
     {
-        "distributed", "systems", "system", "computing", "computer", "software", "engineering",
+        "distributed", "systems", "system", "computing", "computer", "software", "engineering", "distsys",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

@@ -4,7 +4,8 @@ using Bot.Quality.Harness;
 namespace Bot.Benchmarks;
 
 /// <summary>
-/// <c>-- eval [--worst N] [--holdout|--holdout2|--training] [--ablation]</c>: the quality table outside xunit.
+/// <c>-- eval [--worst N] [--holdout|--holdout2|--training] [--ablation]</c>: the quality table outside xunit;
+/// <c>-- eval --understanding [--summary]</c>: topic, level and kind understanding on the trained-on sets, with the misses.
 /// <c>--holdout</c>, <c>--training</c> and <c>--holdout2</c> (held out: never trained or tuned on) evaluate
 /// those judgments with no floors; <c>--ablation</c> compares ML.NET featurizer settings (weighting, stop words,
 /// n-gram lengths) on the same judgments.
@@ -13,6 +14,12 @@ internal static class EvalCommand
 {
     public static int Run(IReadOnlyList<string> args)
     {
+        if (args.Contains("--understanding"))
+        {
+            Console.WriteLine(UnderstandingEvaluator.Format(UnderstandingEvaluator.RunOnRepository(), listMisses: !args.Contains("--summary")));
+            return 0;
+        }
+
         var heldOut = args.Contains("--holdout") || args.Contains("--holdout2") || args.Contains("--training");
         var directory = args.Contains("--holdout2") ? JudgmentFolders.Holdout2
             : args.Contains("--training") ? JudgmentFolders.Training

@@ -20,5 +20,11 @@ public sealed record ParsedQuery
     /// <summary>The normalised words that describe the subject (topics and unknown words), used for text similarity.</summary>
     public required string SubjectText { get; init; }
 
+    /// <summary>True when the request names the field itself ("distributed systems", "distsys") and no topic within it.</summary>
+    public bool NamesOnlyTheField { get; init; }
+
     public IReadOnlyList<string> TopicIds => Topics.Select(t => t.TopicId).ToList();
+
+    /// <summary>The topics named, or the field's fundamentals when only the field is named.</summary>
+    public IReadOnlyList<string> ResolvedTopicIds => NamesOnlyTheField ? [QueryParser.FieldTopicId] : TopicIds;
 }

@@ -6,11 +6,27 @@ namespace Bot.Recommendation.Understanding;
 /// <summary>Reads level, kind and topic words out of what a user wrote.</summary>
 public sealed class QueryParser
 {
+    /// <summary>The topic of the field as a whole, for requests that name only the field.</summary>
+    public const string FieldTopicId = "fundamentals";
+
     private const int MaxPhraseTokens = 5;
 
     private static readonly Dictionary<string, Level> LevelPhrases = LevelVocabulary.All
         .GroupBy(p => TextAnalyzer.Normalize(p.Phrase), StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.First().Level, StringComparer.Ordinal);
+
+    private static readonly HashSet<string> NegatingWords = new(StringComparer.Ordinal) { "not", "no", "nothing", "isnt", "dont", "without" };
+
+    private static readonly HashSet<string> NegationFillers = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "for", "that", "so", "too", "very", "really", "just", "any", "more",
+    };
+
+    // Words that say the reader already has what follows ("I know the ACID basics").
+    private static readonly HashSet<string> KnowingWords = new(StringComparer.Ordinal)
+    {
+        "know", "knows", "knew", "get", "got", "understand", "understood", "done", "comfortable", "past", "beyond",
+    };
 
     private static readonly HashSet<string> KindPhrases = KindVocabulary.Phrases
         .Select(TextAnalyzer.Normalize)
@@ -31,6 +47,7 @@ public sealed class QueryParser
 
         Level? level = null;
         string? levelPhrase = null;
+        var levelLength = 0;
         var kinds = new List<ResourceKind>();
 
         for (var i = 0; i < tokens.Length; i++)
@@ -45,10 +62,26 @@ public sealed class QueryParser
                 var phrase = string.Join(' ', tokens, i, length);
                 if (LevelPhrases.TryGetValue(phrase, out var found))
                 {
-                    if (level is null)
+                    if (IsNegated(tokens, i))
+                    {
+                        // "not the getting started guide", "not for beginners": the words say what the reader does not want.
+                        Consume(consumed, i, length);
+                        break;
+                    }
+
+                    if (found == Level.Beginner && phrase is "basics" or "basic" && SaysKnown(tokens, i))
+                    {
+                        // "I know the ACID basics", "got the raft basics down": past the beginner stage.
+                        found = Level.Intermediate;
+                    }
+
+                    // The longest level phrase wins, as the most specific ("I know the basics" over "from scratch"); of two as
+                    // long the later, which qualifies the earlier ("I already know pbft pretty well").
+                    if (level is null || length >= levelLength)
                     {
                         level = found;
                         levelPhrase = phrase;
+                        levelLength = length;
                     }
 
                     Consume(consumed, i, length);
@@ -87,9 +120,62 @@ public sealed class QueryParser
             Kinds = kinds,
             Topics = mentions,
             UnknownWords = unknown,
+            NamesOnlyTheField = mentions.Count == 0 && NamesTheField(tokens, unknown.Count),
             SubjectText = string.Join(' ', subjectWords),
         };
     }
+
+    /// <summary>
+    /// "distributed systems", "distributed computing" or "distsys" (misspelt too) name the field; "distributed" alone
+    /// does only when nothing else in the request could be an unknown topic ("distributed banana" is not the field).
+    /// </summary>
+    private static bool NamesTheField(string[] tokens, int unknownWords)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i] is "distsys" or "distsystems")
+            {
+                return true;
+            }
+
+            if (!IsNear(tokens[i], "distributed"))
+            {
+                continue;
+            }
+
+            if (i + 1 < tokens.Length && (IsNear(tokens[i + 1], "systems") || IsNear(tokens[i + 1], "system") || tokens[i + 1] is "sys" or "computing"))
+            {
+                return true;
+            }
+
+            if (unknownWords == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNegated(string[] tokens, int index) =>
+        (index >= 1 && NegatingWords.Contains(tokens[index - 1]))
+        || (index >= 2 && NegatingWords.Contains(tokens[index - 2]) && NegationFillers.Contains(tokens[index - 1]));
+
+    private static bool SaysKnown(string[] tokens, int index)
+    {
+        for (var k = Math.Max(0, index - 3); k < index; k++)
+        {
+            if (KnowingWords.Contains(tokens[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNear(string token, string word) =>
+        token == word || FuzzyMatcher.EditDistance(token, word, FuzzyMatcher.AllowedTypos(word.Length)) <= FuzzyMatcher.AllowedTypos(word.Length);
 
     private static void Consume(bool[] consumed, int start, int length)
     {

@@ -16,6 +16,7 @@ public sealed class TopicMatcher
 
     private readonly Dictionary<string, string[]> _phraseTopics = new(StringComparer.Ordinal);
     private readonly List<string> _fuzzyCandidates = [];
+    private readonly HashSet<string> _taxonomyWords = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<Topic> _topics;
 
     public TopicMatcher(IReadOnlyList<Topic> topics)
@@ -31,6 +32,8 @@ public sealed class TopicMatcher
                 {
                     continue;
                 }
+
+                _taxonomyWords.UnionWith(normalized.Split(' '));
 
                 if (_phraseTopics.TryGetValue(normalized, out var existing))
                 {
@@ -194,6 +197,12 @@ public sealed class TopicMatcher
             return false;
         }
 
+        // A word the taxonomy itself uses ("sharing" in "fair sharing") is spelt right, not a misspelt "sharding".
+        if (length == 1 && _taxonomyWords.Contains(tokens[start]))
+        {
+            return false;
+        }
+
         var phrase = string.Join(' ', tokens.Skip(start).Take(length));
         var allowed = FuzzyMatcher.AllowedTypos(phrase.Length);
         if (allowed == 0)
@@ -218,7 +227,7 @@ public sealed class TopicMatcher
             }
 
             var distance = FuzzyMatcher.EditDistance(phrase, candidate, allowed);
-            if (distance < bestDistance)
+            if (distance < bestDistance && (length == 1 || EachWordNear(tokens, start, candidate)))
             {
                 best = candidate;
                 bestDistance = distance;
@@ -231,6 +240,30 @@ public sealed class TopicMatcher
         }
 
         mentions.AddRange(_phraseTopics[best].Select(id => new TopicMention(id, best, Fuzzy: true)));
+        return true;
+    }
+
+    /// <summary>
+    /// A misspelt phrase keeps its words: each must be a misspelling of the phrase's word in its place, so that
+    /// "consistency hashing" is consistent hashing but "rpc design" is not "api design".
+    /// </summary>
+    private static bool EachWordNear(IReadOnlyList<string> tokens, int start, string candidate)
+    {
+        var words = candidate.Split(' ');
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (start + k >= tokens.Count)
+            {
+                return false;
+            }
+
+            var allowed = FuzzyMatcher.AllowedTypos(words[k].Length);
+            if (FuzzyMatcher.EditDistance(tokens[start + k], words[k], allowed) > allowed)
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 

@@ -15,7 +15,56 @@ public sealed class QueryParserTests
     [InlineData("PhD level byzantine reading", Level.Advanced)]
     [InlineData("I have years of experience with kafka", Level.Advanced)]
     [InlineData("intermediate storage", Level.Intermediate)]
+    [InlineData("raft explained simply?", Level.Beginner)]
+    [InlineData("explain paxos like I'm five", Level.Beginner)]
+    [InlineData("@bot yo, raft for noobs?", Level.Beginner)]
+    [InlineData("need a crash course on kafka", Level.Beginner)]
+    [InlineData("paxos, I'm past the basics", Level.Intermediate)]
+    [InlineData("not a beginner anymore on kafka", Level.Intermediate)]
+    [InlineData("not new to storage, what next", Level.Intermediate)]
+    [InlineData("I know the ACID basics, what about replication", Level.Intermediate)]
+    [InlineData("deeper reading on raft", Level.Advanced)]
+    [InlineData("the hardest consensus papers you have", Level.Advanced)]
     public void Reads_the_level_from_level_words(string text, Level expected) =>
+        Assert.Equal(expected, _parser.Parse(text).Level);
+
+    [Fact]
+    public void The_longest_level_phrase_wins()
+    {
+        // "from scratch" describes the database here; "I know the basics already" describes the reader.
+        var parsed = _parser.Parse("storage for building a database from scratch? I know the basics already");
+        Assert.Equal(Level.Intermediate, parsed.Level);
+    }
+
+    [Theory]
+    [InlineData("where do I start with distributed systems?")]
+    [InlineData("hmu with ur fav distsys papers")]
+    [InlineData("whats the best intro book 4 distrbuted systms")]
+    [InlineData("distributed")]
+    public void Naming_only_the_field_means_its_fundamentals(string text)
+    {
+        var parsed = _parser.Parse(text);
+        Assert.True(parsed.NamesOnlyTheField);
+        Assert.Equal<string>(["fundamentals"], parsed.ResolvedTopicIds);
+    }
+
+    [Theory]
+    [InlineData("raft in distributed systems", "consensus")]
+    [InlineData("distributed banana", null)]
+    [InlineData("lunch plans", null)]
+    public void A_topic_or_an_unknown_word_is_not_the_field(string text, string? topic)
+    {
+        var parsed = _parser.Parse(text);
+        Assert.False(parsed.NamesOnlyTheField);
+        string[] expected = topic is null ? [] : [topic];
+        Assert.Equal(expected, parsed.ResolvedTopicIds);
+    }
+
+    [Theory]
+    [InlineData("mid-level stuff on kafka, not the getting started guide", Level.Intermediate)]
+    [InlineData("raft papers, not for beginners", null)]
+    [InlineData("i already know pbft pretty well", Level.Advanced)]
+    public void A_negated_level_phrase_does_not_count_and_a_later_one_qualifies(string text, Level? expected) =>
         Assert.Equal(expected, _parser.Parse(text).Level);
 
     [Fact]

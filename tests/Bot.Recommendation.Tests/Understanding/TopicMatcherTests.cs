@@ -31,4 +31,23 @@ public sealed class TopicMatcherTests
         var mentions = _matcher.Match("stream procesing");
         Assert.Equal("streaming-and-logs", Assert.Single(mentions).TopicId);
     }
+
+    [Fact]
+    public void A_word_the_taxonomy_uses_is_not_a_misspelling_of_another_alias()
+    {
+        var matcher = new TopicMatcher(
+        [
+            new Bot.Catalog.Topic { Id = "sharding", Name = "Sharding", Description = "d", Aliases = ["sharding"] },
+            new Bot.Catalog.Topic { Id = "scheduling", Name = "Scheduling", Description = "d", Aliases = ["fair sharing"] },
+        ]);
+        Assert.Empty(matcher.Match("mind sharing a course"));
+        Assert.Equal("sharding", Assert.Single(matcher.Match("shardng")).TopicId);
+    }
+
+    [Fact]
+    public void Each_word_of_a_misspelt_phrase_must_be_a_misspelling_of_its_own_word()
+    {
+        var matcher = new TopicMatcher([new Bot.Catalog.Topic { Id = "architecture", Name = "Architecture", Description = "d", Aliases = ["api design"] }]);
+        Assert.Empty(matcher.Match("rpc design"));
+    }
 }
