@@ -182,7 +182,7 @@ public sealed class ReadingAssistant : IReadingAssistant
 
         if (string.IsNullOrWhiteSpace(request.Topic))
         {
-            return Help(input) with { Intent = Intent.Error, Message = "Which topic? Give one, for example `/recommend consensus beginner`. Type /topics for the list." };
+            return Help(input) with { Intent = Intent.Error, Level = level, Message = "Which topic? Give one, for example `/recommend consensus beginner`. Type /topics for the list." };
         }
 
         var parsed = _engine.Parser.Parse(request.Topic);
@@ -362,7 +362,14 @@ public sealed class ReadingAssistant : IReadingAssistant
         }
 
         var positional = command.Positional.ToList();
-        if (level is null && positional.Count == 2 && LevelVocabulary.ParseExact(positional[^1]) is null)
+        if (level is null && positional.Count > 0 && LevelVocabulary.ParseWord(positional[^1]) is { } levelWord)
+        {
+            // "/recommend consensus beginer", "/recommend consensus hard", "/recommend beginner": the last word is a
+            // level, said or misspelt; the words before it are the topic (none: the help asks for one, level kept).
+            level = LevelVocabulary.Name(levelWord);
+            positional.RemoveAt(positional.Count - 1);
+        }
+        else if (level is null && positional.Count == 2 && LevelVocabulary.ParseExact(positional[^1]) is null)
         {
             // "/recommend consensus banana" has the shape "/recommend <topic> <level>": a second word that is no
             // topic, kind, level or catalog word was meant as a level. Longer inputs are read as a topic phrase.

@@ -69,6 +69,30 @@ public static class LevelVocabulary
         _ => null,
     };
 
+    /// <summary>
+    /// A level word as a command argument: an exact name or synonym, or a misspelling of a level's name within the
+    /// fuzzy matcher's typo allowance ("beginer", "advnced").
+    /// </summary>
+    public static Level? ParseWord(string word)
+    {
+        if (ParseExact(word) is { } exact)
+        {
+            return exact;
+        }
+
+        var normalized = TextAnalyzer.Normalize(word);
+        foreach (var level in Enum.GetValues<Level>())
+        {
+            var name = Name(level);
+            if (normalized.Length > 3 && FuzzyMatcher.EditDistance(normalized, name, FuzzyMatcher.AllowedTypos(name.Length) + 1) <= FuzzyMatcher.AllowedTypos(name.Length))
+            {
+                return level;
+            }
+        }
+
+        return null;
+    }
+
     public static string Name(Level level) => level switch
     {
         Level.Beginner => "beginner",
