@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
@@ -30,13 +32,21 @@ public static class IntentModelTrainer
     public const string HeldOutFile = "Holdout2/messages.yaml";
 
     /// <summary>The exact facts of each message against <paramref name="catalog"/>, as the classifier computes them.</summary>
+    /// <remarks>The catalog's index is built once per catalog and each message's facts once: cross-validation asks for them per fold.</remarks>
     public static Func<LabelledMessage, float[]> FactsFor(Bot.Catalog.ReadingCatalog catalog)
     {
-        var index = new CatalogIndex(catalog);
-        var parser = new Understanding.QueryParser(index.Topics);
-        var papers = new Papers.PaperFinder(index);
-        return m => MessageFacts.Of(m.Text, m.Addressed, parser, papers).Features;
+        var (parser, papers) = Lookups.GetValue(catalog, c =>
+        {
+            var index = new CatalogIndex(c);
+            return new CatalogLookups(new Understanding.QueryParser(index.Topics), new Papers.PaperFinder(index));
+        });
+        var known = new ConcurrentDictionary<LabelledMessage, float[]>(ReferenceEqualityComparer.Instance);
+        return m => known.GetOrAdd(m, message => MessageFacts.Of(message.Text, message.Addressed, parser, papers).Features);
     }
+
+    private static readonly ConditionalWeakTable<Bot.Catalog.ReadingCatalog, CatalogLookups> Lookups = new();
+
+    private sealed record CatalogLookups(Understanding.QueryParser Parser, Papers.PaperFinder Papers);
 
     public static IReadOnlyList<LabelledMessage> LoadTraining(string judgmentsDirectory) =>
         TrainingFiles.SelectMany(f => LabelledMessageReader.Read(Path.Combine(judgmentsDirectory, f))).ToList();
