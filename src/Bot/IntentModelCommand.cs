@@ -80,6 +80,15 @@ internal static class IntentModelCommand
                 var metrics = IntentMetrics.Compute(training.Select((m, i) => (m.Intent, predictions[i].Intent)));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-34} accuracy {metrics.Accuracy:F3}, chatter answered {metrics.ChatterAnswered,6:P1}, requests missed {metrics.RequestsMissed,6:P1}"));
             }
+
+            output.WriteLine($"LightGBM settings with all the facts, 5-fold cross-validation (iterations, leaves, minimum examples per leaf, learning rate):");
+            foreach (var settings in LightGbmSettings.Candidates)
+            {
+                var predictions = IntentModelTrainer.CrossValidate(training, IntentTrainerKind.LightGbm, facts, settings);
+                var metrics = IntentMetrics.Compute(training.Select((m, i) => (m.Intent, predictions[i].Intent)));
+                var name = FormattableString.Invariant($"{settings.Iterations}, {settings.Leaves}, {settings.MinimumExamplesPerLeaf}, {settings.LearningRate}") + (settings == LightGbmSettings.Shipped ? " (shipped)" : string.Empty);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-34} accuracy {metrics.Accuracy:F3}, chatter answered {metrics.ChatterAnswered,6:P1}, requests missed {metrics.RequestsMissed,6:P1}"));
+            }
         }
 
         output.WriteLine($"\nShipped trainer: {IntentModelTrainer.ShippedTrainer}. Silence threshold curve on its cross-validated predictions (channel messages not addressed to the bot):");
