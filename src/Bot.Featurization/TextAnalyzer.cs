@@ -57,6 +57,10 @@ public static class TextAnalyzer
         "distributed", "systems", "system", "computing", "computer", "software", "engineering", "distsys",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GrammarWordSpans = GrammarWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RequestWordSpans = RequestWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DomainWordSpans = DomainWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// Lower case, diacritics folded, apostrophes dropped ("Lamport's" → "lamports"), every other character that
     /// is not a letter, digit or '+' turned into a space; runs of spaces collapse and the ends are trimmed.
@@ -116,6 +120,14 @@ public static class TextAnalyzer
     /// <summary>True for grammar words and the words of asking ("recommend", "beginner"): they name no subject.</summary>
     public static bool IsFunctionWord(string normalizedToken) =>
         GrammarWords.Contains(normalizedToken) || RequestWords.Contains(normalizedToken);
+
+    /// <summary><see cref="IsFunctionWord(string)"/> for a word inside a normalised text, without allocating it.</summary>
+    public static bool IsFunctionWord(ReadOnlySpan<char> normalizedToken) =>
+        GrammarWordSpans.Contains(normalizedToken) || RequestWordSpans.Contains(normalizedToken);
+
+    /// <summary><see cref="IsStopWord(string)"/> for a word inside a normalised text, without allocating it.</summary>
+    public static bool IsStopWord(ReadOnlySpan<char> normalizedToken) =>
+        IsFunctionWord(normalizedToken) || DomainWordSpans.Contains(normalizedToken);
 
     /// <summary>True for function words and for the field's generic words ("systems"): neither is an unknown topic.</summary>
     public static bool IsStopWord(string normalizedToken) => IsFunctionWord(normalizedToken) || DomainWords.Contains(normalizedToken);

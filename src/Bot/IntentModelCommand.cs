@@ -71,6 +71,26 @@ internal static class IntentModelCommand
             output.Write(metrics.Format());
         }
 
+        if (!quick)
+        {
+            output.WriteLine($"\nFeature variants, {IntentModelTrainer.ShippedTrainer} on 5-fold cross-validation (the shipped model reads all the facts):");
+            foreach (var (name, variant) in FeatureVariants(facts))
+            {
+                var predictions = IntentModelTrainer.CrossValidate(training, IntentModelTrainer.ShippedTrainer, variant);
+                var metrics = IntentMetrics.Compute(training.Select((m, i) => (m.Intent, predictions[i].Intent)));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-34} accuracy {metrics.Accuracy:F3}, chatter answered {metrics.ChatterAnswered,6:P1}, requests missed {metrics.RequestsMissed,6:P1}"));
+            }
+
+            output.WriteLine($"LightGBM settings with all the facts, 5-fold cross-validation (iterations, leaves, minimum examples per leaf, learning rate):");
+            foreach (var settings in LightGbmSettings.Candidates)
+            {
+                var predictions = IntentModelTrainer.CrossValidate(training, IntentTrainerKind.LightGbm, facts, settings);
+                var metrics = IntentMetrics.Compute(training.Select((m, i) => (m.Intent, predictions[i].Intent)));
+                var name = FormattableString.Invariant($"{settings.Iterations}, {settings.Leaves}, {settings.MinimumExamplesPerLeaf}, {settings.LearningRate}") + (settings == LightGbmSettings.Shipped ? " (shipped)" : string.Empty);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-34} accuracy {metrics.Accuracy:F3}, chatter answered {metrics.ChatterAnswered,6:P1}, requests missed {metrics.RequestsMissed,6:P1}"));
+            }
+        }
+
         output.WriteLine($"\nShipped trainer: {IntentModelTrainer.ShippedTrainer}. Silence threshold curve on its cross-validated predictions (channel messages not addressed to the bot):");
         PrintThresholdCurve(training, crossValidated[IntentModelTrainer.ShippedTrainer], output);
 
@@ -105,12 +125,25 @@ internal static class IntentModelCommand
         }
     }
 
+    /// <summary>The same messages with fewer facts: the text alone, and the text with the first model's eleven facts.</summary>
+    private static IEnumerable<(string Name, Func<LabelledMessage, float[]> Facts)> FeatureVariants(Func<LabelledMessage, float[]> facts)
+    {
+        yield return ("text alone", _ => new float[MessageFacts.FeatureCount]);
+        yield return ("text + the first model's 11 facts", m =>
+        {
+            var first = new float[MessageFacts.FeatureCount];
+            facts(m).AsSpan(0, MessageFacts.FirstModelFeatureCount).CopyTo(first);
+            return first;
+        });
+        yield return ($"text + all {MessageFacts.FeatureCount} facts", facts);
+    }
+
     private static void PrintThresholdCurve(IReadOnlyList<LabelledMessage> training, IReadOnlyList<IntentPrediction> predictions, TextWriter output)
     {
         var channel = training.Select((m, i) => (Message: m, Prediction: predictions[i])).Where(p => !p.Message.Addressed).ToList();
         var chatter = channel.Count(p => p.Message.Intent == MessageIntent.None);
         var requests = channel.Count - chatter;
-        output.WriteLine("  threshold  chatter answered  requests missed  answered precision  F0.5");
+        output.WriteLine("  threshold  chatter answered  requests missed  answered precision  precision²×recall");
         var (bestThreshold, bestScore) = (0f, -1.0);
         for (var step = 6; step <= 19; step++)
         {
@@ -120,17 +153,18 @@ internal static class IntentModelCommand
             var requestsAnswered = answered.Count(p => p.Message.Intent != MessageIntent.None);
             var precision = answered.Count == 0 ? 1 : (double)answered.Count(p => p.Message.Intent == p.Prediction.Intent) / answered.Count;
             var recall = (double)requestsAnswered / requests;
-            // Precision weighs twice recall: a wrong answer in a busy channel costs more than a missed request.
-            var f05 = precision + recall == 0 ? 0 : 1.25 * precision * recall / ((0.25 * precision) + recall);
-            if (f05 > bestScore + 1e-9)
+            // The product rule: a wrong answer in a busy channel costs twice a missed request, so precision counts
+            // twice; being a product, neither side can be given up for the other.
+            var score = precision * precision * recall;
+            if (score > bestScore + 1e-9)
             {
-                (bestThreshold, bestScore) = (threshold, f05);
+                (bestThreshold, bestScore) = (threshold, score);
             }
 
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {threshold,9:F2}  {(double)chatterAnswered / chatter,16:P1}  {1 - recall,15:P1}  {precision,18:F3}  {f05:F3}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {threshold,9:F2}  {(double)chatterAnswered / chatter,16:P1}  {1 - recall,15:P1}  {precision,18:F3}  {score,17:F3}"));
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  best F0.5 at {bestThreshold:F2}; MessageClassifierOptions.DefaultSilenceThreshold is {MessageClassifierOptions.DefaultSilenceThreshold:F2}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  best precision²×recall at {bestThreshold:F2}; MessageClassifierOptions.DefaultSilenceThreshold is {MessageClassifierOptions.DefaultSilenceThreshold:F2}"));
     }
 
     /// <summary>The level rules (the query parser) against a second model trained on the stated levels, on held-out requests.</summary>

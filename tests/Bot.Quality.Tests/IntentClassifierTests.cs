@@ -58,13 +58,13 @@ public sealed class IntentClassifierTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Measured on Holdout2 when the model was last trained (accuracy 0.868, chatter answered 4.3%, requests missed
-    /// 15.5%), with a message or two of slack. Below the targets: see the README.
+    /// Measured on Holdout2 when the model was last trained (accuracy 0.887, chatter answered 2.6%, requests missed
+    /// 13.9%), with a message or two of slack. Below the targets: see the README.
     /// </summary>
     private static class QualityFloorsForIntent
     {
-        public const double Accuracy = 0.86;
-        public const double ChatterAnswered = 0.05;
-        public const double RequestsMissed = 0.165;
+        public const double Accuracy = 0.88;
+        public const double ChatterAnswered = 0.035;
+        public const double RequestsMissed = 0.15;
     }
 }

@@ -62,7 +62,10 @@ public sealed class IntentModel
     }
 
     /// <param name="facts">The message's <see cref="MessageFacts.Features"/>.</param>
-    public IntentPrediction Predict(string text, float[] facts)
+    public IntentPrediction Predict(string text, float[] facts) => PredictModelText(ModelText(text), facts);
+
+    /// <summary><see cref="Predict"/> for a text already through <see cref="ModelText"/> (<see cref="MessageFacts.ModelText"/>).</summary>
+    public IntentPrediction PredictModelText(string modelText, float[] facts)
     {
         if (!_pool.TryTake(out var slot))
         {
@@ -71,7 +74,7 @@ public sealed class IntentModel
 
         try
         {
-            slot.Input.Text = ModelText(text);
+            slot.Input.Text = modelText;
             slot.Input.Facts = facts;
             slot.Engine.Predict(slot.Input, ref slot.Output);
             var scores = slot.Output.Score;

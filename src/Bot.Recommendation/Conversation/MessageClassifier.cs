@@ -42,7 +42,7 @@ public sealed partial class MessageClassifier
     }
 
     /// <summary>The model's own verdict, before the exact rules: for measurements.</summary>
-    public IntentPrediction PredictRaw(string text, bool addressedToBot) => _model.Predict(text, FactsOf(text, addressedToBot).Features);
+    public IntentPrediction PredictRaw(string text, bool addressedToBot) => FactsOf(text, addressedToBot) is var facts ? _model.PredictModelText(facts.ModelText, facts.Features) : default;
 
     /// <summary>The exact facts the model reads beside the text; the trainer uses the same.</summary>
     public MessageFacts FactsOf(string text, bool addressedToBot) => MessageFacts.Of(text, addressedToBot, _parser, _papers);
@@ -58,7 +58,7 @@ public sealed partial class MessageClassifier
             return new MessageClassification(MessageIntent.None, query, null);
         }
 
-        var prediction = _model.Predict(text, facts.Features);
+        var prediction = _model.PredictModelText(facts.ModelText, facts.Features);
         if (prediction.IsOtherLanguage)
         {
             return new MessageClassification(MessageIntent.None, query, null) { OtherLanguage = true, Confidence = prediction.Confidence };
@@ -71,7 +71,7 @@ public sealed partial class MessageClassifier
         }
 
         // In a channel a bare topic ("consensus for beginners") is conversation, not a request to the bot.
-        if (!addressedToBot && IsBareTopic(query) && !text.Contains('?', StringComparison.Ordinal) && normalized.Split(' ').Length <= 4)
+        if (!addressedToBot && IsBareTopic(query) && !text.Contains('?', StringComparison.Ordinal) && normalized.AsSpan().Count(' ') + 1 <= 4)
         {
             intent = MessageIntent.None;
         }

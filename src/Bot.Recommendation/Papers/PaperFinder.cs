@@ -31,7 +31,11 @@ public sealed class PaperFinder
 
     private readonly CatalogIndex _index;
     private readonly Dictionary<string, int[]> _exactNames;
+    private const int MaxMentionWords = 12;
+    private static readonly IReadOnlySet<string> NoIds = new HashSet<string>();
+
     private readonly Dictionary<string, int[]> _mentionNames;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _mentionNameSpans;
     private readonly Dictionary<string, int[]> _docsByNameWord;
     private readonly ILookup<int, KeyValuePair<string, int[]>> _nameWordsByLength;
     private readonly string[][] _normalizedNames;
@@ -48,6 +52,7 @@ public sealed class PaperFinder
         // a question does not name the post "Should I Read Papers?".
         _mentionNames = NameIndex(index, name => TextAnalyzer.Normalize(name) is var key
             && key.Length >= 3 && !key.Split(' ').All(TextAnalyzer.IsFunctionWord) ? key : string.Empty);
+        _mentionNameSpans = _mentionNames.GetAlternateLookup<ReadOnlySpan<char>>();
         _docsByNameWord = WordPostings(index.Resources.Select(r => TextAnalyzer.Tokens(r.Title)
             .Concat(r.Nicknames.SelectMany(TextAnalyzer.Tokens))
             .Concat(CatalogIndex.Surnames(r).Where(surname => surname.Length > 2))));
@@ -183,29 +188,53 @@ public sealed class PaperFinder
     /// </summary>
     public NameMentions FindMentions(string normalizedText)
     {
-        var tokens = normalizedText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Phrases are slices of the text between word boundaries (the normalised text has single spaces), looked
+        // up without being allocated: this runs on every channel message.
+        Span<int> starts = stackalloc int[MaxMentionWords + 1];
+        var text = normalizedText.AsSpan();
         string? paper = null;
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        for (var start = 0; start < tokens.Length; start++)
+        HashSet<string>? ids = null;
+        for (var start = 0; start < text.Length; start = NextWord(text, start))
         {
-            for (var length = Math.Min(12, tokens.Length - start); length >= 1; length--)
+            var words = 0;
+            for (var end = start; words < MaxMentionWords && end < text.Length; words++)
             {
-                var phrase = string.Join(' ', tokens, start, length);
-                if (phrase.Length < 3 || (length == 1 && TextAnalyzer.IsStopWord(phrase)) || !_mentionNames.TryGetValue(phrase, out var owners))
+                var space = text[end..].IndexOf(' ');
+                end = space < 0 ? text.Length : end + space;
+                starts[words] = end;
+                end++;
+            }
+
+            for (var length = words; length >= 1; length--)
+            {
+                var phrase = text[start..starts[length - 1]];
+                if (phrase.Length < 3 || (length == 1 && TextAnalyzer.IsStopWord(phrase)) || !_mentionNameSpans.TryGetValue(phrase, out var owners))
                 {
                     continue;
                 }
 
-                ids.UnionWith(owners.Select(o => _index.Resources[o].Id));
-                if (owners.Any(o => _index.Resources[o].Kind is ResourceKind.Paper or ResourceKind.Article)
-                    && (paper is null || phrase.Length > paper.Length))
+                ids ??= new HashSet<string>(StringComparer.Ordinal);
+                var namesPaper = false;
+                foreach (var owner in owners)
                 {
-                    paper = phrase;
+                    ids.Add(_index.Resources[owner].Id);
+                    namesPaper |= _index.Resources[owner].Kind is ResourceKind.Paper or ResourceKind.Article;
+                }
+
+                if (namesPaper && (paper is null || phrase.Length > paper.Length))
+                {
+                    paper = phrase.ToString();
                 }
             }
         }
 
-        return new NameMentions(paper, ids);
+        return new NameMentions(paper, ids ?? NoIds);
+    }
+
+    private static int NextWord(ReadOnlySpan<char> text, int start)
+    {
+        var space = text[start..].IndexOf(' ');
+        return space < 0 ? text.Length : start + space + 1;
     }
 
     /// <summary>What to read before a resource: its prerequisites, then easier items on its main topic.</summary>
