@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Bot.Catalog;
 using Bot.Featurization;
 using Bot.Recommendation.Conversation;
@@ -12,7 +13,7 @@ namespace Bot.Application;
 /// The application layer: understands what a user typed or selected, asks the recommender, and
 /// builds the reply model. Every input, however malformed, gets a reply; none throws.
 /// </summary>
-public sealed class ReadingAssistant : IReadingAssistant
+public sealed partial class ReadingAssistant : IReadingAssistant
 {
     public const int MaxInputLength = 500;
     public const int MaxCount = 10;
@@ -104,6 +105,12 @@ public sealed class ReadingAssistant : IReadingAssistant
         if (trimmed.Length == 0)
         {
             return Help(input) with { Intent = Intent.Error, Message = "Nothing to answer: type a question, or one of the commands below." };
+        }
+
+        if (LeadingMention().Match(trimmed) is { Success: true } mention)
+        {
+            // "@bot what should I read…" typed where the Discord adapter would have seen a mention: addressed.
+            return HandleMessage(trimmed[mention.Length..], addressedToBot: true) with { Input = input };
         }
 
         if (!trimmed.StartsWith('/'))
@@ -560,4 +567,8 @@ public sealed class ReadingAssistant : IReadingAssistant
 
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    /// <summary>A mention at the start of a typed line: "@bot", "@ReadingBot," or Discord's raw "&lt;@123&gt;".</summary>
+    [GeneratedRegex(@"^(?:@[\w.-]+|<@!?\d+>)[,:]?\s+")]
+    private static partial Regex LeadingMention();
 }

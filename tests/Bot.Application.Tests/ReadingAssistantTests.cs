@@ -271,4 +271,16 @@ public sealed class ReadingAssistantTests
         Assert.Equal(Intent.Paper, Assistant.HandleMessage("/paper raft").Intent);
         Assert.False(Assistant.HandleMessage("/shrug").ShouldAnswer);
     }
+
+    [Theory]
+    [InlineData("@bot consensus for beginners please", Intent.Recommend)]
+    [InlineData("@ReadingBot, paper raft", Intent.Paper)]
+    [InlineData("<@80351110224678912> recommend storage advanced", Intent.Recommend)]
+    [InlineData("consensus for beginners please", Intent.None)]
+    public void A_typed_line_that_starts_with_a_mention_is_addressed_to_the_bot(string input, Intent intent)
+    {
+        var reply = Assistant.Handle(input);
+        Assert.Equal(intent, reply.Intent);
+        Assert.Equal(input, reply.Input);
+    }
 }
