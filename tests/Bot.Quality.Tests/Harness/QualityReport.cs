@@ -166,6 +166,12 @@ public sealed record QualityReport(
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{figure.Label,-46} {figure.Count,4} {figure.Display,8}  {bound?.Describe(figure.Format) ?? string.Empty,-9} {status}").TrimEnd());
         }
 
+        if (worst <= 0)
+        {
+            // Figures only: the held-out set's answers are not listed.
+            return text.ToString();
+        }
+
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Worst {worst} graded answers (returned ids with their judged grade; ideal = best judged ids):");
         foreach (var outcome in Worst(worst))
