@@ -20,6 +20,9 @@ namespace Bot.Quality.Harness;
 /// tuned on) reports that, 0.499 before and 0.560 after (BM25 0.419). The /paper and topic-understanding
 /// floors were already below their old values before this change (the catalog grew and was retagged), so
 /// they sit just below today's figures: /recommend topic 96.7%, /paper top-1 94.3%, MRR 0.953, messages topic 83.3%.
+/// Lowered later on 2026-12-04, after the merge that put ML.NET's featurizer under the ranker and Lucene.Net's BM25
+/// (stronger than FTS5 on this set: 0.515 against 0.427) beside it, and the models were retrained: /recommend
+/// nDCG@5 0.899, lift over the stronger BM25 +74%, messages nDCG@5 0.870.
 /// </summary>
 public static class QualityFloors
 {
@@ -29,7 +32,7 @@ public static class QualityFloors
     public static IReadOnlyList<Bound> All { get; } =
     [
         new(QualityReport.RecommendNdcgKey, AtLeast: 0.89),
-        new(QualityReport.BaselineLiftKey, AtLeast: 1.0),
+        new(QualityReport.BaselineLiftKey, AtLeast: 0.70),
         new(QualityReport.RecommendLevelKey, AtLeast: 0.97),
         new(QualityReport.RecommendKindKey, AtLeast: 0.93),
         new(QualityReport.RecommendTopicKey, AtLeast: 0.96),
@@ -37,7 +40,7 @@ public static class QualityFloors
         new(QualityReport.PaperMrrKey, AtLeast: 0.95),
         new(QualityReport.IntentAccuracyKey, AtLeast: 0.95),
         new(QualityReport.ChatterFalsePositiveKey, AtMost: 0.06),
-        new(QualityReport.MessageNdcgKey, AtLeast: 0.87),
+        new(QualityReport.MessageNdcgKey, AtLeast: 0.85),
         new(QualityReport.MessageLevelKey, AtLeast: 0.90),
         new(QualityReport.MessageTopicKey, AtLeast: 0.83),
         new(QualityReport.MessagePaperTop1Key, AtLeast: 0.88),
