@@ -5,19 +5,6 @@ namespace Bot.Quality.Tests;
 
 public sealed class Fts5BaselineTests
 {
-    private static readonly Topic[] Topics =
-    [
-        new() { Id = "consensus", Name = "Consensus", Description = "Agreement.", Aliases = ["leader election"] },
-        new() { Id = "storage", Name = "Storage", Description = "Disks.", Aliases = ["lsm tree"] },
-    ];
-
-    private static readonly Resource[] Resources =
-    [
-        Resource("raft", "In Search of an Understandable Consensus Algorithm", ResourceKind.Paper, "consensus", "Raft splits consensus into leader election and log replication."),
-        Resource("raft-viz", "The Secret Lives of Data", ResourceKind.Tool, "consensus", "An animation of Raft."),
-        Resource("lsm", "The Log-Structured Merge-Tree", ResourceKind.Paper, "storage", "Buffers writes in memory and merges sorted runs."),
-    ];
-
     [Fact]
     public void User_words_drop_the_command_and_option_keys()
     {
@@ -35,7 +22,7 @@ public sealed class Fts5BaselineTests
     [Fact]
     public void Ranks_by_bm25_and_filters_by_kind()
     {
-        using var baseline = Fts5Baseline.Build(Resources, Topics);
+        using var baseline = Fts5Baseline.Build(BaselineFixture.Resources, BaselineFixture.Topics);
 
         Assert.Equal("raft", baseline.Search("raft consensus")[0]);
         Assert.Equal(["raft-viz"], baseline.Search("raft", [ResourceKind.Tool]));
@@ -43,16 +30,4 @@ public sealed class Fts5BaselineTests
         Assert.Contains("raft", baseline.Search("leader election"));
         Assert.Empty(baseline.Search("quantum"));
     }
-
-    private static Resource Resource(string id, string title, ResourceKind kind, string topic, string summary) => new()
-    {
-        Id = id,
-        Title = title,
-        Authors = ["Someone"],
-        Kind = kind,
-        Level = Level.Intermediate,
-        Topics = [topic],
-        Summary = summary,
-        Url = "https://example.org/" + id,
-    };
 }

@@ -5,23 +5,10 @@ namespace Bot.Quality.Tests;
 
 public sealed class LuceneBaselineTests
 {
-    private static readonly Topic[] Topics =
-    [
-        new() { Id = "consensus", Name = "Consensus", Description = "Agreement.", Aliases = ["leader election"] },
-        new() { Id = "storage", Name = "Storage", Description = "Disks.", Aliases = ["lsm tree"] },
-    ];
-
-    private static readonly Resource[] Resources =
-    [
-        Resource("raft", "In Search of an Understandable Consensus Algorithm", ResourceKind.Paper, "consensus", "Raft splits consensus into leader election and log replication."),
-        Resource("raft-viz", "The Secret Lives of Data", ResourceKind.Tool, "consensus", "An animation of Raft."),
-        Resource("lsm", "The Log-Structured Merge-Tree", ResourceKind.Paper, "storage", "Buffers writes in memory and merges sorted runs."),
-    ];
-
     [Fact]
     public void Ranks_by_bm25_and_filters_by_kind()
     {
-        using var baseline = LuceneBaseline.Build(Resources, Topics);
+        using var baseline = LuceneBaseline.Build(BaselineFixture.Resources, BaselineFixture.Topics);
 
         Assert.Equal(3, baseline.Count);
         Assert.Equal("raft", baseline.Search("raft consensus")[0]);
@@ -35,7 +22,7 @@ public sealed class LuceneBaselineTests
     [Fact]
     public void Query_words_are_stemmed_and_stop_words_dropped()
     {
-        using var baseline = LuceneBaseline.Build(Resources, Topics);
+        using var baseline = LuceneBaseline.Build(BaselineFixture.Resources, BaselineFixture.Topics);
 
         Assert.Equal(["merg", "sort", "run"], baseline.Analyze("the merging of sorted runs"));
         Assert.Equal(["lsm"], baseline.Search("merging sorted run"));
@@ -45,20 +32,8 @@ public sealed class LuceneBaselineTests
     [Fact]
     public void Query_syntax_is_not_interpreted()
     {
-        using var baseline = LuceneBaseline.Build(Resources, Topics);
+        using var baseline = LuceneBaseline.Build(BaselineFixture.Resources, BaselineFixture.Topics);
 
         Assert.Equal(["raft", "raft-viz"], baseline.Search("raft AND NOT \"2pc\" -raft* ()").Order(StringComparer.Ordinal));
     }
-
-    private static Resource Resource(string id, string title, ResourceKind kind, string topic, string summary) => new()
-    {
-        Id = id,
-        Title = title,
-        Authors = ["Someone"],
-        Kind = kind,
-        Level = Level.Intermediate,
-        Topics = [topic],
-        Summary = summary,
-        Url = "https://example.org/" + id,
-    };
 }

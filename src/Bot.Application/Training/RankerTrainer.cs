@@ -50,6 +50,13 @@ public static class RankerTrainer
     public const int Seed = 20261204;
     public const int Cutoff = 5;
 
+    // The same tree shape for both trainers, so cross-validation compares the algorithms, not their settings:
+    // 200 trees of 16 leaves at rate 0.1, and at least 20 rows a leaf against overfitting ~500 judged queries.
+    private const int Trees = 200;
+    private const int Leaves = 16;
+    private const int MinimumPerLeaf = 20;
+    private const double LearningRate = 0.1;
+
     /// <summary>Runs every judged request through the bot's own understanding and collects its candidates' features and grades.</summary>
     public static IReadOnlyList<TrainingQuery> BuildDataset(ReadingCatalog catalog, IEnumerable<RecommendJudgment> judgments, RankingOptions? options = null)
     {
@@ -163,10 +170,10 @@ public static class RankerTrainer
                 LabelColumnName = nameof(Row.Label),
                 FeatureColumnName = RankerModel.FeatureColumn,
                 RowGroupColumnName = nameof(Row.GroupId),
-                NumberOfLeaves = 16,
-                NumberOfTrees = 200,
-                MinimumExampleCountPerLeaf = 20,
-                LearningRate = 0.1,
+                NumberOfLeaves = Leaves,
+                NumberOfTrees = Trees,
+                MinimumExampleCountPerLeaf = MinimumPerLeaf,
+                LearningRate = LearningRate,
                 NumberOfThreads = 1,
                 Seed = Seed,
                 FeatureFirstUsePenalty = 0,
@@ -176,10 +183,10 @@ public static class RankerTrainer
                 LabelColumnName = nameof(Row.Label),
                 FeatureColumnName = RankerModel.FeatureColumn,
                 RowGroupColumnName = nameof(Row.GroupId),
-                NumberOfLeaves = 16,
-                NumberOfIterations = 200,
-                MinimumExampleCountPerLeaf = 20,
-                LearningRate = 0.1,
+                NumberOfLeaves = Leaves,
+                NumberOfIterations = Trees,
+                MinimumExampleCountPerLeaf = MinimumPerLeaf,
+                LearningRate = LearningRate,
                 NumberOfThreads = 1,
                 Seed = Seed,
                 Verbose = false,
