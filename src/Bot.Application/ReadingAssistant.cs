@@ -18,7 +18,10 @@ public sealed partial class ReadingAssistant : IReadingAssistant
     public const int MaxInputLength = 500;
     public const int MaxCount = 10;
 
-    private static readonly HashSet<string> RecommendOptions = new(StringComparer.Ordinal) { "topic", "level", "kind", "count" };
+    private static readonly HashSet<string> RecommendOptions = new(StringComparer.Ordinal) { "topic", "level", "kind", "count", "page" };
+
+    /// <summary>The highest page `page:N` may ask for (pages past the ranked list come back empty anyway).</summary>
+    public const int MaxPage = 20;
     private static readonly HashSet<string> PaperOptions = new(StringComparer.Ordinal) { "query" };
 
     /// <summary>The answer to a message in another language addressed to the bot: in English, what it understands.</summary>
@@ -368,6 +371,13 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             return Error(input, $"Count must be a whole number between 1 and {MaxCount}; got '{Clip(countText, 20)}'.");
         }
 
+        var page = 1;
+        if (command.Options.TryGetValue("page", out var pageText)
+            && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page is < 1 or > MaxPage))
+        {
+            return Error(input, $"Page must be a whole number between 1 and {MaxPage}; got '{Clip(pageText, 20)}'.");
+        }
+
         var positional = command.Positional.ToList();
         if (level is null && positional.Count > 0 && LevelVocabulary.ParseWord(positional[^1]) is { } levelWord)
         {
@@ -398,7 +408,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             topic = string.Join(' ', new[] { topic }.Concat(positional).Where(s => !string.IsNullOrWhiteSpace(s)));
         }
 
-        return Recommend(new RecommendRequest { Topic = topic ?? string.Empty, Level = level, Kind = kind, Count = count }) with { Input = input };
+        return Recommend(new RecommendRequest { Topic = topic ?? string.Empty, Level = level, Kind = kind, Count = count, Offset = (page - 1) * Math.Clamp(count, 1, MaxCount) }) with { Input = input };
     }
 
     private Reply HandlePaperCommand(string input, TypedCommand command)

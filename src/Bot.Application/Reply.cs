@@ -83,8 +83,39 @@ public sealed record RecommendRequest
     public int Offset { get; init; }
 }
 
-/// <summary>The request that yields the next page of a recommendation (used by the "More" button).</summary>
-public sealed record RecommendPage(RecommendRequest Request);
+/// <summary>The request that yields the next page of a recommendation (the "More" button, `more` in the console).</summary>
+public sealed record RecommendPage(RecommendRequest Request)
+{
+    /// <summary>The same page as a typed command, e.g. <c>/recommend topic:consensus level:beginner page:2</c>.</summary>
+    public string Command
+    {
+        get
+        {
+            var count = Math.Max(1, Request.Count);
+            var parts = new List<string> { "/recommend", "topic:" + Request.Topic };
+            if (!string.IsNullOrWhiteSpace(Request.Level))
+            {
+                parts.Add("level:" + Request.Level);
+            }
+
+            if (!string.IsNullOrWhiteSpace(Request.Kind))
+            {
+                parts.Add("kind:" + Request.Kind);
+            }
+
+            if (count != 5)
+            {
+                parts.Add("count:" + count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            parts.Add("page:" + ((Request.Offset / count) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return string.Join(' ', parts);
+        }
+    }
+
+    /// <summary>What the console says under a page that has more after it.</summary>
+    public string Hint => $"More results: type `more`, or {Command}";
+}
 
 /// <summary>A choice offered while the user types (Discord autocomplete).</summary>
 public sealed record Suggestion(string Name, string Value);

@@ -10,8 +10,26 @@ namespace Bot.ConsoleTwin;
 public sealed class ConsoleTwinRunner
 {
     private readonly IReadingAssistant _assistant;
+    private RecommendPage? _nextPage;
 
     public ConsoleTwinRunner(IReadingAssistant assistant) => _assistant = assistant;
+
+    /// <summary>
+    /// One input as the bot answers it; "more" continues the last recommendation, as the "More" button does on
+    /// Discord (one local reader, so one list to continue).
+    /// </summary>
+    private Reply Answer(string input)
+    {
+        var reply = input.Trim().Equals("more", StringComparison.OrdinalIgnoreCase) && _nextPage is { } next
+            ? _assistant.Recommend(next.Request) with { Input = input }
+            : _assistant.Handle(input);
+        if (reply.Intent == Intent.Recommend)
+        {
+            _nextPage = reply.NextPage;
+        }
+
+        return reply;
+    }
 
     /// <summary>Reads lines until end of input or "exit", answering each as the bot would.</summary>
     public async Task<int> RunInteractiveAsync(TextReader input, IAnsiConsole console, CancellationToken cancellationToken)
@@ -31,7 +49,7 @@ public sealed class ConsoleTwinRunner
                 continue;
             }
 
-            ReplyCardRenderer.Render(console, _assistant.Handle(line));
+            ReplyCardRenderer.Render(console, Answer(line));
         }
 
         return 0;
@@ -40,7 +58,7 @@ public sealed class ConsoleTwinRunner
     /// <summary>Answers one input as cards; exit code 1 when the reply is an error.</summary>
     public int AskOnce(string input, IAnsiConsole console)
     {
-        var reply = _assistant.Handle(input);
+        var reply = Answer(input);
         ReplyCardRenderer.Render(console, reply);
         return reply.IsError ? 1 : 0;
     }
@@ -50,7 +68,7 @@ public sealed class ConsoleTwinRunner
     {
         if (singleInput is not null)
         {
-            await output.WriteLineAsync(ReplyJsonWriter.ToJson(_assistant.Handle(singleInput))).ConfigureAwait(false);
+            await output.WriteLineAsync(ReplyJsonWriter.ToJson(Answer(singleInput))).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
@@ -61,7 +79,7 @@ public sealed class ConsoleTwinRunner
             // A byte-order mark some tools write before the first line is an encoding artefact, not input.
             var text = first ? line.TrimStart('\uFEFF') : line;
             first = false;
-            await output.WriteLineAsync(ReplyJsonWriter.ToJson(_assistant.Handle(text))).ConfigureAwait(false);
+            await output.WriteLineAsync(ReplyJsonWriter.ToJson(Answer(text))).ConfigureAwait(false);
         }
 
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);

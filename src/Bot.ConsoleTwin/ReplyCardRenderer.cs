@@ -46,9 +46,9 @@ public static class ReplyCardRenderer
             console.Write(new Panel(new Markup(Markup.Escape(section.Body))) { Header = new PanelHeader(Markup.Escape(section.Title)), Border = BoxBorder.Rounded, Expand = true });
         }
 
-        if (reply.NextPage is not null)
+        if (reply.NextPage is { } next)
         {
-            console.MarkupLine("[grey]More results exist: add count:10 for a longer list.[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(next.Hint)}[/]");
         }
     }
 

@@ -283,4 +283,28 @@ public sealed class ReadingAssistantTests
         Assert.Equal(intent, reply.Intent);
         Assert.Equal(input, reply.Input);
     }
+
+    [Fact]
+    public void Page_n_is_the_nth_slice_of_the_longer_list_and_its_hint_says_how_to_get_the_next()
+    {
+        var longer = Assistant.Handle("/recommend consensus count:6");
+        var second = Assistant.Handle("/recommend consensus count:3 page:2");
+        var first = Assistant.Handle("/recommend consensus count:3");
+
+        Assert.Equal(longer.Items.Skip(3).Select(i => i.Id), second.Items.Select(i => i.Id));
+        Assert.NotNull(first.NextPage);
+        Assert.Equal("/recommend topic:consensus count:3 page:2", first.NextPage.Command);
+        Assert.Equal(second.Items.Select(i => i.Id), Assistant.Recommend(first.NextPage.Request).Items.Select(i => i.Id));
+    }
+
+    [Theory]
+    [InlineData("/recommend consensus page:0")]
+    [InlineData("/recommend consensus page:two")]
+    [InlineData("/recommend consensus page:21")]
+    public void A_bad_page_says_what_is_accepted(string input)
+    {
+        var reply = Assistant.Handle(input);
+        Assert.Equal(Intent.Error, reply.Intent);
+        Assert.Contains("between 1 and 20", reply.Message, StringComparison.Ordinal);
+    }
 }

@@ -82,4 +82,19 @@ public sealed class ReplyJsonWriterTests
             Assert.Equal(inputs[i], document.RootElement.GetProperty("input").GetString());
         }
     }
+
+    [Fact]
+    public async Task More_continues_the_last_recommendation_as_the_more_button_does()
+    {
+        using var output = new StringWriter();
+        await new ConsoleTwinRunner(ConsoleFixture.Assistant)
+            .AskJsonAsync(null, new StringReader("more\n/recommend consensus count:10\n/recommend consensus\nmore\n"), output, CancellationToken.None);
+
+        var replies = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        static List<string?> Ids(System.Text.Json.JsonElement reply) => [.. reply.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString())];
+
+        Assert.Equal("none", replies[0].GetProperty("intent").GetString());
+        Assert.Equal(Ids(replies[1]).Take(5), Ids(replies[2]));
+        Assert.Equal(Ids(replies[1]).Skip(5), Ids(replies[3]));
+    }
 }
