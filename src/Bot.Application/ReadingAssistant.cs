@@ -47,38 +47,29 @@ public sealed partial class ReadingAssistant : IReadingAssistant
     public RecommendationEngine Engine => _engine;
 
     /// <summary>Answers an input as <see cref="Handle"/> does and returns the ranking query it was answered with, if any.</summary>
-    public (Reply Reply, RecommendationQuery? Query) HandleRecorded(string input)
-    {
-        var recorded = new List<RecommendationQuery>();
-        _recorder.Value = recorded;
-        try
-        {
-            var reply = Handle(input);
-            return (reply, recorded.Count > 0 ? recorded[0] : null);
-        }
-        finally
-        {
-            _recorder.Value = null;
-        }
-    }
+    public (Reply Reply, RecommendationQuery? Query) HandleRecorded(string input) => Recorded(() => Handle(input));
 
     /// <summary>
     /// As <see cref="HandleRecorded"/>, for an input known to be a reading request (a judged query): free text is
     /// answered as a request whatever the intent model decides, so the ranker's training set does not depend on it.
     /// </summary>
-    public (Reply Reply, RecommendationQuery? Query) HandleRecordedRequest(string input)
-    {
-        if (input.TrimStart().StartsWith('/'))
-        {
-            return HandleRecorded(input);
-        }
+    public (Reply Reply, RecommendationQuery? Query) HandleRecordedRequest(string input) =>
+        input.TrimStart().StartsWith('/')
+            ? HandleRecorded(input)
+            : Recorded(() =>
+            {
+                var classification = _engine.Classifier.Classify(input, addressedToBot: true);
+                return RecommendFromMessage(input, classification.Query, classification.AlreadyRead);
+            });
 
+    /// <summary>Answers with <paramref name="answer"/> and returns the first ranking query it was answered with, if any.</summary>
+    private (Reply Reply, RecommendationQuery? Query) Recorded(Func<Reply> answer)
+    {
         var recorded = new List<RecommendationQuery>();
         _recorder.Value = recorded;
         try
         {
-            var classification = _engine.Classifier.Classify(input, addressedToBot: true);
-            var reply = RecommendFromMessage(input, classification.Query, classification.AlreadyRead);
+            var reply = answer();
             return (reply, recorded.Count > 0 ? recorded[0] : null);
         }
         finally

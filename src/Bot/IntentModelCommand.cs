@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Bot.Application.Judgments;
 using Bot.Catalog;
 using Bot.Featurization;
 using Bot.Recommendation;
@@ -32,26 +33,13 @@ internal static class IntentModelCommand
     public static Task<int> TrainAsync(Func<Func<ReadingCatalog, Task<int>>, Task<int>> withCatalog, string? output, string? judgments, bool quick) =>
         withCatalog(catalog =>
         {
-            var root = FindRepositoryRoot();
-            var judgmentsDirectory = judgments ?? Path.Combine(root, "tests", "Bot.Quality.Tests", "Judgments");
+            var root = ModelCommand.FindRepository()
+                ?? throw new DirectoryNotFoundException("Run this from inside the repository: tests/Bot.Quality.Tests/Judgments and data/ were not found above the working directory.");
+            var judgmentsDirectory = judgments ?? Path.Combine(root, JudgmentLoader.RepositoryPath);
             var modelPath = output ?? Path.Combine(root, "data", "models", "intent.zip");
             Run(catalog, judgmentsDirectory, modelPath, quick, Console.Out);
             return Task.FromResult(0);
         });
-
-    // The data/ copied next to the binaries has no judgments: look upwards from the working directory for the repository.
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (Directory.Exists(Path.Combine(directory.FullName, "tests", "Bot.Quality.Tests", "Judgments")) && Directory.Exists(Path.Combine(directory.FullName, "data")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Run this from inside the repository: tests/Bot.Quality.Tests/Judgments and data/ were not found above the working directory.");
-    }
 
     private static void Run(ReadingCatalog catalog, string judgmentsDirectory, string modelPath, bool quick, TextWriter output)
     {

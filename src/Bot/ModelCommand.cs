@@ -97,7 +97,8 @@ internal static class ModelCommand
         return 0;
     }
 
-    private static string? FindRepository()
+    /// <summary>The repository above the working directory: the data/ copied next to the binaries has no judgments.</summary>
+    internal static string? FindRepository()
     {
         for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
         {
