@@ -43,7 +43,8 @@ internal static class IntentModelCommand
 
     private static void Run(ReadingCatalog catalog, string judgmentsDirectory, string modelPath, bool quick, TextWriter output)
     {
-        var training = IntentModelTrainer.LoadTraining(judgmentsDirectory);
+        var (labelledMessages, judgedRequests) = IntentModelTrainer.LoadTrainingParts(judgmentsDirectory);
+        IReadOnlyList<LabelledMessage> training = [.. labelledMessages, .. judgedRequests];
         var facts = IntentModelTrainer.FactsFor(catalog);
         var heldOut = IntentModelTrainer.LoadHeldOut(judgmentsDirectory);
         output.WriteLine($"Training messages: {training.Count}; held-out (Holdout2, never trained or tuned on): {heldOut.Count}");
@@ -79,6 +80,11 @@ internal static class IntentModelCommand
             }
         }
 
+        if (!quick)
+        {
+            CompareRequestTraining(labelledMessages, judgedRequests, facts, crossValidated[IntentModelTrainer.ShippedTrainer], output);
+        }
+
         output.WriteLine($"\nShipped trainer: {IntentModelTrainer.ShippedTrainer}. Silence threshold curve on its cross-validated predictions (channel messages not addressed to the bot):");
         PrintThresholdCurve(training, crossValidated[IntentModelTrainer.ShippedTrainer], output);
 
@@ -111,6 +117,36 @@ internal static class IntentModelCommand
             MeasureSpeed("the model alone (facts computed beforehand)", m => model.Predict(m.Text, precomputed[m]), heldOut, output);
             MeasureSpeed("the exact facts alone (parser and paper names)", m => classifier.FactsOf(m.Text, m.Addressed), heldOut, output);
         }
+    }
+
+    /// <summary>
+    /// Side by side: the model trained on the labelled messages alone against the model that also learns from the
+    /// judged requests' free text, each measured on both kinds of text with the silence threshold applied.
+    /// </summary>
+    private static void CompareRequestTraining(IReadOnlyList<LabelledMessage> messages, IReadOnlyList<LabelledMessage> requests, Func<LabelledMessage, float[]> facts, IReadOnlyList<IntentPrediction> withRequests, TextWriter output)
+    {
+        var messageCount = messages.Count;
+        if (requests.Count == 0)
+        {
+            return;
+        }
+
+        var messagesOnly = IntentModelTrainer.CrossValidate(messages, IntentModelTrainer.ShippedTrainer, facts);
+        var messagesModel = IntentModelTrainer.Train(messages, IntentModelTrainer.ShippedTrainer, facts);
+        var requestsByMessagesModel = requests.Select(m => messagesModel.Predict(m.Text, facts(m))).ToList();
+        output.WriteLine($"\nLearning from the judged requests' free text ({requests.Count} inputs of the /recommend judgments), 5-fold cross-validation, silence threshold applied:");
+        Print("messages alone", messages, messagesOnly, requests, requestsByMessagesModel);
+        Print("messages + requests", messages, withRequests.Take(messageCount).ToList(), requests, withRequests.Skip(messageCount).ToList());
+
+        void Print(string name, IReadOnlyList<LabelledMessage> m, IReadOnlyList<IntentPrediction> mp, IReadOnlyList<LabelledMessage> r, IReadOnlyList<IntentPrediction> rp)
+        {
+            var onMessages = IntentMetrics.Compute(m.Select((x, i) => (x.Intent, Decide(x, mp[i]))));
+            var answered = r.Where((x, i) => Decide(x, rp[i]) != MessageIntent.None).Count();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-22} messages: accuracy {onMessages.Accuracy:F3}, chatter answered {onMessages.ChatterAnswered,6:P1}, requests missed {onMessages.RequestsMissed,6:P1}; judged requests answered {(double)answered / r.Count,6:P1}"));
+        }
+
+        static MessageIntent Decide(LabelledMessage message, IntentPrediction prediction) =>
+            prediction.IsOtherLanguage || (!message.Addressed && prediction.Confidence < MessageClassifierOptions.DefaultSilenceThreshold) ? MessageIntent.None : prediction.Intent;
     }
 
     /// <summary>The same messages with fewer facts: the text alone, and the text with the first model's eleven facts.</summary>

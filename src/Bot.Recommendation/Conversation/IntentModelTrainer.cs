@@ -28,6 +28,12 @@ public static class IntentModelTrainer
     /// <summary>The judgment files the shipped model is trained on, relative to tests/Bot.Quality.Tests/Judgments.</summary>
     public static IReadOnlyList<string> TrainingFiles { get; } = ["Training/messages.yaml", "messages.yaml", "Holdout/messages.yaml"];
 
+    /// <summary>
+    /// The judged <c>/recommend</c> files whose free-text inputs are reading requests to learn from, relative to
+    /// tests/Bot.Quality.Tests/Judgments: the way people ask for reading in a channel, many of them questions.
+    /// </summary>
+    public static IReadOnlyList<string> RequestFiles { get; } = ["Training/recommend.yaml", "recommend.yaml", "Holdout/recommend.yaml"];
+
     /// <summary>The held-out messages: only ever evaluated on, never trained or tuned on.</summary>
     public const string HeldOutFile = "Holdout2/messages.yaml";
 
@@ -48,8 +54,23 @@ public static class IntentModelTrainer
 
     private sealed record CatalogLookups(Understanding.QueryParser Parser, Papers.PaperFinder Papers);
 
+    /// <summary>The labelled messages, then the judged requests' free text that no message already says.</summary>
     public static IReadOnlyList<LabelledMessage> LoadTraining(string judgmentsDirectory) =>
-        TrainingFiles.SelectMany(f => LabelledMessageReader.Read(Path.Combine(judgmentsDirectory, f))).ToList();
+        LoadTrainingParts(judgmentsDirectory) is var (messages, requests) ? [.. messages, .. requests] : [];
+
+    /// <summary>The two parts of the training text apart, for measuring what the judged requests add.</summary>
+    public static (IReadOnlyList<LabelledMessage> Messages, IReadOnlyList<LabelledMessage> Requests) LoadTrainingParts(string judgmentsDirectory)
+    {
+        var messages = TrainingFiles.SelectMany(f => LabelledMessageReader.Read(Path.Combine(judgmentsDirectory, f))).ToList();
+        var seen = messages.Select(m => m.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var requests = RequestFiles
+            .Select(f => Path.Combine(judgmentsDirectory, f))
+            .Where(File.Exists)
+            .SelectMany(LabelledMessageReader.ReadRequests)
+            .Where(m => seen.Add(m.Text))
+            .ToList();
+        return (messages, requests);
+    }
 
     public static IReadOnlyList<LabelledMessage> LoadHeldOut(string judgmentsDirectory) =>
         LabelledMessageReader.Read(Path.Combine(judgmentsDirectory, HeldOutFile));

@@ -27,6 +27,20 @@ public static class LabelledMessageReader
         return file.Messages.Select(m => ToMessage(path, m)).ToList();
     }
 
+    /// <summary>
+    /// The free-text inputs of a judged <c>/recommend</c> file (the <c>queries:</c> list of a recommend.yaml): each
+    /// is a reading request by construction, addressed when it starts with a mention of the bot. Slash commands are
+    /// left out: they never reach the intent model.
+    /// </summary>
+    public static IReadOnlyList<LabelledMessage> ReadRequests(string path)
+    {
+        var file = Yaml.Deserialize<RequestFileDto>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: the file is empty.");
+        return file.Queries
+            .Where(q => !string.IsNullOrWhiteSpace(q.Input) && !q.Input.TrimStart().StartsWith('/'))
+            .Select(q => ToMessage(path, new MessageDto { Text = q.Input!.Trim(), Expect = "recommend", Level = q.Level, Addressed = q.Input.TrimStart().StartsWith('@') || q.Input.TrimStart().StartsWith("<@", StringComparison.Ordinal) }))
+            .ToList();
+    }
+
     private static LabelledMessage ToMessage(string path, MessageDto dto)
     {
         var text = string.IsNullOrWhiteSpace(dto.Text) ? throw new InvalidDataException($"{path}: a message has no text.") : dto.Text;
@@ -47,6 +61,17 @@ public static class LabelledMessageReader
     private sealed class FileDto
     {
         public List<MessageDto> Messages { get; set; } = [];
+    }
+
+    private sealed class RequestFileDto
+    {
+        public List<RequestDto> Queries { get; set; } = [];
+    }
+
+    private sealed class RequestDto
+    {
+        public string? Input { get; set; }
+        public string? Level { get; set; }
     }
 
     private sealed class MessageDto
