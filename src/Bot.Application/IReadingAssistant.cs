@@ -20,6 +20,9 @@ public interface IReadingAssistant
 
     Reply ListTopics();
 
+    /// <summary>One topic in detail (description, other names, reading path, items per level), or the compact list when <paramref name="topic"/> is empty.</summary>
+    Reply ListTopics(string? topic);
+
     Reply Help();
 
     /// <summary>Topic choices for what the user has typed so far (at most <paramref name="max"/>).</summary>

@@ -23,6 +23,9 @@ public sealed partial class ReadingAssistant : IReadingAssistant
     /// <summary>The highest page `page:N` may ask for (pages past the ranked list come back empty anyway).</summary>
     public const int MaxPage = 20;
     private static readonly HashSet<string> PaperOptions = new(StringComparer.Ordinal) { "query" };
+    // A topic's detail shows its commonest other names; the full list is for the matcher, not for reading.
+    private const int MaxAliasesShown = 8;
+    private static readonly HashSet<string> TopicsOptions = new(StringComparer.Ordinal) { "topic" };
 
     /// <summary>The answer to a message in another language addressed to the bot: in English, what it understands.</summary>
     public const string OtherLanguageNote =
@@ -117,7 +120,9 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         {
             "recommend" or "rec" or "r" => HandleRecommendCommand(input, TypedCommand.Parse(trimmed, RecommendOptions)),
             "paper" or "p" => HandlePaperCommand(input, TypedCommand.Parse(trimmed, PaperOptions)),
-            "topics" => ListTopics() with { Input = input },
+            "topics" => TypedCommand.Parse(trimmed, TopicsOptions) is var topics
+                ? ListTopics(topics.Options.GetValueOrDefault("topic") ?? string.Join(' ', topics.Positional)) with { Input = input }
+                : Help(input),
             "help" or "start" => Help(input),
             _ => Error(input, $"Unknown command '/{Clip(name, 40)}'. Commands: /recommend <topic> [level] [kind], /paper <title, nickname or author>, /topics, /help."),
         };
@@ -275,18 +280,63 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         };
     }
 
-    public Reply ListTopics()
+    public Reply ListTopics() => ListTopics(null);
+
+    /// <summary>
+    /// Without a topic: one compact line per topic. With one: its description, other names, reading path, how many
+    /// items suit each level, and related topics.
+    /// </summary>
+    public Reply ListTopics(string? topic)
     {
-        var sections = _engine.Catalog.Topics
-            .Select(t => new ReplySection(
-                $"{t.Name} ({t.Id})",
-                $"{t.Description} {_engine.Index.ResourcesInTopic(t.Id).Count} resources."))
-            .ToList();
+        if (string.IsNullOrWhiteSpace(topic))
+        {
+            var lines = _engine.Catalog.Topics.Select(t => $"`{t.Id}` {t.Name} ({_engine.Index.ResourcesInTopic(t.Id).Count})");
+            return new Reply
+            {
+                Input = "/topics",
+                Intent = Intent.Topics,
+                Message = $"{_engine.Catalog.Topics.Count} topics (items in each). `/topics <topic>` shows one in detail; ask with `/recommend <topic> [beginner|intermediate|advanced]`.\n" + string.Join('\n', lines),
+            };
+        }
+
+        var input = $"/topics {topic.Trim()}";
+        var resolved = _engine.Parser.Parse(topic).ResolvedTopicIds;
+        if (resolved.Count == 0 || _engine.Catalog.FindTopic(resolved[0]) is not { } found)
+        {
+            var nearest = _engine.Index.Topics.Nearest(topic, 3).Select(t => t.Id).ToList();
+            var suggestion = nearest.Count > 0 ? "Did you mean: " + string.Join(", ", nearest) + "?" : "Type /topics for the list.";
+            return Error(input, $"Unknown topic '{Clip(topic.Trim(), 60)}'. {suggestion}");
+        }
+
+        var members = _engine.Index.ResourcesInTopic(found.Id).Select(i => _engine.Index.Resources[i]).ToList();
+        var byLevel = Enum.GetValues<Level>().Select(l => $"{LevelVocabulary.Name(l)} {members.Count(r => r.Level <= l && l <= r.MaxLevel)}");
+        var path = found.Path
+            .Select((step, i) => _engine.Catalog.FindResource(step.ResourceId) is { } r ? $"{i + 1}. {r.Title}: {step.Why}" : null)
+            .OfType<string>();
+        var sections = new List<ReplySection>();
+        if (found.Aliases.Count > 0)
+        {
+            sections.Add(new ReplySection("Also called", string.Join(", ", found.Aliases.Take(MaxAliasesShown))));
+        }
+
+        if (found.Path.Count > 0)
+        {
+            sections.Add(new ReplySection("Reading path", string.Join('\n', path)));
+        }
+
+        sections.Add(new ReplySection("Items by level", $"{members.Count} items: " + string.Join(", ", byLevel)));
+        var related = found.RelatedTopics.Select(id => _engine.Catalog.FindTopic(id)).OfType<Topic>().Select(t => $"{t.Name} (`{t.Id}`)").ToList();
+        if (related.Count > 0)
+        {
+            sections.Add(new ReplySection("Related topics", string.Join(", ", related)));
+        }
+
         return new Reply
         {
-            Input = "/topics",
+            Input = input,
             Intent = Intent.Topics,
-            Message = $"{_engine.Catalog.Topics.Count} topics. Ask with `/recommend <topic> [beginner|intermediate|advanced]`.",
+            Topics = [found.Id],
+            Message = $"**{found.Name}** (`{found.Id}`): {found.Description} Ask with `/recommend {found.Id} [level]`.",
             Sections = sections,
         };
     }

@@ -142,10 +142,35 @@ public sealed class ReadingAssistantTests
     }
 
     [Fact]
-    public void Topics_lists_every_topic()
+    public void Topics_lists_every_topic_on_one_line_each()
     {
         var reply = Assistant.Handle("/topics");
-        Assert.Equal(Assistant.Catalog.Topics.Count, reply.Sections.Count);
+        var lines = reply.Message!.Split('\n');
+        Assert.Empty(reply.Sections);
+        Assert.Equal(Assistant.Catalog.Topics.Count + 1, lines.Length);
+        Assert.All(Assistant.Catalog.Topics, t => Assert.Single(lines, l => l.StartsWith($"`{t.Id}` ", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("/topics concensus")]
+    [InlineData("/topics topic:paxos")]
+    public void Topics_with_a_topic_shows_that_topic_in_detail(string input)
+    {
+        var reply = Assistant.Handle(input);
+        var consensus = Assistant.Catalog.FindTopic("consensus")!;
+        Assert.Equal(Intent.Topics, reply.Intent);
+        Assert.Equal(["consensus"], reply.Topics);
+        Assert.Contains(consensus.Description, reply.Message, StringComparison.Ordinal);
+        var levels = Assert.Single(reply.Sections, s => s.Title == "Items by level");
+        Assert.StartsWith($"{Assistant.Engine.Index.ResourcesInTopic("consensus").Count} items", levels.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Topics_with_an_unknown_topic_says_so()
+    {
+        var reply = Assistant.Handle("/topics 🍕");
+        Assert.Equal(Intent.Error, reply.Intent);
+        Assert.StartsWith("Unknown topic '🍕'", reply.Message, StringComparison.Ordinal);
     }
 
     [Theory]

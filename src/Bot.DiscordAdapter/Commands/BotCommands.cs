@@ -56,7 +56,15 @@ public static class BotCommands
                 Autocomplete = true,
                 MaxLength = MaxTextLength,
             }),
-        ApplicationCommand.ChatInput(Topics, "List the topics I can recommend reading on."),
+        ApplicationCommand.ChatInput(
+            Topics,
+            "List the topics I can recommend reading on, or show one in detail.",
+            new ApplicationCommandOption(ApplicationCommandOptionType.String, TopicOption, "A topic to show in detail: its reading path and items per level")
+            {
+                Required = false,
+                Autocomplete = true,
+                MaxLength = MaxTextLength,
+            }),
         ApplicationCommand.ChatInput(Help, "How to ask me for reading recommendations."),
     ];
 

@@ -115,7 +115,8 @@ public sealed partial class InteractionHandler
                 var query = Option(options, BotCommands.QueryOption)?.GetString() ?? string.Empty;
                 return AnswerAsync(session, () => _assistant.FindPaper(query), new RenderContext(owner), isUpdate: false, cancellationToken);
             case BotCommands.Topics:
-                return AnswerAsync(session, _assistant.ListTopics, new RenderContext(owner), isUpdate: false, cancellationToken);
+                var topic = Option(options, BotCommands.TopicOption)?.GetString();
+                return AnswerAsync(session, () => _assistant.ListTopics(topic), new RenderContext(owner), isUpdate: false, cancellationToken);
             case BotCommands.Help:
                 return AnswerAsync(session, _assistant.Help, new RenderContext(owner), isUpdate: false, cancellationToken);
             default:
@@ -135,7 +136,7 @@ public sealed partial class InteractionHandler
 
         IReadOnlyList<Suggestion> suggestions = (data?.Name, focused?.Name) switch
         {
-            (BotCommands.Recommend, BotCommands.TopicOption) => _assistant.SuggestTopics(typed, DiscordLimits.AutocompleteChoices),
+            (BotCommands.Recommend or BotCommands.Topics, BotCommands.TopicOption) => _assistant.SuggestTopics(typed, DiscordLimits.AutocompleteChoices),
             (BotCommands.Paper, BotCommands.QueryOption) => _assistant.SuggestPapers(typed, DiscordLimits.AutocompleteChoices),
             _ => [],
         };

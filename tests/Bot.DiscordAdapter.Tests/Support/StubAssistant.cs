@@ -48,6 +48,8 @@ internal sealed class StubAssistant : IReadingAssistant
 
     public Reply FindPaper(string query) => Replies.Error("No paper matches '" + query + "'.");
 
+    public Reply ListTopics(string? topic) => ListTopics();
+
     public Reply ListTopics() => new() { Input = "/topics", Intent = Intent.Topics, Message = "Topics", Sections = [new ReplySection("Consensus (consensus)", "Agreement.")] };
 
     public Reply Help() => new() { Input = "/help", Intent = Intent.Help, Message = "Help", Sections = [new ReplySection("/recommend", "Recommend.")] };
