@@ -17,6 +17,20 @@ public sealed class JudgmentSetTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Theory]
+    [InlineData("Holdout")]
+    [InlineData("Training")]
+    [InlineData("Training2")]
+    [InlineData("Holdout2")]
+    public void Every_judged_recommend_set_names_known_items_and_keeps_the_level_rules(string folder)
+    {
+        var recommend = JudgmentLoader.LoadRecommend(Path.Combine(JudgmentFolders.Tuned, folder));
+        var problems = new JudgmentSet(recommend, [], []).Problems(Catalog.Value);
+
+        Assert.NotEmpty(recommend);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     [Fact]
     public void Recommend_judgments_cover_every_topic_and_level()
     {

@@ -26,13 +26,13 @@ public static class IntentModelTrainer
     public const IntentTrainerKind ShippedTrainer = IntentTrainerKind.LightGbm;
 
     /// <summary>The judgment files the shipped model is trained on, relative to tests/Bot.Quality.Tests/Judgments.</summary>
-    public static IReadOnlyList<string> TrainingFiles { get; } = ["Training/messages.yaml", "messages.yaml", "Holdout/messages.yaml"];
+    public static IReadOnlyList<string> TrainingFiles { get; } = ["Training/messages.yaml", "messages.yaml", "Holdout/messages.yaml", "Training2/messages.yaml"];
 
     /// <summary>
     /// The judged <c>/recommend</c> files whose free-text inputs are reading requests to learn from, relative to
     /// tests/Bot.Quality.Tests/Judgments: the way people ask for reading in a channel, many of them questions.
     /// </summary>
-    public static IReadOnlyList<string> RequestFiles { get; } = ["Training/recommend.yaml", "recommend.yaml", "Holdout/recommend.yaml"];
+    public static IReadOnlyList<string> RequestFiles { get; } = ["Training/recommend.yaml", "recommend.yaml", "Holdout/recommend.yaml", "Training2/recommend.yaml"];
 
     /// <summary>The held-out messages: only ever evaluated on, never trained or tuned on.</summary>
     public const string HeldOutFile = "Holdout2/messages.yaml";

@@ -14,6 +14,9 @@ public static class JudgmentFolders
     /// <summary>Written blind for training the ranker.</summary>
     public static string Training => Path.Combine(Tuned, "Training");
 
+    /// <summary>A second blind set for training, written after the first learned ranker shipped.</summary>
+    public static string Training2 => Path.Combine(Tuned, "Training2");
+
     /// <summary>Held out: no training or tuning reads it; only evaluation reports on it.</summary>
     public static string Holdout2 => Path.Combine(Tuned, "Holdout2");
 

@@ -38,6 +38,7 @@ public static class UnderstandingEvaluator
         ("tuned", JudgmentFolders.Tuned),
         ("holdout", JudgmentFolders.Holdout),
         ("training", JudgmentFolders.Training),
+        ("training2", JudgmentFolders.Training2),
     ];
 
     public static IReadOnlyList<UnderstandingOutcome> RunOnRepository()
