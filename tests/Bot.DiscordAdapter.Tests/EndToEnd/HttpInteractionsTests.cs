@@ -141,7 +141,10 @@ public sealed class HttpInteractionsTests : IAsyncLifetime
         await _bot.UntilAsync(() => _bot.EditsFor(7002).Count == 1, "the edit of the deferred response");
         Assert.Contains("Reading on consensus", _bot.EditsFor(7002)[0].Body, StringComparison.Ordinal);
         Assert.Empty(_bot.CallbacksFor(7002));
-        await _bot.UntilAsync(() => ScrapeAsync().GetAwaiter().GetResult().Contains("bot_interaction_deferrals_total{command=\"recommend\"", StringComparison.Ordinal), "the deferral metric");
+        await _bot.UntilAsync(
+            () => ScrapeAsync().GetAwaiter().GetResult().Split('\n').Any(line => line.StartsWith("bot_interaction_deferrals_total{", StringComparison.Ordinal)
+                && line.Contains("command=\"recommend\"", StringComparison.Ordinal)),
+            "the deferral metric");
         await _bot.AssertCleanAsync();
     }
 
