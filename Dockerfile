@@ -57,7 +57,8 @@ FROM build AS publish
 RUN dotnet publish src/Bot/Bot.csproj -c Release -r linux-x64 --self-contained false --no-restore \
     -p:PublishReadyToRun=true -o /app/publish /p:UseAppHost=false
 
-FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION} AS runtime-untested
+# The ASP.NET Core runtime: the bot serves HTTP interactions, /healthz, /readyz and /metrics.
+FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime-untested
 WORKDIR /app
 COPY --from=publish /app/publish .
 # The catalog ships in the image (data/ beside Bot.dll). Reader lists, votes and server settings go to the
@@ -66,15 +67,18 @@ COPY --from=publish /app/publish .
 ENV DOTNET_ENVIRONMENT=Production \
     BOT_DATA_DIR=/app/data \
     Storage__Directory=/app/state \
-    Discord__HealthFile=/tmp/bot-healthy
+    Discord__HealthFile=/tmp/bot-healthy \
+    ASPNETCORE_URLS=http://+:8080
+EXPOSE 8080
 RUN mkdir -p /app/state && chown "$APP_UID" /app/state
 VOLUME /app/state
 # The token comes from the environment (DISCORD_TOKEN) or a mounted secret file:
 #   -e Discord__TokenFile=/run/secrets/discord_token
 USER $APP_UID
-# The gateway touches the health file on every heartbeat ACK; older than 120 s means unhealthy.
+# GET /healthz on the bot's own listener. The image has no curl or wget; bash's /dev/tcp speaks enough HTTP/1.0, so
+# no tool is added and no second .NET process starts every 30 s.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD test -f /tmp/bot-healthy && test $(( $(date +%s) - $(stat -c %Y /tmp/bot-healthy) )) -lt 120 || exit 1
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /healthz HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["dotnet", "Bot.dll"]
 
 # The default target: the same runtime image, built only after the test stage passed.

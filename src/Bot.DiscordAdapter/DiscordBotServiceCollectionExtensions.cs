@@ -2,7 +2,9 @@ using Bot.Discord.Gateway;
 using Bot.Discord.Rest;
 using Bot.DiscordAdapter.Commands;
 using Bot.DiscordAdapter.Configuration;
+using Bot.Discord.Diagnostics;
 using Bot.DiscordAdapter.Hosting;
+using Bot.DiscordAdapter.Http;
 using Bot.DiscordAdapter.Interactions;
 using Bot.DiscordAdapter.Messages;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace Bot.DiscordAdapter;
 
@@ -71,6 +74,18 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<DiscordGatewayHandler>();
         services.TryAddSingleton<IGatewayEventHandler>(sp => sp.GetRequiredService<DiscordGatewayHandler>());
         services.TryAddSingleton<DiscordBotService>();
+
+        // The HTTP listener (interactions in http/both modes; health and metrics in every mode) starts first, so
+        // probes answer while the gateway connects.
+        services.AddMetrics();
+        services.TryAddSingleton<BotMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(BotMetrics.MeterName).AddPrometheusExporter());
+        services.AddHealthChecks()
+            .AddCheck<AliveHealthCheck>("alive", tags: [BotHttpListener.LiveTag])
+            .AddCheck<DiscordReadinessCheck>("discord", tags: [BotHttpListener.ReadyTag]);
+        services.TryAddSingleton<InteractionsEndpoint>();
+        services.TryAddSingleton<BotHttpListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<BotHttpListener>());
 
         services.AddHostedService(sp => sp.GetRequiredService<DiscordBotService>());
         services.AddHostedService<HealthFileService>();

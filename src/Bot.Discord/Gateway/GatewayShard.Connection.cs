@@ -82,6 +82,7 @@ public sealed partial class GatewayShard
                 {
                     var sequence = Shard.LastSequence ?? 0;
                     Shard._logger.Resuming(Shard.ShardId, sequence);
+                    Shard._timings.Metrics?.GatewaySession(Shard.ShardId, "resume");
                     await SendAsync(
                             GatewayPayloads.Resume(Shard._options.Token, resumeSession.SessionId, sequence),
                             heartbeat: false,
@@ -91,6 +92,7 @@ public sealed partial class GatewayShard
                 else
                 {
                     Shard._logger.Identifying(Shard.ShardId, Shard.ShardCount, (int)Shard._options.Intents);
+                    Shard._timings.Metrics?.GatewaySession(Shard.ShardId, "identify");
                     await SendAsync(
                             GatewayPayloads.Identify(
                                 Shard._options.Token,
@@ -153,6 +155,7 @@ public sealed partial class GatewayShard
                         return (ReadHeartbeatInterval(payload.Data), null);
                     case GatewayOpcode.Reconnect:
                         Shard._logger.ReconnectRequested(Shard.ShardId);
+                        Shard._timings.Metrics?.GatewaySession(Shard.ShardId, "reconnect");
                         await BeginCloseAsync(
                                 new ConnectionResult(ConnectionOutcome.Resume, null, "reconnect requested before hello"),
                                 (WebSocketCloseStatus)GatewayCloseCodes.UnknownError,
@@ -243,6 +246,7 @@ public sealed partial class GatewayShard
 
                 case GatewayOpcode.Reconnect:
                     Shard._logger.ReconnectRequested(Shard.ShardId);
+                    Shard._timings.Metrics?.GatewaySession(Shard.ShardId, "reconnect");
                     await BeginCloseAsync(
                             new ConnectionResult(ConnectionOutcome.Resume, null, "reconnect requested (op 7)"),
                             (WebSocketCloseStatus)GatewayCloseCodes.UnknownError,

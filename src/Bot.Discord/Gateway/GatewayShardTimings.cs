@@ -13,6 +13,9 @@ public sealed class GatewayShardTimings
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Where identifies, resumes and reconnects are counted; null counts nothing.</summary>
+    public Diagnostics.BotMetrics? Metrics { get; init; }
+
     /// <summary>Jitter in [0, 1) for the first heartbeat (sent after <c>heartbeat_interval * jitter</c>).</summary>
     public Func<double> HeartbeatJitter { get; init; } = Random.Shared.NextDouble;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Bot.Discord.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -31,15 +32,18 @@ public sealed class DiscordRestClient : IDiscordRestClient
     private readonly string _userAgent;
     private readonly string _baseUrl;
     private readonly ConcurrentDictionary<string, byte> _goneWebhooks = new(StringComparer.Ordinal);
+    private readonly BotMetrics? _metrics;
     private volatile bool _unauthorized;
 
     public DiscordRestClient(
         IHttpClientFactory httpClientFactory,
         IOptions<DiscordRestOptions> options,
         TimeProvider timeProvider,
-        ILogger<DiscordRestClient> logger)
+        ILogger<DiscordRestClient> logger,
+        BotMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _metrics = metrics;
         _httpClientFactory = httpClientFactory;
         _options = options.Value;
         _time = timeProvider;
@@ -212,6 +216,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
                 }
 
                 DiscordRestLog.Completed(_logger, method, route.Template, (int)status, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+                _metrics?.RestRequest(route.RouteKey, (int)status);
                 var bucket = _rateLimiter.Update(route, held, headers);
                 if (status == HttpStatusCode.TooManyRequests)
                 {

@@ -39,6 +39,21 @@ public sealed class DiscordBotOptions
     /// <summary>Minimum time between two free-text answers in the same channel.</summary>
     public TimeSpan ChannelCooldown { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How interactions arrive: <c>gateway</c> (a websocket per shard), <c>http</c> (Discord posts them to
+    /// <c>POST /interactions</c>; no gateway connection, so no free text) or <c>both</c>.
+    /// </summary>
+    public string Mode { get; set; } = "gateway";
+
+    /// <summary>The application's public key as the Developer Portal shows it (64 hex digits); needed for http and both.</summary>
+    public string? PublicKey { get; set; }
+
+    /// <summary>Tuning of the HTTP listener (section <c>Discord:Http</c>).</summary>
+    public InteractionsEndpointOptions Http { get; set; } = new();
+
+    /// <summary><see cref="Mode"/>, parsed (valid only after validation).</summary>
+    public InteractionMode ParsedMode => InteractionModes.TryParse(Mode, out var mode) ? mode : InteractionMode.Gateway;
+
     /// <summary>Shard run by this process; empty runs every shard.</summary>
     public int? ShardId { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.DiscordAdapter.Http;
 using Microsoft.Extensions.Options;
 
 namespace Bot.DiscordAdapter.Configuration;
@@ -45,6 +46,7 @@ public sealed class DiscordBotOptionsValidator : IValidateOptions<DiscordBotOpti
             failures.Add("Discord:RestBaseUrl must be an absolute http:// or https:// URL including the API version, e.g. https://discord.com/api/v10.");
         }
 
+        ValidateInteractionsEndpoint(options, failures);
         Range("Discord:UserCooldown", options.UserCooldown, TimeSpan.Zero, MaxCooldown, failures);
         Range("Discord:ChannelCooldown", options.ChannelCooldown, TimeSpan.Zero, MaxCooldown, failures);
         Range("Discord:DeferAfter", options.DeferAfter, TimeSpan.Zero, MaxDeferAfter, failures);
@@ -57,6 +59,30 @@ public sealed class DiscordBotOptionsValidator : IValidateOptions<DiscordBotOpti
         return failures.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(failures.Select(f => Redact(f, token)));
+    }
+
+    private static void ValidateInteractionsEndpoint(DiscordBotOptions options, List<string> failures)
+    {
+        if (!InteractionModes.TryParse(options.Mode, out var mode))
+        {
+            failures.Add($"Discord:Mode is '{Shorten(options.Mode ?? "")}'; use gateway (the default), http or both.");
+            return;
+        }
+
+        if (mode != InteractionMode.Gateway && !Ed25519PublicKey.TryParse(options.PublicKey, out _))
+        {
+            failures.Add(string.IsNullOrWhiteSpace(options.PublicKey)
+                ? $"Discord:PublicKey is required with Discord:Mode={options.Mode.Trim()}: copy the application's public key from the Developer Portal (General Information)."
+                : $"Discord:PublicKey '{Shorten(options.PublicKey)}' is not a public key: it must be the 64 hexadecimal digits the Developer Portal shows.");
+        }
+
+        var http = options.Http;
+        if (http.MaxBodyBytes is < 1024 or > 8 * 1024 * 1024)
+        {
+            failures.Add("Discord:Http:MaxBodyBytes must be between 1024 and 8388608.");
+        }
+
+        Range("Discord:Http:SignatureWindow", http.SignatureWindow, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10), failures);
     }
 
     /// <summary>Shape check only: three non-empty base64url parts separated by dots.</summary>

@@ -1,3 +1,4 @@
+using Bot.Discord.Diagnostics;
 using Bot.Discord.Gateway;
 using Bot.Discord.Rest;
 using Bot.DiscordAdapter.Commands;
@@ -31,6 +32,7 @@ public sealed partial class DiscordBotService : IHostedService
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<DiscordBotService> _logger;
     private readonly List<GatewayShardService> _shardServices = [];
+    private readonly BotMetrics? _metrics;
 
     public DiscordBotService(
         IDiscordRestClient rest,
@@ -45,8 +47,10 @@ public sealed partial class DiscordBotService : IHostedService
         ShardRegistry registry,
         BotRunState runState,
         TimeProvider time,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        BotMetrics? metrics = null)
     {
+        _metrics = metrics;
         ArgumentNullException.ThrowIfNull(gatewayOptions);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -77,6 +81,21 @@ public sealed partial class DiscordBotService : IHostedService
             _options.ParsedFreeTextChannelIds.Count,
             _options.ParsedDevelopmentGuildId is { } guild ? $"guild {guild}" : "global");
 
+        if (!_options.ParsedMode.RunsGateway())
+        {
+            // HTTP mode: no gateway, so no READY to learn the application id from; it must be configured.
+            if (_identity.ApplicationId is { } httpApplicationId)
+            {
+                await _registration.EnsureRegisteredAsync(httpApplicationId, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                Log.NoApplicationIdForHttp(_logger);
+            }
+
+            return;
+        }
+
         var info = await _rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
         _identifyGate.Seed(info);
         var plan = ShardPlan.Resolve(_gatewayOptions, info);
@@ -87,7 +106,7 @@ public sealed partial class DiscordBotService : IHostedService
             await _registration.EnsureRegisteredAsync(applicationId, cancellationToken).ConfigureAwait(false);
         }
 
-        var timings = new GatewayShardTimings { TimeProvider = _time };
+        var timings = new GatewayShardTimings { TimeProvider = _time, Metrics = _metrics };
         foreach (var shardId in plan.ShardIds)
         {
             var shard = new GatewayShard(
@@ -131,6 +150,9 @@ public sealed partial class DiscordBotService : IHostedService
 
         [LoggerMessage(EventId = 3803, Level = LogLevel.Warning, Message = "{InFlight} interaction(s)/message(s) still running after {Seconds} s; cancelling them")]
         public static partial void DrainTimedOut(ILogger logger, int inFlight, double seconds);
+
+        [LoggerMessage(EventId = 3805, Level = LogLevel.Warning, Message = "HTTP mode without Discord:ApplicationId: the slash commands are not registered by this process")]
+        public static partial void NoApplicationIdForHttp(ILogger logger);
 
         [LoggerMessage(EventId = 3804, Level = LogLevel.Information, Message = "Discord bot stopped")]
         public static partial void Stopped(ILogger logger);

@@ -2,6 +2,7 @@ using Bot.Discord.Gateway;
 using Bot.Discord.Models.Inbound;
 using Bot.Discord.Rest;
 using Bot.DiscordAdapter.Commands;
+using Bot.Discord.Diagnostics;
 using Bot.DiscordAdapter.Interactions;
 using Bot.DiscordAdapter.Messages;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,7 @@ public sealed partial class DiscordGatewayHandler : IGatewayEventHandler
     private readonly WorkTracker _tracker;
     private readonly BotRunState _runState;
     private readonly ILogger<DiscordGatewayHandler> _logger;
+    private readonly BotMetrics? _metrics;
 
     public DiscordGatewayHandler(
         InteractionHandler interactions,
@@ -32,7 +34,8 @@ public sealed partial class DiscordGatewayHandler : IGatewayEventHandler
         CommandRegistrationCoordinator registration,
         WorkTracker tracker,
         BotRunState runState,
-        ILogger<DiscordGatewayHandler> logger)
+        ILogger<DiscordGatewayHandler> logger,
+        BotMetrics? metrics = null)
     {
         _interactions = interactions;
         _messages = messages;
@@ -41,6 +44,7 @@ public sealed partial class DiscordGatewayHandler : IGatewayEventHandler
         _tracker = tracker;
         _runState = runState;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async Task OnReadyAsync(ReadyEvent ready, CancellationToken cancellationToken)
@@ -77,17 +81,19 @@ public sealed partial class DiscordGatewayHandler : IGatewayEventHandler
             throw;
         }
 
-        var finishing = FinishAsync(handling.Completion, interaction.Id, lease, linked);
+        var finishing = FinishAsync(handling.Completion, interaction, lease, linked);
         var decided = handling.Session.InitialResponseDecided;
         return decided.IsCompleted ? Task.CompletedTask : Task.WhenAny(decided, finishing);
     }
 
     /// <summary>Ends the work lease when the interaction is completely handled (edits included), whatever the outcome.</summary>
-    private async Task FinishAsync(Task completion, ulong interactionId, WorkTracker.WorkLease lease, CancellationTokenSource linked)
+    private async Task FinishAsync(Task<InteractionSession> completion, Interaction interaction, WorkTracker.WorkLease lease, CancellationTokenSource linked)
     {
+        var interactionId = interaction.Id;
         try
         {
-            await completion.ConfigureAwait(false);
+            var session = await completion.ConfigureAwait(false);
+            _metrics?.InteractionHandled(interaction, session);
         }
         catch (DiscordUnauthorizedException)
         {
@@ -122,7 +128,8 @@ public sealed partial class DiscordGatewayHandler : IGatewayEventHandler
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _tracker.Aborted);
             try
             {
-                await _messages.HandleAsync(messageCreate.Message, linked.Token).ConfigureAwait(false);
+                var answer = await _messages.HandleAsync(messageCreate.Message, linked.Token).ConfigureAwait(false);
+                _metrics?.FreeTextHandled(answered: answer is not null);
             }
             catch (DiscordUnauthorizedException)
             {

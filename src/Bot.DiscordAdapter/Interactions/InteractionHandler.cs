@@ -61,12 +61,15 @@ public sealed partial class InteractionHandler
     /// <summary>
     /// Starts handling one interaction. The caller may stop waiting once <see cref="InteractionSession.InitialResponseDecided"/>
     /// completes (often already when this returns); <see cref="InteractionHandling.Completion"/> covers the rest.
+    /// The initial response goes to <paramref name="initialResponse"/>, by default a REST callback.
     /// </summary>
-    public InteractionHandling Start(Interaction interaction, long receivedTimestamp, CancellationToken cancellationToken)
+    public InteractionHandling Start(
+        Interaction interaction, long receivedTimestamp, CancellationToken cancellationToken, IInitialResponseChannel? initialResponse = null)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         var session = new InteractionSession(
-            interaction.Id, interaction.Token, interaction.ApplicationId ?? _identity.ApplicationId, receivedTimestamp, _rest, _time, _logger);
+            interaction.Id, interaction.Token, interaction.ApplicationId ?? _identity.ApplicationId, receivedTimestamp, _rest,
+            initialResponse ?? new RestInitialResponseChannel(_rest), _time, _logger);
         return new InteractionHandling(session, RunAsync(session, interaction, cancellationToken));
     }
 

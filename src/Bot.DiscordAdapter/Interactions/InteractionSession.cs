@@ -47,6 +47,7 @@ public sealed partial class InteractionSession
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
 
     private readonly IDiscordRestClient _rest;
+    private readonly IInitialResponseChannel _initialResponse;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -54,6 +55,8 @@ public sealed partial class InteractionSession
     private readonly long _receivedTimestamp;
     private readonly TaskCompletionSource _initialResponseDecided = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private InteractionState _state = InteractionState.New;
+    private TimeSpan? _initialResponseAfter;
+    private bool _deferred;
 
     /// <param name="interactionId">Interaction id.</param>
     /// <param name="token">Interaction token (secret; never logged).</param>
@@ -64,6 +67,27 @@ public sealed partial class InteractionSession
     /// <param name="logger">Logger.</param>
     public InteractionSession(
         ulong interactionId, string token, ulong? applicationId, long receivedTimestamp, IDiscordRestClient rest, TimeProvider time, ILogger logger)
+        : this(interactionId, token, applicationId, receivedTimestamp, rest, new RestInitialResponseChannel(rest), time, logger)
+    {
+    }
+
+    /// <param name="interactionId">Interaction id.</param>
+    /// <param name="token">Interaction token (secret; never logged).</param>
+    /// <param name="applicationId">Application id for edits and follow-ups; null when not known yet.</param>
+    /// <param name="receivedTimestamp">Local receipt, a <paramref name="time"/> timestamp.</param>
+    /// <param name="rest">REST client for edits and follow-ups.</param>
+    /// <param name="initialResponse">Where the initial response goes.</param>
+    /// <param name="time">Clock the receipt was taken with.</param>
+    /// <param name="logger">Logger.</param>
+    public InteractionSession(
+        ulong interactionId,
+        string token,
+        ulong? applicationId,
+        long receivedTimestamp,
+        IDiscordRestClient rest,
+        IInitialResponseChannel initialResponse,
+        TimeProvider time,
+        ILogger logger)
     {
         ArgumentException.ThrowIfNullOrEmpty(token);
         InteractionId = interactionId;
@@ -71,6 +95,7 @@ public sealed partial class InteractionSession
         ApplicationId = applicationId;
         _receivedTimestamp = receivedTimestamp;
         _rest = rest;
+        _initialResponse = initialResponse;
         _time = time;
         _logger = logger;
     }
@@ -96,6 +121,30 @@ public sealed partial class InteractionSession
     /// handling can tell at once whether it still has to wait.
     /// </summary>
     public Task InitialResponseDecided => _initialResponseDecided.Task;
+
+    /// <summary>Receipt to initial response sent; null while none was sent.</summary>
+    public TimeSpan? InitialResponseAfter
+    {
+        get
+        {
+            lock (_stateLock)
+            {
+                return _initialResponseAfter;
+            }
+        }
+    }
+
+    /// <summary>True when the initial response was a deferral (type 5 or 6).</summary>
+    public bool WasDeferred
+    {
+        get
+        {
+            lock (_stateLock)
+            {
+                return _deferred;
+            }
+        }
+    }
 
     /// <summary>Time since local receipt.</summary>
     public TimeSpan Elapsed => _time.GetElapsedTime(_receivedTimestamp);
@@ -128,7 +177,7 @@ public sealed partial class InteractionSession
             SetState(InteractionState.Responding);
             try
             {
-                await _rest.CreateInteractionResponseAsync(InteractionId, Token, response, cancellationToken).ConfigureAwait(false);
+                await _initialResponse.SendAsync(InteractionId, Token, response, cancellationToken).ConfigureAwait(false);
             }
             catch (DiscordPayloadValidationException ex)
             {
@@ -147,9 +196,14 @@ public sealed partial class InteractionSession
                 return false;
             }
 
-            SetState(response.Type is InteractionCallbackType.DeferredChannelMessageWithSource or InteractionCallbackType.DeferredUpdateMessage
-                ? InteractionState.Deferred
-                : InteractionState.Answered);
+            var deferred = response.Type is InteractionCallbackType.DeferredChannelMessageWithSource or InteractionCallbackType.DeferredUpdateMessage;
+            lock (_stateLock)
+            {
+                _initialResponseAfter = Elapsed;
+                _deferred = deferred;
+            }
+
+            SetState(deferred ? InteractionState.Deferred : InteractionState.Answered);
             Log.Responded(_logger, InteractionId, (int)response.Type, Elapsed.TotalMilliseconds);
             return true;
         }

@@ -72,6 +72,8 @@ internal sealed class BotHarness : IAsyncDisposable
             ["Discord:ChannelCooldown"] = "00:00:00",
             ["Discord:Rest:RetryBaseDelay"] = "00:00:00.010",
             ["Catalog:DataDirectory"] = RealAssistant.DataDirectory,
+            // Health, metrics and (in http mode) interactions on a free loopback port, so tests run side by side.
+            ["urls"] = "http://127.0.0.1:0",
         };
         foreach (var (key, value) in settings ?? [])
         {
@@ -141,6 +143,15 @@ internal sealed class BotHarness : IAsyncDisposable
         }
 
         return (type, callback["data"]!);
+    }
+
+    /// <summary>The HTTP listener's address (health, metrics, interactions), once it listens.</summary>
+    public async Task<Uri> HttpAddressAsync()
+    {
+        var listener = Host.Services.GetRequiredService<Bot.DiscordAdapter.Http.BotHttpListener>();
+        await UntilAsync(() => listener.IsListening || Run.IsCompleted, "the HTTP listener");
+        Assert.False(Run.IsCompleted, Error.ToString());
+        return listener.Addresses[0];
     }
 
     public async Task UntilAsync(Func<bool> condition, string what)
