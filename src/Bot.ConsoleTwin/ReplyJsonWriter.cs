@@ -8,7 +8,8 @@ namespace Bot.ConsoleTwin;
 /// <summary>
 /// Writes a reply as the one-line JSON object of the scripting contract:
 /// {"input","intent","level","topics","kind","message","items":[{"id","title","kind","level","authors","year","url","score","reason",
-/// "status","rating","next_up"}],"sections":[{"title","body"}]}, plus "data" (the JSON of /my-data) when the reply carries it.
+/// "status","rating","next_up"}],"sections":[{"title","body"}]}: the item keys after "reason", "sections" and "data" (the JSON of
+/// /my-data, only there) appear only in replies about the reader's own data, so the other replies keep the original keys.
 /// /topics and /help are neither recommendations nor paper lookups, so they report intent "none" with a message.
 /// The reader commands report "save", "read", "remove", "list", "path", "feedback", "forget-me" and "my-data".
 /// </summary>
@@ -65,6 +66,12 @@ public static class ReplyJsonWriter
                 json.WriteString("url", item.Url);
                 json.WriteNumber("score", Math.Round(item.Score, 4));
                 json.WriteString("reason", item.Reason);
+                if (!reply.IsPersonal)
+                {
+                    json.WriteEndObject();
+                    continue;
+                }
+
                 WriteNullable(json, "status", item.Status switch { ReadingStatus.Read => "read", ReadingStatus.Saved => "saved", _ => null });
                 if (item.Rating is { } rating)
                 {
@@ -80,6 +87,12 @@ public static class ReplyJsonWriter
             }
 
             json.WriteEndArray();
+            if (!reply.IsPersonal)
+            {
+                json.WriteEndObject();
+                return Finish(buffer, json);
+            }
+
             json.WriteStartArray("sections");
             foreach (var section in reply.Sections)
             {
@@ -100,6 +113,12 @@ public static class ReplyJsonWriter
             json.WriteEndObject();
         }
 
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string Finish(MemoryStream buffer, Utf8JsonWriter json)
+    {
+        json.Flush();
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 

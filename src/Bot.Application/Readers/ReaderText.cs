@@ -66,7 +66,7 @@ public static class ReaderText
     public static string PathStepWhy(string? why, string? prerequisiteOf, bool aboveLevel)
     {
         var text = why ?? (prerequisiteOf is null ? "on the topic's reading path" : $"read before {prerequisiteOf}");
-        return aboveLevel ? text + " (a stretch at your level: keep it for later)" : text;
+        return aboveLevel ? text + " (above your level: for later)" : text;
     }
 
     public static string? HiddenItems(int read, int dismissed) => (read, dismissed) switch
