@@ -72,6 +72,7 @@ internal sealed class BotHarness : IAsyncDisposable
             ["Discord:ChannelCooldown"] = "00:00:00",
             ["Discord:Rest:RetryBaseDelay"] = "00:00:00.010",
             ["Catalog:DataDirectory"] = RealAssistant.DataDirectory,
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("bot-state-").FullName, "bot.db")}",
         };
         foreach (var (key, value) in settings ?? [])
         {
@@ -105,6 +106,17 @@ internal sealed class BotHarness : IAsyncDisposable
         }
 
         interaction["data"] = new JsonObject { ["type"] = 1, ["name"] = name, ["id"] = "771825006014889984", ["options"] = list };
+        return interaction;
+    }
+
+    /// <summary>A button press (component interaction) on <paramref name="messageId"/> by <paramref name="userId"/>.</summary>
+    public static JsonObject ButtonPress(ulong id, string customId, ulong messageId, ulong userId)
+    {
+        var interaction = FakeGatewayFixtures.Interaction(id);
+        interaction["type"] = 3;
+        interaction["data"] = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 };
+        interaction["member"]!["user"]!["id"] = userId.ToString(CultureInfo.InvariantCulture);
+        interaction["message"] = FakeGatewayFixtures.Message(messageId);
         return interaction;
     }
 
