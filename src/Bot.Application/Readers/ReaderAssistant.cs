@@ -36,11 +36,17 @@ public sealed class ReaderAssistant
 
     private readonly ReadingAssistant _assistant;
     private readonly IReaderStore _store;
+    private readonly IReadingAssistant? _replaced;
 
-    public ReaderAssistant(ReadingAssistant assistant, IReaderStore store)
+    /// <param name="assistant">The application layer the reader features build on.</param>
+    /// <param name="store">The readers' store.</param>
+    /// <param name="front">The <see cref="IReadingAssistant"/> the host registered; when it is not
+    /// <paramref name="assistant"/> (a test's stand-in), non-reader requests go to it, without the reader's history.</param>
+    public ReaderAssistant(ReadingAssistant assistant, IReaderStore store, IReadingAssistant? front = null)
     {
         _assistant = assistant;
         _store = store;
+        _replaced = ReferenceEquals(front, assistant) ? null : front;
         CatalogVersion = CatalogFingerprint(assistant.Catalog);
     }
 
@@ -60,6 +66,11 @@ public sealed class ReaderAssistant
         input ??= string.Empty;
         if (!IsReaderCommand(input) || input.Length > ReadingAssistant.MaxInputLength)
         {
+            if (_replaced is { } front)
+            {
+                return front.Handle(input);
+            }
+
             var profile = await ProfileAsync(who, cancellationToken).ConfigureAwait(false);
             return _assistant.ForReader(profile, a => a.Handle(input));
         }
@@ -83,6 +94,11 @@ public sealed class ReaderAssistant
     /// <summary>A channel message or DM from the reader (see <see cref="IReadingAssistant.HandleMessage"/>).</summary>
     public async Task<Reply> HandleMessageAsync(ReaderContext who, string text, bool addressedToBot, CancellationToken cancellationToken)
     {
+        if (_replaced is { } front)
+        {
+            return front.HandleMessage(text, addressedToBot);
+        }
+
         var profile = await ProfileAsync(who, cancellationToken).ConfigureAwait(false);
         return _assistant.ForReader(profile, a => a.HandleMessage(text, addressedToBot));
     }
@@ -90,6 +106,11 @@ public sealed class ReaderAssistant
     /// <summary>/recommend for this reader: without what they read or dismissed, at their effective level.</summary>
     public async Task<Reply> RecommendAsync(ReaderContext who, RecommendRequest request, CancellationToken cancellationToken)
     {
+        if (_replaced is { } front)
+        {
+            return front.Recommend(request);
+        }
+
         var profile = await ProfileAsync(who, cancellationToken).ConfigureAwait(false);
         return _assistant.ForReader(profile, a => a.Recommend(request));
     }
