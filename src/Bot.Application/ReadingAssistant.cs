@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Bot.Application.Readers;
 using Bot.Catalog;
 using Bot.Featurization;
 using Bot.Recommendation.Conversation;
@@ -45,6 +46,9 @@ public sealed partial class ReadingAssistant : IReadingAssistant
     // Set only while HandleRecorded runs, so the same assistant can serve other callers meanwhile.
     private readonly AsyncLocal<List<RecommendationQuery>?> _recorder = new();
 
+    // Set only while ForReader runs: whose recommendations leave out what they read or dismissed.
+    private readonly AsyncLocal<ReaderProfile?> _profile = new();
+
     public ReadingAssistant(RecommendationEngine engine) => _engine = engine;
 
     public RecommendationEngine Engine => _engine;
@@ -78,6 +82,26 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         finally
         {
             _recorder.Value = null;
+        }
+    }
+
+    /// <summary>
+    /// Answers with <paramref name="answer"/> for one reader: recommendations leave out what the profile has read or
+    /// dismissed (and say how many), and a level the reader marked too easy or too hard on the topic is shifted.
+    /// </summary>
+    public Reply ForReader(ReaderProfile profile, Func<ReadingAssistant, Reply> answer)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(answer);
+        var previous = _profile.Value;
+        _profile.Value = profile;
+        try
+        {
+            return answer(this);
+        }
+        finally
+        {
+            _profile.Value = previous;
         }
     }
 
@@ -520,6 +544,9 @@ public sealed partial class ReadingAssistant : IReadingAssistant
 
     private Reply BuildRecommendReply(string input, RecommendationQuery query, RecommendRequest request, string? note)
     {
+        var (readerQuery, readerNote) = ApplyProfile(query);
+        query = readerQuery;
+        note = string.Join(' ', new[] { note, readerNote.LevelNote }.Where(s => s is not null)) is { Length: > 0 } joined ? joined : null;
         _recorder.Value?.Add(query);
         var page = _engine.Recommender.Recommend(query);
         var kinds = query.Kinds;
@@ -546,11 +573,47 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             Level = query.Level,
             Topics = query.TopicIds,
             Kind = kinds.Count > 0 ? kinds[0] : null,
-            Message = string.Join(' ', new[] { note, kindNote, headline }.Where(s => s is not null)),
+            Message = string.Join(' ', new[] { note, kindNote, headline, readerNote.HiddenNote }.Where(s => s is not null)),
             Items = page.Items.Select(r => ToItem(r.Resource, r.Score, r.Reason)).ToList(),
             Sections = confusion is null ? [] : [confusion],
             NextPage = page.HasMore ? new RecommendPage(request with { Offset = query.Offset + query.Count, Count = query.Count }) : null,
         };
+    }
+
+    /// <summary>The reader's level shift on the query's first topic, and their read and dismissed items left out.</summary>
+    private (RecommendationQuery Query, (string? LevelNote, string? HiddenNote) Notes) ApplyProfile(RecommendationQuery query)
+    {
+        if (_profile.Value is not { } profile)
+        {
+            return (query, (null, null));
+        }
+
+        string? levelNote = null;
+        if (query.Level is { } asked && query.TopicIds.Count > 0)
+        {
+            var topic = query.TopicIds[0];
+            var shift = profile.LevelShiftOn(topic);
+            var shifted = (Level)Math.Clamp((int)asked + shift, (int)Level.Beginner, (int)Level.Advanced);
+            if (shifted != asked)
+            {
+                query = query with { Level = shifted };
+                levelNote = ReaderText.LevelShifted(_engine.Index.TopicName(topic), LevelVocabulary.Name(shifted), shift > 0);
+            }
+        }
+
+        if (profile.Read.Count == 0 && profile.Dismissed.Count == 0)
+        {
+            return (query, (levelNote, null));
+        }
+
+        // What this page would have shown without the reader's history, to say how much of it was left out.
+        var unfiltered = _engine.Recommender.Recommend(query).Items.Select(i => i.Resource.Id).ToList();
+        var hiddenRead = unfiltered.Count(profile.Read.Contains);
+        var hiddenDismissed = unfiltered.Count(id => !profile.Read.Contains(id) && profile.Dismissed.Contains(id));
+        var excluded = new HashSet<string>(query.ExcludedIds, StringComparer.Ordinal);
+        excluded.UnionWith(profile.Read);
+        excluded.UnionWith(profile.Dismissed);
+        return (query with { ExcludedIds = excluded }, (levelNote, ReaderText.HiddenItems(hiddenRead, hiddenDismissed)));
     }
 
     private ReplySection? ConfusionNote(string input)
@@ -574,6 +637,9 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             new ReplySection("Just ask", "In a channel I watch, ask in plain words, e.g. \"I'm new here, what should I read about replication?\""),
         ],
     };
+
+    /// <summary>A catalog item as a reply item, with <paramref name="reason"/> as its line.</summary>
+    internal ReplyItem Describe(Resource resource, string reason) => ToItem(resource, 0, reason);
 
     private ReplyItem ToItem(Resource resource, double score, string reason) => new()
     {

@@ -13,6 +13,30 @@ public enum Intent
     None,
     /// <summary>The request was understood as one for the bot but could not be served (bad level, no match...).</summary>
     Error,
+
+    /// <summary>/save: an item put on the reader's list.</summary>
+    Save,
+
+    /// <summary>/read: an item marked read, with an optional rating.</summary>
+    Read,
+
+    /// <summary>/remove (or /list remove:): an item taken off the reader's list.</summary>
+    Remove,
+
+    /// <summary>/list: the reader's saved and read items, grouped by topic with progress.</summary>
+    List,
+
+    /// <summary>/path: a topic's ordered learning path with the reader's progress.</summary>
+    Path,
+
+    /// <summary>A feedback vote on a recommended item.</summary>
+    Feedback,
+
+    /// <summary>/forget-me: everything about the reader deleted.</summary>
+    Forget,
+
+    /// <summary>/my-data: everything stored about the reader, as JSON in <see cref="Reply.Attachment"/>.</summary>
+    MyData,
 }
 
 /// <summary>
@@ -41,6 +65,12 @@ public sealed record Reply
     /// <summary>When more results exist beyond <see cref="Items"/>, how to ask for them.</summary>
     public RecommendPage? NextPage { get; init; }
 
+    /// <summary>A file that goes with the reply (the JSON of /my-data).</summary>
+    public ReplyAttachment? Attachment { get; init; }
+
+    /// <summary>True for answers about the asker's own data (lists, paths, votes): shown only to them where possible.</summary>
+    public bool IsPersonal { get; init; }
+
     /// <summary>True when the bot should answer at all (false for chatter).</summary>
     public bool ShouldAnswer => Intent != Intent.None;
 
@@ -61,7 +91,26 @@ public sealed record ReplyItem
     public required string Reason { get; init; }
     public required string Summary { get; init; }
     public string? Venue { get; init; }
+
+    /// <summary>Where the item stands on the asking reader's list; null when it is not on it (or nobody asked).</summary>
+    public ReadingStatus? Status { get; init; }
+
+    /// <summary>The reader's 1-5 rating of a read item.</summary>
+    public int? Rating { get; init; }
+
+    /// <summary>On a learning path: the first unread item, the one to read next.</summary>
+    public bool NextUp { get; init; }
 }
+
+/// <summary>Where an item stands on a reader's list.</summary>
+public enum ReadingStatus
+{
+    Saved,
+    Read,
+}
+
+/// <summary>A file attached to a reply: its name and text content.</summary>
+public sealed record ReplyAttachment(string FileName, string Content);
 
 /// <summary>Facts around a paper match: what to read before and after it, and other candidates.</summary>
 public sealed record PaperDetail

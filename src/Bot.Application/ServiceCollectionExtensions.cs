@@ -30,6 +30,16 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Registers <see cref="Readers.ReaderAssistant"/>, the reader features (lists, paths, feedback, privacy). It needs
+    /// the storage's <c>IReaderStore</c> (<c>AddBotStorage</c>) and <see cref="AddReadingAssistant"/>.
+    /// </summary>
+    public static IServiceCollection AddReaderAssistant(this IServiceCollection services)
+    {
+        services.AddSingleton<Readers.ReaderAssistant>();
+        return services;
+    }
+
     /// <summary>Loads the catalog or throws <see cref="CatalogValidationException"/> naming every bad file, line and reason.</summary>
     public static ReadingCatalog LoadCatalog(CatalogOptions options)
     {

@@ -1,4 +1,5 @@
 using Bot.Application;
+using Bot.Application.Readers;
 using Spectre.Console;
 
 namespace Bot.ConsoleTwin;
@@ -10,19 +11,32 @@ namespace Bot.ConsoleTwin;
 public sealed class ConsoleTwinRunner
 {
     private readonly IReadingAssistant _assistant;
+    private readonly ReaderAssistant? _reader;
     private RecommendPage? _nextPage;
 
-    public ConsoleTwinRunner(IReadingAssistant assistant) => _assistant = assistant;
+    /// <param name="assistant">The application layer.</param>
+    /// <param name="reader">The reader features; with them the console is one local reader
+    /// (<see cref="ReaderContext.Local"/>) whose list persists in the store. Without them reader commands are unknown.</param>
+    public ConsoleTwinRunner(IReadingAssistant assistant, ReaderAssistant? reader = null)
+    {
+        _assistant = assistant;
+        _reader = reader;
+    }
 
     /// <summary>
     /// One input as the bot answers it; "more" continues the last recommendation, as the "More" button does on
     /// Discord (one local reader, so one list to continue).
     /// </summary>
-    private Reply Answer(string input)
+    private async Task<Reply> AnswerAsync(string input, CancellationToken cancellationToken)
     {
-        var reply = input.Trim().Equals("more", StringComparison.OrdinalIgnoreCase) && _nextPage is { } next
-            ? _assistant.Recommend(next.Request) with { Input = input }
-            : _assistant.Handle(input);
+        var more = input.Trim().Equals("more", StringComparison.OrdinalIgnoreCase) && _nextPage is not null;
+        var reply = (more, _reader) switch
+        {
+            (true, null) => _assistant.Recommend(_nextPage!.Request) with { Input = input },
+            (true, { } reader) => await reader.RecommendAsync(ReaderContext.Local, _nextPage!.Request, cancellationToken).ConfigureAwait(false) with { Input = input },
+            (false, null) => _assistant.Handle(input),
+            (false, { } reader) => await reader.HandleAsync(ReaderContext.Local, input, cancellationToken).ConfigureAwait(false),
+        };
         if (reply.Intent == Intent.Recommend)
         {
             _nextPage = reply.NextPage;
@@ -49,16 +63,16 @@ public sealed class ConsoleTwinRunner
                 continue;
             }
 
-            ReplyCardRenderer.Render(console, Answer(line));
+            ReplyCardRenderer.Render(console, await AnswerAsync(line, cancellationToken).ConfigureAwait(false));
         }
 
         return 0;
     }
 
     /// <summary>Answers one input as cards; exit code 1 when the reply is an error.</summary>
-    public int AskOnce(string input, IAnsiConsole console)
+    public async Task<int> AskOnceAsync(string input, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var reply = Answer(input);
+        var reply = await AnswerAsync(input, cancellationToken).ConfigureAwait(false);
         ReplyCardRenderer.Render(console, reply);
         return reply.IsError ? 1 : 0;
     }
@@ -68,7 +82,7 @@ public sealed class ConsoleTwinRunner
     {
         if (singleInput is not null)
         {
-            await output.WriteLineAsync(ReplyJsonWriter.ToJson(Answer(singleInput))).ConfigureAwait(false);
+            await output.WriteLineAsync(ReplyJsonWriter.ToJson(await AnswerAsync(singleInput, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
@@ -79,7 +93,7 @@ public sealed class ConsoleTwinRunner
             // A byte-order mark some tools write before the first line is an encoding artefact, not input.
             var text = first ? line.TrimStart('\uFEFF') : line;
             first = false;
-            await output.WriteLineAsync(ReplyJsonWriter.ToJson(Answer(text))).ConfigureAwait(false);
+            await output.WriteLineAsync(ReplyJsonWriter.ToJson(await AnswerAsync(text, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
         }
 
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);

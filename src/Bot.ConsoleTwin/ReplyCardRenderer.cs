@@ -22,6 +22,12 @@ public static class ReplyCardRenderer
             console.MarkupLine($"[{colour}]{Markup.Escape(message)}[/]");
         }
 
+        if (reply.Intent is Intent.List or Intent.Path or Intent.Save or Intent.Read or Intent.Remove or Intent.Feedback or Intent.Forget or Intent.MyData)
+        {
+            RenderPersonal(console, reply);
+            return;
+        }
+
         var rank = 1;
         foreach (var item in reply.Items)
         {
@@ -49,6 +55,29 @@ public static class ReplyCardRenderer
         if (reply.NextPage is { } next)
         {
             console.MarkupLine($"[grey]{Markup.Escape(next.Hint)}[/]");
+        }
+    }
+
+    /// <summary>A reader's own data: compact lines rather than cards (a path's steps, the list's topic groups).</summary>
+    private static void RenderPersonal(IAnsiConsole console, Reply reply)
+    {
+        if (reply.Intent == Intent.Path)
+        {
+            var lines = reply.Items.Select((item, i) =>
+                $"{i + 1}. {(item.Status == ReadingStatus.Read ? "[green]✓ done[/] " : item.NextUp ? "[yellow]→ next up[/] " : string.Empty)}{Markup.Escape(item.Title)} "
+                + $"[grey]({LevelVocabulary.Name(item.Level)} {KindVocabulary.Name(item.Kind)}) — {Markup.Escape(item.Reason)}[/]");
+            console.Write(new Panel(new Markup(string.Join('\n', lines))) { Header = new PanelHeader("Path"), Border = BoxBorder.Rounded, Expand = true });
+        }
+
+        foreach (var section in reply.Sections)
+        {
+            console.Write(new Panel(new Markup(Markup.Escape(section.Body))) { Header = new PanelHeader(Markup.Escape(section.Title)), Border = BoxBorder.Rounded, Expand = true });
+        }
+
+        if (reply.Attachment is { } attachment)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(attachment.FileName)}:[/]");
+            console.WriteLine(attachment.Content);
         }
     }
 

@@ -7,8 +7,11 @@ namespace Bot.ConsoleTwin;
 
 /// <summary>
 /// Writes a reply as the one-line JSON object of the scripting contract:
-/// {"input","intent","level","topics","kind","message","items":[{"id","title","kind","level","authors","year","url","score","reason"}]}.
+/// {"input","intent","level","topics","kind","message","items":[{"id","title","kind","level","authors","year","url","score","reason",
+/// "status","rating","next_up"}],"sections":[{"title","body"}]}: the item keys after "reason", "sections" and "data" (the JSON of
+/// /my-data, only there) appear only in replies about the reader's own data, so the other replies keep the original keys.
 /// /topics and /help are neither recommendations nor paper lookups, so they report intent "none" with a message.
+/// The reader commands report "save", "read", "remove", "list", "path", "feedback", "forget-me" and "my-data".
 /// </summary>
 public static class ReplyJsonWriter
 {
@@ -63,13 +66,59 @@ public static class ReplyJsonWriter
                 json.WriteString("url", item.Url);
                 json.WriteNumber("score", Math.Round(item.Score, 4));
                 json.WriteString("reason", item.Reason);
+                if (!reply.IsPersonal)
+                {
+                    json.WriteEndObject();
+                    continue;
+                }
+
+                WriteNullable(json, "status", item.Status switch { ReadingStatus.Read => "read", ReadingStatus.Saved => "saved", _ => null });
+                if (item.Rating is { } rating)
+                {
+                    json.WriteNumber("rating", rating);
+                }
+                else
+                {
+                    json.WriteNull("rating");
+                }
+
+                json.WriteBoolean("next_up", item.NextUp);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
+            if (!reply.IsPersonal)
+            {
+                json.WriteEndObject();
+                return Finish(buffer, json);
+            }
+
+            json.WriteStartArray("sections");
+            foreach (var section in reply.Sections)
+            {
+                json.WriteStartObject();
+                json.WriteString("title", section.Title);
+                json.WriteString("body", section.Body);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            if (reply.Attachment is { } attachment)
+            {
+                json.WritePropertyName("data");
+                using var data = JsonDocument.Parse(attachment.Content);
+                data.WriteTo(json);
+            }
+
             json.WriteEndObject();
         }
 
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string Finish(MemoryStream buffer, Utf8JsonWriter json)
+    {
+        json.Flush();
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
@@ -78,6 +127,14 @@ public static class ReplyJsonWriter
         Intent.Recommend => "recommend",
         Intent.Paper => "paper",
         Intent.Error => "error",
+        Intent.Save => "save",
+        Intent.Read => "read",
+        Intent.Remove => "remove",
+        Intent.List => "list",
+        Intent.Path => "path",
+        Intent.Feedback => "feedback",
+        Intent.Forget => "forget-me",
+        Intent.MyData => "my-data",
         _ => "none",
     };
 

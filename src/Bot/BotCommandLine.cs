@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Bot.Application;
+using Bot.Application.Readers;
 using Bot.Catalog;
 using Bot.ConsoleTwin;
 using Bot.DiscordAdapter.Configuration;
+using Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -55,9 +57,9 @@ public static class BotCommandLine
         {
             var text = parseResult.GetValue(input);
             var asJson = parseResult.GetValue(json);
-            return await WithAssistantAsync(async assistant =>
+            return await WithAssistantAsync(async (assistant, reader) =>
             {
-                var runner = new ConsoleTwinRunner(assistant);
+                var runner = new ConsoleTwinRunner(assistant, reader);
                 if (asJson)
                 {
                     return await runner.AskJsonAsync(text, Console.In, Console.Out, cancellationToken).ConfigureAwait(false);
@@ -75,8 +77,8 @@ public static class BotCommandLine
                     return 2;
                 }
 
-                return runner.AskOnce(text, TwinConsole.ForStandardOutput());
-            }).ConfigureAwait(false);
+                return await runner.AskOnceAsync(text, TwinConsole.ForStandardOutput(), cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         });
         return ask;
     }
@@ -150,25 +152,30 @@ public static class BotCommandLine
             return await DiscordBotHost.RunAsync(discord, Console.Error, cancellationToken).ConfigureAwait(false);
         }
 
-        return await WithAssistantAsync(assistant =>
-            new ConsoleTwinRunner(assistant).RunInteractiveAsync(Console.In, TwinConsole.ForStandardOutput(), cancellationToken)).ConfigureAwait(false);
+        return await WithAssistantAsync(
+            (assistant, reader) => new ConsoleTwinRunner(assistant, reader).RunInteractiveAsync(Console.In, TwinConsole.ForStandardOutput(), cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> WithAssistantAsync(Func<IReadingAssistant, Task<int>> action)
+    /// <summary>Runs <paramref name="action"/> with the assistant and the console's local reader, the store migrated first.</summary>
+    private static async Task<int> WithAssistantAsync(Func<IReadingAssistant, ReaderAssistant, Task<int>> action, CancellationToken cancellationToken)
     {
         using var host = BuildConsoleHost();
         IReadingAssistant assistant;
+        ReaderAssistant reader;
         try
         {
             assistant = host.Services.GetRequiredService<IReadingAssistant>();
+            reader = host.Services.GetRequiredService<ReaderAssistant>();
+            await host.Services.GetRequiredService<IStorageMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is CatalogValidationException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is CatalogValidationException or DirectoryNotFoundException or SchemaTooNewException or OptionsValidationException)
         {
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return 1;
         }
 
-        return await action(assistant).ConfigureAwait(false);
+        return await action(assistant, reader).ConfigureAwait(false);
     }
 
     private static async Task<int> WithCatalogAsync(Func<ReadingCatalog, Task<int>> action)
@@ -190,6 +197,8 @@ public static class BotCommandLine
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false });
         builder.Logging.ClearProviders();
         builder.Services.AddReadingAssistant(builder.Configuration);
+        builder.Services.AddBotStorage(builder.Configuration);
+        builder.Services.AddReaderAssistant();
         return builder.Build();
     }
 }

@@ -4,6 +4,7 @@ using Bot.Catalog;
 using Bot.DiscordAdapter;
 using Bot.DiscordAdapter.Configuration;
 using Bot.DiscordAdapter.Hosting;
+using Bot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,8 @@ public static class DiscordBotHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddReadingAssistant(builder.Configuration);
+        builder.Services.AddBotStorage(builder.Configuration);
+        builder.Services.AddReaderAssistant();
         builder.Services.AddDiscordBot(builder.Configuration);
         overrides?.Invoke(builder.Services);
         // Read raw: the validated options would throw here, before start-up can report every problem at once.

@@ -7,7 +7,11 @@ namespace Bot.ConsoleTwin.Tests;
 /// <summary>Runs the real Bot executable as a user or script would.</summary>
 public sealed class BotProcessTests
 {
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunBotAsync(string stdin, params string[] args)
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunBotAsync(string stdin, params string[] args) =>
+        RunBotWithStateAsync(Path.Combine(Directory.CreateTempSubdirectory("bot-state-").FullName, "bot.db"), stdin, args);
+
+    /// <summary>Runs the bot with its SQLite state in <paramref name="stateFile"/> (never the repository's state folder).</summary>
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunBotWithStateAsync(string stateFile, string stdin, params string[] args)
     {
         var botDll = Path.Combine(AppContext.BaseDirectory, "Bot.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -27,6 +31,8 @@ public sealed class BotProcessTests
         start.Environment.Remove("Discord__Token");
         start.Environment.Remove("Discord__TokenFile");
         start.Environment["BOT_DATA_DIR"] = Path.Combine(Repository.Root, "data");
+        start.Environment["Storage__Provider"] = "sqlite";
+        start.Environment["Storage__ConnectionString"] = $"Data Source={stateFile}";
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();
@@ -45,6 +51,33 @@ public sealed class BotProcessTests
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
         Assert.Equal(["recommend", "none", "paper"], lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("intent").GetString()));
+    }
+
+    [Fact]
+    public async Task Ask_json_keeps_the_local_readers_list_within_a_run_and_across_runs()
+    {
+        var state = Path.Combine(Directory.CreateTempSubdirectory("bot-state-").FullName, "bot.db");
+        var (exitCode, stdout, stderr) = await RunBotWithStateAsync(state, "/save raft\n/list\n/path consensus beginner\n", "ask", "--json");
+        Assert.True(exitCode == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["save", "list", "path"], lines.Select(l => l.GetProperty("intent").GetString()));
+        var listed = lines[1].GetProperty("items").EnumerateArray().ToList();
+        var raft = Assert.Single(listed, i => i.GetProperty("id").GetString() == "raft-paper");
+        Assert.Equal("saved", raft.GetProperty("status").GetString());
+        Assert.StartsWith("Consensus: 0 of ", lines[1].GetProperty("sections")[0].GetProperty("title").GetString(), StringComparison.Ordinal);
+
+        // The path is the catalog's consensus path in order, with the first unread step next up.
+        var path = lines[2].GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
+        Assert.True(path.IndexOf("raft-paper") < path.IndexOf("paxos-made-simple"), string.Join(", ", path));
+        Assert.True(lines[2].GetProperty("items")[0].GetProperty("next_up").GetBoolean());
+
+        // A second process sees the same list.
+        (exitCode, stdout, stderr) = await RunBotWithStateAsync(state, "/read raft rating:5\n/list\n", "ask", "--json");
+        Assert.True(exitCode == 0, stderr);
+        var second = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var again = Assert.Single(second[1].GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == "raft-paper");
+        Assert.Equal("read", again.GetProperty("status").GetString());
+        Assert.Equal(5, again.GetProperty("rating").GetInt32());
     }
 
     [Fact]

@@ -10,12 +10,21 @@ public static class BotCommands
     public const string Paper = "paper";
     public const string Topics = "topics";
     public const string Help = "help";
+    public const string Save = "save";
+    public const string Read = "read";
+    public const string Remove = "remove";
+    public const string List = "list";
+    public const string Path = "path";
+    public const string ForgetMe = "forget-me";
+    public const string MyData = "my-data";
 
     public const string TopicOption = "topic";
     public const string LevelOption = "level";
     public const string KindOption = "kind";
     public const string CountOption = "count";
     public const string QueryOption = "query";
+    public const string ItemOption = "item";
+    public const string RatingOption = "rating";
 
     public const int MaxCount = 10;
     public const int MaxTextLength = 200;
@@ -66,7 +75,44 @@ public static class BotCommands
                 MaxLength = MaxTextLength,
             }),
         ApplicationCommand.ChatInput(Help, "How to ask me for reading recommendations."),
+        ApplicationCommand.ChatInput(Save, "Save an item to your reading list (only you see the answer).", ItemArgument("The item to save: title, nickname or id")),
+        ApplicationCommand.ChatInput(
+            Read,
+            "Mark an item read, with an optional rating; it is not recommended to you again.",
+            ItemArgument("The item you read: title, nickname or id"),
+            new ApplicationCommandOption(ApplicationCommandOptionType.Integer, RatingOption, "Your rating, 1 (poor) to 5 (excellent)")
+            {
+                Required = false,
+                MinValue = 1,
+                MaxValue = 5,
+            }),
+        ApplicationCommand.ChatInput(Remove, "Take an item off your reading list.", ItemArgument("The item to remove: title, nickname or id")),
+        ApplicationCommand.ChatInput(List, "Your reading list: saved and read items by topic, with progress on each topic's essentials."),
+        ApplicationCommand.ChatInput(
+            Path,
+            "An ordered learning path for a topic, with what you have read and what is next.",
+            new ApplicationCommandOption(ApplicationCommandOptionType.String, TopicOption, "Topic, e.g. consensus, replication, clocks")
+            {
+                Required = true,
+                Autocomplete = true,
+                MaxLength = MaxTextLength,
+            },
+            new ApplicationCommandOption(ApplicationCommandOptionType.String, LevelOption, "Your level")
+            {
+                Required = false,
+                Choices = [.. Enum.GetValues<Level>().Select(l => CommandChoice.String(Capitalized(l.ToString()), l.ToString().ToLowerInvariant()))],
+            }),
+        ApplicationCommand.ChatInput(ForgetMe, "Delete everything I store about you: your list, dismissals and feedback."),
+        ApplicationCommand.ChatInput(MyData, "Show everything I store about you, as JSON (only you see it)."),
     ];
+
+    private static ApplicationCommandOption ItemArgument(string description) =>
+        new(ApplicationCommandOptionType.String, ItemOption, description)
+        {
+            Required = true,
+            Autocomplete = true,
+            MaxLength = MaxTextLength,
+        };
 
     private static string Capitalized(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..].ToLowerInvariant();
 }

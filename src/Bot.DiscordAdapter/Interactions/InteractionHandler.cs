@@ -1,4 +1,5 @@
 using Bot.Application;
+using Bot.Application.Readers;
 using Bot.Discord.Models.Inbound;
 using Bot.Discord.Models.Outbound;
 using Bot.Discord.Rest;
@@ -35,15 +36,19 @@ public sealed partial class InteractionHandler
     private readonly ILogger<InteractionHandler> _logger;
     private readonly TimeSpan _deferAfter;
     private readonly TimeSpan _pagingLifetime;
+    private readonly ReaderAssistant? _readers;
 
+    /// <param name="readers">The reader features (lists, paths, feedback); without them the reader commands are unknown.</param>
     public InteractionHandler(
         IReadingAssistant assistant,
         IDiscordRestClient rest,
         BotIdentity identity,
         IOptions<DiscordBotOptions> options,
         TimeProvider time,
-        ILogger<InteractionHandler> logger)
+        ILogger<InteractionHandler> logger,
+        ReaderAssistant? readers = null)
     {
+        _readers = readers;
         ArgumentNullException.ThrowIfNull(options);
         _assistant = assistant;
         _rest = rest;
@@ -103,6 +108,12 @@ public sealed partial class InteractionHandler
         var owner = interaction.InvokingUser?.Id;
         var options = data?.Options ?? [];
         Log.Command(_logger, interaction.Id, data?.Name ?? "?");
+        if (_readers is { } readers && owner is { } readerId && ReaderCommand(readers, data?.Name, options, Who(interaction, readerId)) is { } personal)
+        {
+            var context = new RenderContext(owner) { CatalogVersion = readers.CatalogVersion, Personal = data?.Name != BotCommands.Recommend };
+            return AnswerAsync(session, personal, context, isUpdate: false, cancellationToken);
+        }
+
         switch (data?.Name)
         {
             case BotCommands.Recommend:
@@ -139,7 +150,8 @@ public sealed partial class InteractionHandler
 
         IReadOnlyList<Suggestion> suggestions = (data?.Name, focused?.Name) switch
         {
-            (BotCommands.Recommend or BotCommands.Topics, BotCommands.TopicOption) => _assistant.SuggestTopics(typed, DiscordLimits.AutocompleteChoices),
+            (BotCommands.Recommend or BotCommands.Path or BotCommands.Topics, BotCommands.TopicOption) => _assistant.SuggestTopics(typed, DiscordLimits.AutocompleteChoices),
+            (_, BotCommands.ItemOption) when _readers is { } readers => readers.SuggestItems(typed, DiscordLimits.AutocompleteChoices),
             (BotCommands.Paper, BotCommands.QueryOption) => _assistant.SuggestPapers(typed, DiscordLimits.AutocompleteChoices),
             _ => [],
         };
@@ -162,6 +174,11 @@ public sealed partial class InteractionHandler
     private Task HandleComponentAsync(InteractionSession session, Interaction interaction, CancellationToken cancellationToken)
     {
         var customId = interaction.Data?.CustomId;
+        if (_readers is { } readers && ReaderCustomId.TryDecode(customId, out var readerButton))
+        {
+            return HandleReaderButtonAsync(session, interaction, readers, readerButton, cancellationToken);
+        }
+
         if (!PagingCustomId.TryDecode(customId, out var token))
         {
             Log.UnknownComponent(_logger, interaction.Id);
@@ -189,9 +206,87 @@ public sealed partial class InteractionHandler
             return ExplainAsync(session, "These results have expired. Run /recommend again for a fresh list.", cancellationToken);
         }
 
-        var context = new RenderContext(token.OwnerId, token.Request.Offset + 1);
+        var context = new RenderContext(token.OwnerId, token.Request.Offset + 1)
+        {
+            CatalogVersion = _readers?.CatalogVersion,
+            Page = (token.Request.Offset / Math.Max(1, token.Request.Count)) + 1,
+        };
+        if (_readers is { } pagingReaders)
+        {
+            var who = Who(interaction, token.OwnerId);
+            return AnswerAsync(session, () => Wait(pagingReaders.RecommendAsync(who, token.Request, CancellationToken.None)), context, isUpdate: true, cancellationToken);
+        }
+
         return AnswerAsync(session, () => _assistant.Recommend(token.Request), context, isUpdate: true, cancellationToken);
     }
+
+    /// <summary>The reader commands, answered privately; null for the other commands.</summary>
+    private static Func<Reply>? ReaderCommand(ReaderAssistant readers, string? name, IReadOnlyList<InteractionDataOption> options, ReaderContext who)
+    {
+        var item = Option(options, BotCommands.ItemOption)?.GetString();
+        return name switch
+        {
+            BotCommands.Recommend => () => Wait(readers.RecommendAsync(who, new RecommendRequest
+            {
+                Topic = Option(options, BotCommands.TopicOption)?.GetString() ?? string.Empty,
+                Level = Option(options, BotCommands.LevelOption)?.GetString(),
+                Kind = Option(options, BotCommands.KindOption)?.GetString(),
+                Count = Option(options, BotCommands.CountOption)?.GetInt64() is { } count ? (int)Math.Clamp(count, -1, 1000) : 5,
+            }, CancellationToken.None)),
+            BotCommands.Save => () => Wait(readers.SaveAsync(who, item, CancellationToken.None)),
+            BotCommands.Read => () => Wait(readers.MarkReadAsync(
+                who, item, Option(options, BotCommands.RatingOption)?.GetInt64() is { } r ? (int)Math.Clamp(r, -1, 100) : null, CancellationToken.None)),
+            BotCommands.Remove => () => Wait(readers.RemoveAsync(who, item, CancellationToken.None)),
+            BotCommands.List => () => Wait(readers.ListAsync(who, CancellationToken.None)),
+            BotCommands.Path => () => Wait(readers.PathAsync(who, Option(options, BotCommands.TopicOption)?.GetString(), Option(options, BotCommands.LevelOption)?.GetString(), CancellationToken.None)),
+            BotCommands.ForgetMe => () => Wait(readers.ForgetAsync(who, CancellationToken.None)),
+            BotCommands.MyData => () => Wait(readers.MyDataAsync(who, CancellationToken.None)),
+            _ => null,
+        };
+    }
+
+    /// <summary>Save / Read / Feedback / vote buttons: only for the reader they were made for, under the catalog they were made with.</summary>
+    private Task HandleReaderButtonAsync(InteractionSession session, Interaction interaction, ReaderAssistant readers, ReaderButton button, CancellationToken cancellationToken)
+    {
+        var user = interaction.InvokingUser?.Id;
+        if (user != button.OwnerId)
+        {
+            Log.ForeignComponent(_logger, interaction.Id);
+            return ExplainAsync(session, ButtonText.NotYours, cancellationToken);
+        }
+
+        if (button.CatalogVersion != readers.CatalogVersion || readers.Catalog.FindResource(button.ItemId) is not { } resource)
+        {
+            Log.ExpiredComponent(_logger, interaction.Id);
+            return ExplainAsync(session, ButtonText.CatalogChanged, cancellationToken);
+        }
+
+        var who = Who(interaction, button.OwnerId);
+        var context = new RenderContext(button.OwnerId) { CatalogVersion = readers.CatalogVersion, Personal = true };
+        switch (button.Action)
+        {
+            case ReaderButtonAction.Save:
+                return AnswerAsync(session, () => Wait(readers.SaveAsync(who, resource.Id, CancellationToken.None)), context, isUpdate: false, cancellationToken);
+            case ReaderButtonAction.Read:
+                return AnswerAsync(session, () => Wait(readers.MarkReadAsync(who, resource.Id, null, CancellationToken.None)), context, isUpdate: false, cancellationToken);
+            case ReaderButtonAction.AskFeedback:
+                var prompt = ReplyRenderer.Notice(ButtonText.FeedbackPrompt(resource.Title)) with
+                {
+                    Flags = MessageFlags.Ephemeral,
+                    Components = ReplyRenderer.FeedbackRow(button),
+                };
+                return SendCheckedAsync(session, InteractionResponse.Message(prompt), cancellationToken);
+            default:
+                var feedback = new FeedbackRequest(resource.Id, button.Choice ?? Bot.Storage.FeedbackChoice.Useful, button.TopicIds ?? [], button.Level, button.Kind, button.Page, button.Rank);
+                return AnswerAsync(session, () => Wait(readers.VoteAsync(who, feedback, CancellationToken.None)), context, isUpdate: false, cancellationToken);
+        }
+    }
+
+    private static ReaderContext Who(Interaction interaction, ulong readerId) =>
+        new(readerId, interaction.GuildId, interaction.ChannelId ?? interaction.Channel?.Id ?? 0);
+
+    // Replies are computed in a reply slot off the gateway's path; the store's calls are short single transactions.
+    private static Reply Wait(Task<Reply> reply) => reply.GetAwaiter().GetResult();
 
     /// <summary>Creation time encoded in a snowflake: <c>(id &gt;&gt; 22) + 1420070400000</c> ms.</summary>
     public static DateTimeOffset SnowflakeTime(ulong id) => DateTimeOffset.FromUnixTimeMilliseconds((long)(id >> 22) + 1420070400000);
@@ -247,7 +342,7 @@ public sealed partial class InteractionHandler
             Log.DeferringBusy(_logger, session.InteractionId, session.Elapsed.TotalMilliseconds);
         }
 
-        var deferral = isUpdate ? InteractionResponse.DeferredUpdate() : InteractionResponse.DeferredMessage();
+        var deferral = isUpdate ? InteractionResponse.DeferredUpdate() : InteractionResponse.DeferredMessage(ephemeral: context.Personal);
         if (!await session.RespondAsync(deferral, cancellationToken).ConfigureAwait(false))
         {
             return;

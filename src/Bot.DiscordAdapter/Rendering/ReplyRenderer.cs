@@ -7,7 +7,17 @@ using Bot.DiscordAdapter.Interactions;
 namespace Bot.DiscordAdapter.Rendering;
 
 /// <summary>Who the reply is for and where its items start, for the "More" button and the numbering.</summary>
-public sealed record RenderContext(ulong? OwnerId = null, int FirstRank = 1);
+public sealed record RenderContext(ulong? OwnerId = null, int FirstRank = 1)
+{
+    /// <summary>With the reader features on: the catalog fingerprint the Save / Read / Feedback buttons carry.</summary>
+    public string? CatalogVersion { get; init; }
+
+    /// <summary>The page number of a recommendation (stored with feedback votes).</summary>
+    public int Page { get; init; } = 1;
+
+    /// <summary>True when the reply is about the asker's own data: a deferral is private too.</summary>
+    public bool Personal { get; init; }
+}
 
 /// <summary>
 /// Renders the application's <see cref="Reply"/> as a Discord message: the headline as content, one embed per
@@ -51,6 +61,16 @@ public static class ReplyRenderer
                 content = null;
                 drafts.AddRange(SectionEmbeds("How to ask me", reply.Message, reply.Sections, InfoColor));
                 break;
+            case Intent.Path:
+                content = null;
+                var path = new EmbedDraft { Color = InfoColor };
+                path.SetDescriptionLines([reply.Message ?? string.Empty, .. reply.Items.Select(PathLine)]);
+                drafts.Add(path);
+                break;
+            case Intent.MyData when reply.Attachment is { } attachment:
+                // No file uploads in our REST client yet: the JSON goes in a code block, clipped to the message limit.
+                content = TextFit.Clip($"{reply.Message}\n```json\n{attachment.Content}", DiscordLimits.MessageContent - 4) + "\n```";
+                break;
             default:
                 content = null;
                 drafts.AddRange(SectionEmbeds(null, reply.Message ?? "Something went wrong.", reply.Sections, reply.IsError ? ErrorColor : InfoColor));
@@ -69,7 +89,8 @@ public static class ReplyRenderer
             Content = content,
             Embeds = embeds.Count == 0 ? null : embeds,
             AllowedMentions = AllowedMentions.None,
-            Components = MoreButton(reply, context) is { } button ? [new ActionRow([button])] : null,
+            Components = Rows(reply, context),
+            Flags = reply.IsPersonal ? MessageFlags.Ephemeral : null,
         };
     }
 
@@ -79,6 +100,68 @@ public static class ReplyRenderer
         Content = TextFit.Clip(text, DiscordLimits.MessageContent),
         AllowedMentions = AllowedMentions.None,
     };
+
+    /// <summary>How many items of a page get Save / Read / Feedback buttons (one row of each).</summary>
+    public const int ItemsWithButtons = DiscordLimits.ActionRowComponents;
+
+    private static List<ActionRow>? Rows(Reply reply, RenderContext context)
+    {
+        var rows = new List<ActionRow>();
+        if (reply.Intent == Intent.Recommend && context.OwnerId is { } owner && context.CatalogVersion is { } version)
+        {
+            var items = reply.Items.Take(ItemsWithButtons).Select((item, i) => (item, Rank: context.FirstRank + i)).ToList();
+            foreach (var (action, label, style) in new[]
+            {
+                (ReaderButtonAction.Save, "Save", ButtonStyle.Secondary),
+                (ReaderButtonAction.Read, "Read", ButtonStyle.Secondary),
+                (ReaderButtonAction.AskFeedback, "Feedback", ButtonStyle.Secondary),
+            })
+            {
+                var buttons = items
+                    .Select(x => (x.Rank, Id: ReaderCustomId.Encode(new ReaderButton(action, owner, version, x.item.Id, null, context.Page, x.Rank, reply.Topics, reply.Level, reply.Kind))))
+                    .Where(x => x.Id is not null)
+                    .Select(x => Button.WithCustomId(style, x.Id!, string.Create(CultureInfo.InvariantCulture, $"{label} {x.Rank}")))
+                    .ToList();
+                if (buttons.Count > 0)
+                {
+                    rows.Add(new ActionRow(buttons));
+                }
+            }
+        }
+
+        if (MoreButton(reply, context) is { } more)
+        {
+            rows.Add(new ActionRow([more]));
+        }
+
+        return rows.Count == 0 ? null : rows;
+    }
+
+    /// <summary>The four feedback buttons for one recommended item (sent privately when its Feedback button is pressed).</summary>
+    public static IReadOnlyList<ActionRow>? FeedbackRow(ReaderButton asked)
+    {
+        ArgumentNullException.ThrowIfNull(asked);
+        var buttons = new[]
+        {
+            (Bot.Storage.FeedbackChoice.Useful, "Useful", ButtonStyle.Success),
+            (Bot.Storage.FeedbackChoice.TooEasy, "Too easy", ButtonStyle.Secondary),
+            (Bot.Storage.FeedbackChoice.TooHard, "Too hard", ButtonStyle.Secondary),
+            (Bot.Storage.FeedbackChoice.NotForMe, "Not for me", ButtonStyle.Danger),
+        }
+            .Select(c => (c, Id: ReaderCustomId.Encode(asked with { Action = ReaderButtonAction.Vote, Choice = c.Item1 })))
+            .Where(x => x.Id is not null)
+            .Select(x => Button.WithCustomId(x.c.Item3, x.Id!, x.c.Item2))
+            .ToList();
+        return buttons.Count == 0 ? null : [new ActionRow(buttons)];
+    }
+
+    private static string PathLine(ReplyItem item, int index)
+    {
+        var mark = item.Status == ReadingStatus.Read ? "✅ " : item.NextUp ? "➡️ **next up** " : string.Empty;
+        var title = TextFit.EscapeMarkdown(TextFit.Clip(item.Title, 150));
+        var link = TextFit.SafeUrl(item.Url, 300) is { } url ? $"[{title}]({url})" : title;
+        return string.Create(CultureInfo.InvariantCulture, $"{index + 1}. {mark}{link} ({LevelName(item.Level)} {KindName(item.Kind)})");
+    }
 
     private static Button? MoreButton(Reply reply, RenderContext context) =>
         reply.NextPage is { } page && context.OwnerId is { } owner && PagingCustomId.Encode(owner, page.Request) is { } customId

@@ -74,6 +74,7 @@ internal sealed class BotHarness : IAsyncDisposable
             ["Catalog:DataDirectory"] = RealAssistant.DataDirectory,
             // Health, metrics and (in http mode) interactions on a free loopback port, so tests run side by side.
             ["urls"] = "http://127.0.0.1:0",
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("bot-state-").FullName, "bot.db")}",
         };
         foreach (var (key, value) in settings ?? [])
         {
@@ -107,6 +108,17 @@ internal sealed class BotHarness : IAsyncDisposable
         }
 
         interaction["data"] = new JsonObject { ["type"] = 1, ["name"] = name, ["id"] = "771825006014889984", ["options"] = list };
+        return interaction;
+    }
+
+    /// <summary>A button press (component interaction) on <paramref name="messageId"/> by <paramref name="userId"/>.</summary>
+    public static JsonObject ButtonPress(ulong id, string customId, ulong messageId, ulong userId)
+    {
+        var interaction = FakeGatewayFixtures.Interaction(id);
+        interaction["type"] = 3;
+        interaction["data"] = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 };
+        interaction["member"]!["user"]!["id"] = userId.ToString(CultureInfo.InvariantCulture);
+        interaction["message"] = FakeGatewayFixtures.Message(messageId);
         return interaction;
     }
 

@@ -51,7 +51,7 @@ public sealed class CommandRegistrationTests : IAsyncLifetime
         Assert.Equal(2, _rest.RequestsTo("GET", GuildCommands).Count);
         var put = Assert.Single(_rest.RequestsTo("PUT", GuildCommands));
         Assert.Empty(_rest.RequestsTo("PUT", GlobalCommands));
-        Assert.Equal(["recommend", "paper", "topics", "help"], _rest.CommandsIn(Guild.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(c => (string)c!["name"]!));
+        Assert.Equal(["recommend", "paper", "topics", "help", "save", "read", "remove", "list", "path", "forget-me", "my-data"], _rest.CommandsIn(Guild.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(c => (string)c!["name"]!));
         Assert.StartsWith("Bot ", put.Header("Authorization"), StringComparison.Ordinal);
         Assert.StartsWith("DiscordBot (", Assert.Single(_rest.RequestsTo("GET", GuildCommands).Take(1)).Header("User-Agent"), StringComparison.Ordinal);
         var contract = await OpenApiContract.ValidateAsync(_rest.Requests);
