@@ -2,6 +2,27 @@ using Bot.Catalog;
 
 namespace Bot.Application;
 
+/// <summary>The intent names of the `ask --json` contract, one place for every writer and reader of them.</summary>
+public static class IntentNames
+{
+    /// <summary>/topics, /help and the English note to another language are neither reading answers nor errors: "none".</summary>
+    public static string Of(Intent intent) => intent switch
+    {
+        Intent.Recommend => "recommend",
+        Intent.Paper => "paper",
+        Intent.Error => "error",
+        Intent.Save => "save",
+        Intent.Read => "read",
+        Intent.Remove => "remove",
+        Intent.List => "list",
+        Intent.Path => "path",
+        Intent.Feedback => "feedback",
+        Intent.Forget => "forget-me",
+        Intent.MyData => "my-data",
+        _ => "none",
+    };
+}
+
 /// <summary>What the bot understood the user to want.</summary>
 public enum Intent
 {

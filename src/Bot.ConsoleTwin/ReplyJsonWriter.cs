@@ -122,21 +122,7 @@ public static class ReplyJsonWriter
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    public static string IntentName(Intent intent) => intent switch
-    {
-        Intent.Recommend => "recommend",
-        Intent.Paper => "paper",
-        Intent.Error => "error",
-        Intent.Save => "save",
-        Intent.Read => "read",
-        Intent.Remove => "remove",
-        Intent.List => "list",
-        Intent.Path => "path",
-        Intent.Feedback => "feedback",
-        Intent.Forget => "forget-me",
-        Intent.MyData => "my-data",
-        _ => "none",
-    };
+    public static string IntentName(Intent intent) => IntentNames.Of(intent);
 
     private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
     {

@@ -50,15 +50,8 @@ public static class QualityEvaluator
         return new QualityReport(recommend, papers, messages, messageRankings);
     }
 
-    /// <summary>The JSON contract's intent names: recommend, paper, error, or none for silence.</summary>
-    public static string IntentName(Reply reply) => reply.Intent switch
-    {
-        Intent.Recommend => "recommend",
-        Intent.Paper => "paper",
-        Intent.Error => "error",
-        Intent.None => "none",
-        var other => other.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The JSON contract's intent name of a reply: what a script reading `ask --json` sees.</summary>
+    public static string IntentName(Reply reply) => IntentNames.Of(reply.Intent);
 
     /// <summary>The kinds the bot filters to when a kind is asked ("talk" also takes videos).</summary>
     public static IReadOnlyList<ResourceKind> KindsFor(ResourceKind? kind) => kind switch
