@@ -17,6 +17,9 @@ public sealed record UnderstandingOutcome(
     ResourceKind? JudgedKind,
     IReadOnlyList<ResourceKind> UnderstoodKinds)
 {
+    /// <summary>Where the parser found no topic: the topic the best text matches point to, if any.</summary>
+    public IReadOnlyList<string> Inferred { get; init; } = [];
+
     public bool TopicRight => UnderstoodTopics.Intersect(JudgedTopics).Any();
 
     public bool? LevelRight => JudgedLevel is null ? null : UnderstoodLevel == JudgedLevel;
@@ -76,7 +79,10 @@ public static class UnderstandingEvaluator
     private static UnderstandingOutcome FromParser(RecommendationEngine engine, string set, string text, IReadOnlyList<string> topics, Level? level, ResourceKind? kind)
     {
         var parsed = engine.Parser.Parse(text);
-        return new UnderstandingOutcome(set, text, topics, parsed.ResolvedTopicIds, level, parsed.Level, kind, parsed.Kinds);
+        return new UnderstandingOutcome(set, text, topics, parsed.ResolvedTopicIds, level, parsed.Level, kind, parsed.Kinds)
+        {
+            Inferred = parsed.ResolvedTopicIds.Count == 0 ? engine.Index.InferTopics(parsed.SubjectText, 10, 0.4) : [],
+        };
     }
 
     public static string Format(IReadOnlyList<UnderstandingOutcome> outcomes, bool listMisses)
@@ -98,6 +104,13 @@ public static class UnderstandingEvaluator
         foreach (var miss in outcomes.Where(o => o.JudgedTopics.Count > 0 && !o.TopicRight))
         {
             text.AppendLine($"  [{miss.Set}] {miss.Input}  | {string.Join(',', miss.JudgedTopics)} -> {string.Join(',', miss.UnderstoodTopics)}");
+        }
+
+        var unnamed = outcomes.Where(o => o.JudgedTopics.Count > 0 && o.UnderstoodTopics.Count == 0).ToList();
+        text.AppendLine().AppendLine($"Free text naming no topic: {unnamed.Count}; a topic inferred from the best text matches for {unnamed.Count(o => o.Inferred.Count > 0)}, right {unnamed.Count(o => o.Inferred.Intersect(o.JudgedTopics).Any())}:");
+        foreach (var miss in unnamed)
+        {
+            text.AppendLine($"  [{miss.Set}] {miss.Input}  | {string.Join(',', miss.JudgedTopics)} -> inferred {string.Join(',', miss.Inferred)}");
         }
 
         text.AppendLine().AppendLine("Level misses (judged -> understood):");
