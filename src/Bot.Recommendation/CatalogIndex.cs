@@ -128,7 +128,11 @@ public sealed class CatalogIndex
 
     /// <summary>Each named author's surname, normalised ("lamport").</summary>
     public static IEnumerable<string> Surnames(Resource resource) =>
-        NamedAuthors(resource).Select(a => TextAnalyzer.Tokens(a).LastOrDefault() ?? string.Empty).Where(s => s.Length > 0);
+        NamedAuthors(resource).SelectMany(a => TextAnalyzer.Tokens(LastName(a))).Where(s => s.Length > 0);
+
+    // The last space-separated part, whole: "Hector Garcia-Molina" gives both words of the double surname.
+    private static string LastName(string author) =>
+        author.Trim().LastIndexOf(' ') is var space and >= 0 ? author.Trim()[(space + 1)..] : author;
 
     internal static IEnumerable<string> NameVariants(Resource resource) => NamesOf(resource).Concat(NamedAuthors(resource));
 

@@ -109,8 +109,13 @@ public sealed class PaperFinder
 
         foreach (var (doc, hits) in wordHits)
         {
+            // A name sharing one word of a longer query is a coincidence ("banana bread recipe" is not ZooKeeper
+            // Recipes): word coverage alone names a paper only when it covers at least half the query.
             var coverage = (double)hits / queryTokens.Length;
-            Offer(doc, 0.25 + (0.7 * coverage * Math.Min(1.0, queryTokens.Length / 2.0)));
+            if (coverage >= 0.5)
+            {
+                Offer(doc, 0.25 + (0.7 * coverage * Math.Min(1.0, queryTokens.Length / 2.0)));
+            }
         }
 
         var ranked = scores
