@@ -230,6 +230,12 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             topicIds = related;
         }
 
+        if (topicIds.Count == 0 && _engine.InferTopic(parsed.SubjectText) is { } inferred)
+        {
+            // "/recommend getting machines to agree": no topic's name, but plainly one topic's subject.
+            topicIds = [inferred];
+        }
+
         if (topicIds.Count == 0)
         {
             var nearest = _engine.Index.Topics.Nearest(request.Topic, 3).Select(t => t.Id).ToList();
@@ -494,6 +500,12 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         {
             // "What should I read after DDIA?": more on what the finished item was about.
             topicIds = TopicsOfNamedResources(alreadyRead);
+        }
+
+        if (topicIds.Count == 0 && _engine.InferTopic(parsed.SubjectText) is { } inferred)
+        {
+            // "How does a system tell a dead node from a slow one?" names no topic but is about one.
+            topicIds = [inferred];
         }
 
         var starter = topicIds.Count == 0 && parsed.SubjectText.Length == 0 && alreadyRead.Count == 0;

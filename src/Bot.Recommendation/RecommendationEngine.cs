@@ -15,10 +15,13 @@ public sealed class RecommendationEngine
     /// <param name="textOptions">Featurizer settings for the text indexes; default <see cref="TextFeaturizerOptions.Retrieval"/>.</param>
     /// <param name="intentModel">The free-text intent model; default the one shipped in this assembly (loaded once per process).</param>
     /// <param name="classifierOptions">The free-text classifier's thresholds; default <see cref="MessageClassifierOptions"/>'s.</param>
+    /// <param name="topicModel">Infers the topic of a request that names none; default the one shipped in this assembly.</param>
     public RecommendationEngine(
         ReadingCatalog catalog, RankerModel? model = null, RankingOptions? options = null, TextFeaturizerOptions? textOptions = null,
-        IntentModel? intentModel = null, MessageClassifierOptions? classifierOptions = null)
+        IntentModel? intentModel = null, MessageClassifierOptions? classifierOptions = null, TopicModel? topicModel = null)
     {
+        _topicModel = topicModel;
+        _understanding = classifierOptions ?? MessageClassifierOptions.Default;
         Index = new CatalogIndex(catalog, textOptions);
         Parser = new QueryParser(Index.Topics);
         Recommender = new Recommender(Index, model ?? RankerModel.Bundled, (options ?? RankingOptions.Default).Validated());
@@ -27,6 +30,22 @@ public sealed class RecommendationEngine
     }
 
     private static readonly Lazy<IntentModel> ShippedIntentModel = new(IntentModel.LoadEmbedded);
+    private static readonly Lazy<TopicModel> ShippedTopicModel = new(TopicModel.LoadEmbedded);
+
+    // Null until asked for: the shipped model loads on the first request that names no topic.
+    private readonly TopicModel? _topicModel;
+    private readonly MessageClassifierOptions _understanding;
+
+    /// <summary>
+    /// The topic a request naming none is about, when the topic model is sure enough of one that the catalog has
+    /// (<see cref="MessageClassifierOptions.TopicThreshold"/>); otherwise none, and the words alone rank.
+    /// </summary>
+    public string? InferTopic(string subjectText) =>
+        (_topicModel ?? ShippedTopicModel.Value).Predict(subjectText) is { } prediction
+        && prediction.Confidence >= _understanding.TopicThreshold
+        && Catalog.FindTopic(prediction.Label) is not null
+            ? prediction.Label
+            : null;
 
     public CatalogIndex Index { get; }
     public ReadingCatalog Catalog => Index.Catalog;

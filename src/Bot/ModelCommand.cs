@@ -6,6 +6,9 @@ using Bot.Application.Judgments;
 using Bot.Application.Training;
 using Bot.Catalog;
 using Bot.Recommendation.Ranking;
+using Bot.Recommendation.Understanding;
+using Bot.Recommendation.Conversation;
+using Bot.Recommendation;
 
 namespace Bot.Host;
 
@@ -14,12 +17,13 @@ internal static class ModelCommand
 {
     public const string ModelFile = "ranker.zip";
     public const string MetricsFile = "ranker.metrics.json";
+    public const string TopicModelFile = "topic.zip";
 
     public static Command Create(Func<Func<ReadingCatalog, Task<int>>, Task<int>> withCatalog)
     {
         var root = new Option<string?>("--repository") { Description = "The repository's root (holds data/ and tests/); default: found above the working directory." };
         var ablation = new Option<bool>("--ablation") { Description = "Also cross-validate with each feature family removed in turn (slow)." };
-        var train = new Command("train", "Train both models from the repository's judgments (never Holdout2): the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip).") { root, ablation };
+        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2): the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip).") { root, ablation };
         train.SetAction(async (parseResult, cancellationToken) =>
         {
             var status = Train(parseResult.GetValue(root), parseResult.GetValue(ablation));
@@ -52,7 +56,9 @@ internal static class ModelCommand
         var judgments = JudgmentLoader.TrainingFolders
             .SelectMany(folder => JudgmentLoader.LoadRecommend(Path.Combine(root, JudgmentLoader.RepositoryPath, folder)))
             .ToList();
-        var dataset = RankerTrainer.BuildDataset(catalog, judgments);
+        var topicModel = TrainTopicModel(catalog, judgments, dataDirectory);
+        stopwatch.Restart();
+        var dataset = RankerTrainer.BuildDataset(catalog, judgments, topicModel: topicModel);
         Console.WriteLine($"{dataset.Count} judged requests ({judgments.Count} read), {dataset.Sum(q => q.Ids.Count)} candidate rows, {RankingFeatures.Count} features; built in {stopwatch.Elapsed.TotalSeconds:F1} s.");
 
         var results = Enum.GetValues<RankerAlgorithm>().Select(algorithm => RankerTrainer.CrossValidate(dataset, algorithm)).ToList();
@@ -95,6 +101,23 @@ internal static class ModelCommand
         }
 
         return 0;
+    }
+
+    /// <summary>Cross-validates the topic model on the judged requests, prints its threshold table, and writes data/models/topic.zip.</summary>
+    private static TopicModel TrainTopicModel(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, string dataDirectory)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var examples = TopicModelTrainer.Examples(catalog, judgments);
+        var engine = new RecommendationEngine(catalog, RankerModel.Untrained, topicModel: TopicModel.None);
+        var outcomes = TopicModelTrainer.CrossValidate(examples, judgments, engine);
+        Console.WriteLine($"Topic model: {examples.Count} examples ({examples.Count(e => e.Source == TopicExampleSource.Request)} from judged requests, the rest the catalog's items and topics); {TopicModelTrainer.Folds}-fold cross-validation over the requests:");
+        Console.Write(TopicModelTrainer.FormatThresholds(outcomes));
+        var model = TopicModelTrainer.Train(examples);
+        var path = Path.Combine(dataDirectory, "models", TopicModelFile);
+        IntentModelTrainer.Save(model.Classifier!, path);
+        Console.WriteLine($"Wrote {path} ({stopwatch.Elapsed.TotalSeconds:F1} s); the bot infers a topic at probability {MessageClassifierOptions.DefaultTopicThreshold:F1} or more.");
+        Console.WriteLine();
+        return model;
     }
 
     /// <summary>The repository above the working directory: the data/ copied next to the binaries has no judgments.</summary>

@@ -20,9 +20,10 @@ internal static class EvalCommand
             return 0;
         }
 
-        var heldOut = args.Contains("--holdout") || args.Contains("--holdout2") || args.Contains("--training") || args.Contains("--training2");
+        var heldOut = args.Contains("--holdout") || args.Contains("--holdout2") || args.Contains("--training") || args.Contains("--training2") || args.Contains("--training3");
         var directory = args.Contains("--holdout2") ? JudgmentFolders.Holdout2
             : args.Contains("--training2") ? JudgmentFolders.Training2
+            : args.Contains("--training3") ? JudgmentFolders.Training3
             : args.Contains("--training") ? JudgmentFolders.Training
             : args.Contains("--holdout") ? JudgmentFolders.Holdout
             : JudgmentFolders.Tuned;

@@ -5,6 +5,7 @@ using Bot.Application.Judgments;
 using Bot.Catalog;
 using Bot.Recommendation;
 using Bot.Recommendation.Ranking;
+using Bot.Recommendation.Understanding;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
@@ -58,9 +59,10 @@ public static class RankerTrainer
     private const double LearningRate = 0.1;
 
     /// <summary>Runs every judged request through the bot's own understanding and collects its candidates' features and grades.</summary>
-    public static IReadOnlyList<TrainingQuery> BuildDataset(ReadingCatalog catalog, IEnumerable<RecommendJudgment> judgments, RankingOptions? options = null)
+    /// <param name="topicModel">The topic model the bot will run with (default the shipped one): requests naming no topic are understood through it.</param>
+    public static IReadOnlyList<TrainingQuery> BuildDataset(ReadingCatalog catalog, IEnumerable<RecommendJudgment> judgments, RankingOptions? options = null, TopicModel? topicModel = null)
     {
-        var engine = new RecommendationEngine(catalog, RankerModel.Untrained, options);
+        var engine = new RecommendationEngine(catalog, RankerModel.Untrained, options, topicModel: topicModel);
         var assistant = new ReadingAssistant(engine);
         var dataset = new List<TrainingQuery>();
         foreach (var judgment in judgments)

@@ -19,5 +19,19 @@ public sealed record MessageClassifierOptions
 
     public const float DefaultSilenceThreshold = 0.7f;
 
+    /// <summary>
+    /// The topic model's probability above which a request that names no topic is read as being about its best
+    /// topic (`Bot model train` prints the accuracy of the inferred topic at each threshold on cross-validation
+    /// of the judged requests). Below it the request is ranked by its words alone, which is what happened before
+    /// the model: a wrong topic would pull in a whole unrelated topic's reading. The probabilities of a
+    /// maximum-entropy model over thirty topics are spread thin, so the value is low: the lowest threshold whose
+    /// inferred topics are right at least nine times in ten on the requests that name none. On 2026-12-04 (24 such
+    /// requests in cross-validation) 0.2 infers a topic for 62 % of them and 93 % of those are right; 0.3 infers for
+    /// 46 %, all right.
+    /// </summary>
+    public float TopicThreshold { get; init; } = DefaultTopicThreshold;
+
+    public const float DefaultTopicThreshold = 0.2f;
+
     public static MessageClassifierOptions Default { get; } = new();
 }

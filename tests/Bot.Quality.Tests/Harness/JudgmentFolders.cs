@@ -17,6 +17,9 @@ public static class JudgmentFolders
     /// <summary>A second blind set for training, written after the first learned ranker shipped.</summary>
     public static string Training2 => Path.Combine(Tuned, "Training2");
 
+    /// <summary>A third blind set for training: mostly broad and descriptive asks.</summary>
+    public static string Training3 => Path.Combine(Tuned, "Training3");
+
     /// <summary>Held out: no training or tuning reads it; only evaluation reports on it.</summary>
     public static string Holdout2 => Path.Combine(Tuned, "Holdout2");
 

@@ -42,6 +42,7 @@ public static class UnderstandingEvaluator
         ("holdout", JudgmentFolders.Holdout),
         ("training", JudgmentFolders.Training),
         ("training2", JudgmentFolders.Training2),
+        ("training3", JudgmentFolders.Training3),
     ];
 
     public static IReadOnlyList<UnderstandingOutcome> RunOnRepository()

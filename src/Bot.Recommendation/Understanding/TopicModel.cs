@@ -1,0 +1,40 @@
+using Bot.Recommendation.Conversation;
+
+namespace Bot.Recommendation.Understanding;
+
+/// <summary>
+/// The topic a request is about when it names none by word ("how does a system tell a dead node from a slow one"):
+/// a text classifier over the request's subject words, trained on the judged requests and the catalog's own text
+/// (see Bot.Application's TopicModelTrainer). It is the same kind of model as the intent model (FeaturizeText into a
+/// multiclass trainer), with the topic ids as its classes and no exact facts beside the text.
+/// </summary>
+public sealed class TopicModel
+{
+    public const string EmbeddedResourceName = "Bot.Recommendation.topic.zip";
+
+    private static readonly float[] NoFacts = new float[MessageFacts.FeatureCount];
+
+    private readonly IntentModel? _model;
+
+    public TopicModel(IntentModel model) => _model = model;
+
+    private TopicModel() => _model = null;
+
+    /// <summary>Infers nothing: for training the other models on what the words alone say.</summary>
+    public static TopicModel None { get; } = new();
+
+    /// <summary>The classifier inside, for saving and measuring; null for <see cref="None"/>.</summary>
+    public IntentModel? Classifier => _model;
+
+    /// <summary>The model shipped inside this assembly (data/models/topic.zip at build time).</summary>
+    public static TopicModel LoadEmbedded()
+    {
+        using var stream = typeof(TopicModel).Assembly.GetManifestResourceStream(EmbeddedResourceName)
+            ?? throw new InvalidOperationException("The topic model is missing: run `dotnet run -c Release --project src/Bot -- model train` to build data/models/topic.zip, then rebuild.");
+        return new TopicModel(IntentModel.Load(stream));
+    }
+
+    /// <summary>The most likely topic of <paramref name="subjectText"/> and its probability; null when the model is off or the text empty.</summary>
+    public IntentPrediction? Predict(string subjectText) =>
+        _model is null || string.IsNullOrWhiteSpace(subjectText) ? null : _model.Predict(subjectText, NoFacts);
+}
