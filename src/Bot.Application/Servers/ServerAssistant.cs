@@ -196,7 +196,7 @@ public sealed class ServerAssistant
         var sections = new List<ReplySection>();
         if (lines.Count > 0)
         {
-            sections.Add(new ReplySection(ServerText.ThisWeekTitle, lines[0]));
+            sections.Add(new ReplySection(ServerText.LatestTitle, lines[0]));
         }
 
         if (lines.Count > 1)

@@ -43,7 +43,7 @@ public static class ServerText
 
     public static string FreeTextChannels(IReadOnlyList<ulong> channels) =>
         channels.Count == 0
-            ? "none: I answer free text only when mentioned or in DMs (and in channels the operator configured)"
+            ? "none (I answer free text when mentioned, in DMs, and in channels the operator configured)"
             : string.Join(", ", channels.Select(Mention));
 
     public const string CooldownsTitle = "Cooldowns";
@@ -56,22 +56,22 @@ public static class ServerText
 
     public static string DefaultLevel(string? level) =>
         level is null
-            ? "none: a request without a level is read as it is written"
-            : $"{level}: used for /recommend and free text that name no level";
+            ? "none (a request without a level is read as it is written)"
+            : $"{level} (for /recommend and free text that name no level)";
 
     public const string TrainingTitle = "Training on feedback";
 
     public static string Training(bool allowed) =>
         allowed
-            ? "allowed: feedback votes given in this server may improve the ranking"
-            : "not allowed: feedback votes given here are never used for training";
+            ? "allowed (feedback votes given in this server may improve the ranking)"
+            : "not allowed (feedback votes given here are never used for training)";
 
     public const string ClubTitle = "Paper of the week";
 
     public static string ClubSchedule(DayOfWeek? weekday, int hourUtc, ulong? channelId, bool enabled) =>
         enabled && weekday is { } day && channelId is { } channel
             ? string.Create(CultureInfo.InvariantCulture, $"{DayName(day)}s at {hourUtc:00}:00 UTC in {Mention(channel)}")
-            : "off: start it with `/config club-channel:#reading club-day:monday club-hour:9`";
+            : "off (start it with `/config club-channel:#reading club-day:monday club-hour:9`)";
 
     public static string Mention(ulong channelId) => string.Create(CultureInfo.InvariantCulture, $"<#{channelId}>");
 
@@ -83,12 +83,12 @@ public static class ServerText
         (picks == 0 ? NoPicksYet : string.Create(CultureInfo.InvariantCulture, $"Paper of the week: {picks} pick{(picks == 1 ? string.Empty : "s")}, most recent first."))
         + (schedule is null ? string.Empty : $" Schedule: {schedule}.");
 
-    public const string ThisWeekTitle = "This week";
+    public const string LatestTitle = "Latest";
 
     public const string EarlierTitle = "Earlier";
 
     public static string PickLine(string weekKey, string title, int readers, int withLists) =>
-        string.Create(CultureInfo.InvariantCulture, $"{weekKey}: {title} — read by {readers} of {withLists} member{(withLists == 1 ? string.Empty : "s")} who keep a list");
+        string.Create(CultureInfo.InvariantCulture, $"{weekKey}: {title} — read by {readers} of {withLists} {(withLists == 1 ? "member who keeps" : "members who keep")} a list");
 
     public static string PickReason(string weekKey, int readers, int withLists) =>
         string.Create(CultureInfo.InvariantCulture, $"paper of the week {weekKey}; read by {readers} of {withLists} members who keep a list");

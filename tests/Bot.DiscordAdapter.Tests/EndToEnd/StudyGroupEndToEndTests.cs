@@ -83,7 +83,7 @@ public sealed class StudyGroupEndToEndTests
         await bot.Gateway.DispatchAsync("INTERACTION_CREATE", BotHarness.SlashCommand(9032, "club"));
         var (_, club) = await bot.AnswerForAsync(9032);
         Assert.Equal(Ephemeral, club["flags"]!.GetValue<ulong>() & Ephemeral);
-        Assert.Contains("2026-W49: In Search of an Understandable Consensus Algorithm — read by 1 of 1 member who keep a list", ReadAll(club), StringComparison.Ordinal);
+        Assert.Contains("2026-W49: In Search of an Understandable Consensus Algorithm — read by 1 of 1 member who keeps a list", ReadAll(club), StringComparison.Ordinal);
 
         await bot.AssertCleanAsync();
         var registered = bot.Rest.CommandsIn(BotHarness.Guild.ToString(CultureInfo.InvariantCulture));
