@@ -601,6 +601,11 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         }
 
         string? levelNote = null;
+        if (query.Level is null && profile.DefaultLevel is { } groupLevel)
+        {
+            query = query with { Level = groupLevel };
+        }
+
         if (query.Level is { } asked && query.TopicIds.Count > 0)
         {
             var topic = query.TopicIds[0];

@@ -58,6 +58,12 @@ public enum Intent
 
     /// <summary>/my-data: everything stored about the reader, as JSON in <see cref="Reply.Attachment"/>.</summary>
     MyData,
+
+    /// <summary>/config: a server's settings, shown or changed.</summary>
+    Config,
+
+    /// <summary>/club: a server's paper-of-the-week picks and how many members read each.</summary>
+    Club,
 }
 
 /// <summary>

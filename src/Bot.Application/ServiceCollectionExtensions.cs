@@ -3,6 +3,7 @@ using Bot.Recommendation;
 using Bot.Recommendation.Ranking;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Application;
@@ -31,12 +32,17 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="Readers.ReaderAssistant"/>, the reader features (lists, paths, feedback, privacy). It needs
-    /// the storage's <c>IReaderStore</c> (<c>AddBotStorage</c>) and <see cref="AddReadingAssistant"/>.
+    /// Registers <see cref="Readers.ReaderAssistant"/>, the reader features (lists, paths, feedback, privacy), and
+    /// <see cref="Servers.ServerAssistant"/>, the study-group features (/config, /club, paper of the week). They need
+    /// the storage's <c>IReaderStore</c> and <c>IServerStore</c> (<c>AddBotStorage</c>) and <see cref="AddReadingAssistant"/>.
     /// </summary>
     public static IServiceCollection AddReaderAssistant(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new Servers.ServerDefaults());
+        services.TryAddSingleton<Servers.ServerSettingsCache>();
         services.AddSingleton<Readers.ReaderAssistant>();
+        services.TryAddSingleton<Servers.ServerAssistant>();
         return services;
     }
 

@@ -56,7 +56,7 @@ public static class DiscordBotServiceCollectionExtensions
             {
                 var options = bot.Value;
                 gateway.Token = options.Token;
-                gateway.Intents = GatewayIntentSets.ForBot(freeTextEnabled: options.FreeTextChannelsConfigured);
+                gateway.Intents = GatewayIntentSets.ForBot(freeTextEnabled: options.FreeTextChannelsConfigured || options.ServerFreeText);
                 gateway.ShardId = options.ShardId;
                 gateway.ShardCount = options.ShardCount.Trim();
                 gateway.GatewayUrl = string.IsNullOrWhiteSpace(options.GatewayUrl) ? null : options.GatewayUrl.Trim();
@@ -89,6 +89,24 @@ public static class DiscordBotServiceCollectionExtensions
 
         services.AddHostedService(sp => sp.GetRequiredService<DiscordBotService>());
         services.AddHostedService<HealthFileService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The study-group features on Discord: servers' /config cooldowns default to the <c>Discord</c> section's, and the
+    /// paper-of-the-week service posts on schedule. Needs <c>AddBotStorage</c>, <c>AddReaderAssistant</c> and
+    /// <see cref="AddDiscordBot"/>.
+    /// </summary>
+    public static IServiceCollection AddStudyGroups(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DiscordBotOptions>>().Value;
+            return new Bot.Application.Servers.ServerDefaults((int)options.UserCooldown.TotalSeconds, (int)options.ChannelCooldown.TotalSeconds);
+        });
+        services.TryAddSingleton<Clubs.PaperOfTheWeekService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Clubs.PaperOfTheWeekService>());
         return services;
     }
 }

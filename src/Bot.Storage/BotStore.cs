@@ -219,8 +219,11 @@ internal sealed class BotStore(IStorageDatabase database, TimeProvider timeProvi
             return new ReaderExport(readerId, Now(), items, dismissed, votes, serverIds);
         }, cancellationToken);
 
-    public Task<ServerConfig> GetConfigAsync(ulong serverId, CancellationToken cancellationToken) =>
-        ReadAsync(async (connection, transaction) =>
+    public async Task<ServerConfig> GetConfigAsync(ulong serverId, CancellationToken cancellationToken) =>
+        await FindConfigAsync(serverId, cancellationToken).ConfigureAwait(false) ?? ServerConfig.Default(serverId);
+
+    public Task<ServerConfig?> FindConfigAsync(ulong serverId, CancellationToken cancellationToken) =>
+        ReadAsync<ServerConfig?>(async (connection, transaction) =>
         {
             await using var channels = Command(connection, transaction, "SELECT channel_id FROM server_free_text_channels WHERE server_id = @server ORDER BY channel_id");
             channels.AddId("@server", serverId);
@@ -234,7 +237,7 @@ internal sealed class BotStore(IStorageDatabase database, TimeProvider timeProvi
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                return ServerConfig.Default(serverId) with { FreeTextChannelIds = channelIds };
+                return channelIds.Count == 0 ? null : ServerConfig.Default(serverId) with { FreeTextChannelIds = channelIds };
             }
 
             return new ServerConfig(

@@ -9,6 +9,9 @@ public interface IServerStore
     /// <summary>The server's configuration, or <see cref="ServerConfig.Default"/> when it never set one.</summary>
     Task<ServerConfig> GetConfigAsync(ulong serverId, CancellationToken cancellationToken);
 
+    /// <summary>The server's configuration, or null when it never saved one (so the operator's defaults apply).</summary>
+    Task<ServerConfig?> FindConfigAsync(ulong serverId, CancellationToken cancellationToken);
+
     /// <summary>Replaces the server's configuration (free-text channels included).</summary>
     /// <exception cref="ArgumentException">A cooldown is negative or the default level is unknown; nothing is written.</exception>
     Task SaveConfigAsync(ServerConfig config, CancellationToken cancellationToken);

@@ -54,6 +54,7 @@ public static class DiscordBotHost
         builder.Services.AddBotStorage(builder.Configuration);
         builder.Services.AddReaderAssistant();
         builder.Services.AddDiscordBot(builder.Configuration);
+        builder.Services.AddStudyGroups();
         overrides?.Invoke(builder.Services);
         // Read raw: the validated options would throw here, before start-up can report every problem at once.
         var drain = TimeSpan.TryParse(builder.Configuration["Discord:ShutdownTimeout"], CultureInfo.InvariantCulture, out var configured)

@@ -214,9 +214,11 @@ public abstract class StoreContractTests<TFixture>(TFixture fixture) : IClassFix
     {
         var (store, _) = await MigratedStoreAsync();
         Assert.Equal(ServerConfig.Default(Server), await store.GetConfigAsync(Server, _cancellation) with { FreeTextChannelIds = [] });
+        Assert.Null(await store.FindConfigAsync(Server, _cancellation));
 
         var config = new ServerConfig(Server, [Channel, Channel + 1], 45, 0, "advanced", true);
         await store.SaveConfigAsync(config, _cancellation);
+        Assert.Equal(45, (await store.FindConfigAsync(Server, _cancellation))?.UserCooldownSeconds);
         var read = await store.GetConfigAsync(Server, _cancellation);
         Assert.Equal(config.FreeTextChannelIds, read.FreeTextChannelIds);
         Assert.Equal(config, read with { FreeTextChannelIds = config.FreeTextChannelIds });

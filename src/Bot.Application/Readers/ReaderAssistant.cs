@@ -23,7 +23,7 @@ public sealed class ReaderAssistant
     public const string ForgetMe = "forget-me";
     public const string MyData = "my-data";
 
-    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { Save, Read, Remove, List, Path, ForgetMe, MyData };
+    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { Save, Read, Remove, List, Path, ForgetMe, MyData, Servers.ServerAssistant.Club, Servers.ServerAssistant.Config };
     private static readonly HashSet<string> Options = new(StringComparer.Ordinal) { "item", "rating", "remove", "topic", "level" };
 
     private static readonly JsonSerializerOptions ExportJson = new()
@@ -37,15 +37,18 @@ public sealed class ReaderAssistant
     private readonly ReadingAssistant _assistant;
     private readonly IReaderStore _store;
     private readonly IReadingAssistant? _replaced;
+    private readonly Servers.ServerSettingsCache? _servers;
 
     /// <param name="assistant">The application layer the reader features build on.</param>
     /// <param name="store">The readers' store.</param>
     /// <param name="front">The <see cref="IReadingAssistant"/> the host registered; when it is not
     /// <paramref name="assistant"/> (a test's stand-in), non-reader requests go to it, without the reader's history.</param>
-    public ReaderAssistant(ReadingAssistant assistant, IReaderStore store, IReadingAssistant? front = null)
+    /// <param name="servers">Server settings: a request without a level in a server gets the server's default level.</param>
+    public ReaderAssistant(ReadingAssistant assistant, IReaderStore store, IReadingAssistant? front = null, Servers.ServerSettingsCache? servers = null)
     {
         _assistant = assistant;
         _store = store;
+        _servers = servers;
         _replaced = ReferenceEquals(front, assistant) ? null : front;
         CatalogVersion = CatalogFingerprint(assistant.Catalog);
     }
@@ -55,7 +58,10 @@ public sealed class ReaderAssistant
 
     public ReadingCatalog Catalog => _assistant.Catalog;
 
-    /// <summary>True when the input is one of the reader commands (/save, /read, /remove, /list, /path, /forget-me, /my-data).</summary>
+    /// <summary>
+    /// True when the input is one of the reader commands (/save, /read, /remove, /list, /path, /forget-me, /my-data),
+    /// or /club and /config, which typed (the console twin) only say that they belong to Discord servers.
+    /// </summary>
     public static bool IsReaderCommand(string input) =>
         input is not null && input.TrimStart().StartsWith('/') && Commands.Contains(TypedCommand.NameOf(input));
 
@@ -86,6 +92,7 @@ public sealed class ReaderAssistant
             List => await ListAsync(who, cancellationToken).ConfigureAwait(false),
             Path => await PathTypedAsync(who, command, cancellationToken).ConfigureAwait(false),
             ForgetMe => await ForgetAsync(who, cancellationToken).ConfigureAwait(false),
+            Servers.ServerAssistant.Club or Servers.ServerAssistant.Config => Failure(input, Servers.ServerText.DiscordOnly(command.Name)),
             _ => await MyDataAsync(who, cancellationToken).ConfigureAwait(false),
         };
         return reply with { Input = input };
@@ -115,14 +122,21 @@ public sealed class ReaderAssistant
         return _assistant.ForReader(profile, a => a.Recommend(request));
     }
 
-    /// <summary>What recommendations need to know about the reader (three reads, each its own snapshot).</summary>
+    /// <summary>What recommendations need to know about the reader (three reads, each its own snapshot), and the server's default level.</summary>
     public async Task<ReaderProfile> ProfileAsync(ReaderContext who, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
         var items = await _store.GetItemsAsync(who.ReaderId, cancellationToken).ConfigureAwait(false);
         var dismissed = await _store.GetDismissedAsync(who.ReaderId, cancellationToken).ConfigureAwait(false);
         var votes = await _store.GetVotesAsync(who.ReaderId, cancellationToken).ConfigureAwait(false);
-        return ReaderProfile.From(items, dismissed, votes, _assistant.Catalog);
+        var profile = ReaderProfile.From(items, dismissed, votes, _assistant.Catalog);
+        if (who.ServerId is { } server && _servers is { } servers
+            && (await servers.FindAsync(server, cancellationToken).ConfigureAwait(false))?.DefaultLevel is { } levelName)
+        {
+            profile = profile with { DefaultLevel = LevelVocabulary.ParseExact(levelName) };
+        }
+
+        return profile;
     }
 
     public async Task<Reply> SaveAsync(ReaderContext who, string? itemQuery, CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ public sealed record ReaderProfile(IReadOnlySet<string> Read, IReadOnlySet<strin
     /// </summary>
     public const int VotesPerLevelStep = 2;
 
+    /// <summary>The level of the server the reader asked in (its /config default), for requests that name none.</summary>
+    public Level? DefaultLevel { get; init; }
+
     public static ReaderProfile Empty { get; } = new(new HashSet<string>(), new HashSet<string>(), new Dictionary<string, int>());
 
     /// <summary>+1 (harder), -1 (easier) or 0 for the topic.</summary>

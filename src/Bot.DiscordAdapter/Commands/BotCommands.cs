@@ -17,6 +17,8 @@ public static class BotCommands
     public const string Path = "path";
     public const string ForgetMe = "forget-me";
     public const string MyData = "my-data";
+    public const string Config = "config";
+    public const string Club = "club";
 
     public const string TopicOption = "topic";
     public const string LevelOption = "level";
@@ -25,9 +27,26 @@ public static class BotCommands
     public const string QueryOption = "query";
     public const string ItemOption = "item";
     public const string RatingOption = "rating";
+    public const string FreeTextChannelsOption = "free-text-channels";
+    public const string UserCooldownOption = "user-cooldown";
+    public const string ChannelCooldownOption = "channel-cooldown";
+    public const string TrainingOption = "training";
+    public const string ClubChannelOption = "club-channel";
+    public const string ClubDayOption = "club-day";
+    public const string ClubHourOption = "club-hour";
+
+    /// <summary>The MANAGE_GUILD permission bit ("Manage Server").</summary>
+    public const long ManageGuildPermission = 1L << 5;
+
+    /// <summary>The ADMINISTRATOR permission bit, which implies every other.</summary>
+    public const long AdministratorPermission = 1L << 3;
 
     public const int MaxCount = 10;
     public const int MaxTextLength = 200;
+
+    // Declared before All, which reads it while being initialized.
+    private static readonly DayOfWeek[] WeekdaysFromMonday =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
     public static IReadOnlyList<ApplicationCommand> All { get; } =
     [
@@ -40,9 +59,9 @@ public static class BotCommands
                 Autocomplete = true,
                 MaxLength = MaxTextLength,
             },
-            new ApplicationCommandOption(ApplicationCommandOptionType.String, LevelOption, "Your level")
+            new ApplicationCommandOption(ApplicationCommandOptionType.String, LevelOption, "Your level (default: the server's level, if it set one)")
             {
-                Required = true,
+                Required = false,
                 Choices = [.. Enum.GetValues<Level>().Select(l => CommandChoice.String(Capitalized(l.ToString()), l.ToString().ToLowerInvariant()))],
             },
             new ApplicationCommandOption(ApplicationCommandOptionType.String, KindOption, "Only this kind of resource")
@@ -104,7 +123,60 @@ public static class BotCommands
             }),
         ApplicationCommand.ChatInput(ForgetMe, "Delete everything I store about you: your list, dismissals and feedback."),
         ApplicationCommand.ChatInput(MyData, "Show everything I store about you, as JSON (only you see it)."),
+        ApplicationCommand.ChatInput(
+            Config,
+            "Server settings (Manage Server): free-text channels, cooldowns, level, training, paper of the week.",
+            new ApplicationCommandOption(ApplicationCommandOptionType.String, FreeTextChannelsOption, "Channels where I answer free text: #mentions or ids, or none")
+            {
+                Required = false,
+                MaxLength = MaxTextLength,
+            },
+            new ApplicationCommandOption(ApplicationCommandOptionType.Integer, ChannelCooldownOption, "Seconds between my free-text answers in one channel (0-3600)")
+            {
+                Required = false,
+                MinValue = 0,
+                MaxValue = Bot.Application.Servers.ServerAssistant.MaxCooldownSeconds,
+            },
+            new ApplicationCommandOption(ApplicationCommandOptionType.Integer, UserCooldownOption, "Seconds between my free-text answers to one member (0-3600)")
+            {
+                Required = false,
+                MinValue = 0,
+                MaxValue = Bot.Application.Servers.ServerAssistant.MaxCooldownSeconds,
+            },
+            new ApplicationCommandOption(ApplicationCommandOptionType.String, LevelOption, "The group's default level")
+            {
+                Required = false,
+                Choices = [.. Enum.GetValues<Level>().Select(l => CommandChoice.String(Capitalized(l.ToString()), l.ToString().ToLowerInvariant())), CommandChoice.String("None", "none")],
+            },
+            new ApplicationCommandOption(ApplicationCommandOptionType.Boolean, TrainingOption, "May feedback given in this server be used to improve the ranking?")
+            {
+                Required = false,
+            },
+            new ApplicationCommandOption(ApplicationCommandOptionType.Channel, ClubChannelOption, "Channel for the paper of the week")
+            {
+                Required = false,
+            },
+            new ApplicationCommandOption(ApplicationCommandOptionType.String, ClubDayOption, "Weekday of the paper of the week, or Off")
+            {
+                Required = false,
+                Choices = [.. WeekdaysFromMonday.Select(d => CommandChoice.String(d.ToString(), d.ToString().ToLowerInvariant())), CommandChoice.String("Off", "off")],
+            },
+            new ApplicationCommandOption(ApplicationCommandOptionType.Integer, ClubHourOption, "Hour of the paper of the week, UTC (0-23)")
+            {
+                Required = false,
+                MinValue = 0,
+                MaxValue = 23,
+            }) with
+        {
+            DefaultMemberPermissions = ManageGuildPermission,
+            Contexts = [InteractionContextType.Guild],
+        },
+        ApplicationCommand.ChatInput(Club, "The paper of the week: current and past picks, and how many members read each.") with
+        {
+            Contexts = [InteractionContextType.Guild],
+        },
     ];
+
 
     private static ApplicationCommandOption ItemArgument(string description) =>
         new(ApplicationCommandOptionType.String, ItemOption, description)

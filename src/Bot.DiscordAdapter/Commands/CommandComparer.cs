@@ -67,6 +67,11 @@ public static class CommandComparer
             return "integration types";
         }
 
+        if (wanted.DefaultMemberPermissions != existing.ParsedDefaultMemberPermissions)
+        {
+            return "default member permissions";
+        }
+
         return OptionsDifference(wanted.Options ?? [], existing.Options ?? []);
     }
 

@@ -33,6 +33,12 @@ public sealed class DiscordBotOptions
     /// </summary>
     public List<string> FreeTextChannelIds { get; set; } = [];
 
+    /// <summary>
+    /// Requests the privileged MESSAGE_CONTENT intent even without <see cref="FreeTextChannelIds"/>, so the free-text
+    /// channels servers choose with /config are answered (enable the intent in the Developer Portal first).
+    /// </summary>
+    public bool ServerFreeText { get; set; }
+
     /// <summary>Minimum time between two free-text answers to the same user.</summary>
     public TimeSpan UserCooldown { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -1,5 +1,6 @@
 using Bot.Application;
 using Bot.Application.Readers;
+using Bot.Application.Servers;
 using Bot.Discord.Models.Inbound;
 using Bot.Discord.Models.Outbound;
 using Bot.Discord.Rest;
@@ -37,8 +38,10 @@ public sealed partial class InteractionHandler
     private readonly TimeSpan _deferAfter;
     private readonly TimeSpan _pagingLifetime;
     private readonly ReaderAssistant? _readers;
+    private readonly ServerAssistant? _servers;
 
     /// <param name="readers">The reader features (lists, paths, feedback); without them the reader commands are unknown.</param>
+    /// <param name="servers">The study-group features (/config, /club, the "Read it" button of paper-of-the-week posts).</param>
     public InteractionHandler(
         IReadingAssistant assistant,
         IDiscordRestClient rest,
@@ -46,9 +49,11 @@ public sealed partial class InteractionHandler
         IOptions<DiscordBotOptions> options,
         TimeProvider time,
         ILogger<InteractionHandler> logger,
-        ReaderAssistant? readers = null)
+        ReaderAssistant? readers = null,
+        ServerAssistant? servers = null)
     {
         _readers = readers;
+        _servers = servers;
         ArgumentNullException.ThrowIfNull(options);
         _assistant = assistant;
         _rest = rest;
@@ -114,6 +119,11 @@ public sealed partial class InteractionHandler
             return AnswerAsync(session, personal, context, isUpdate: false, cancellationToken);
         }
 
+        if (_servers is { } servers && owner is { } memberId && ServerCommand(servers, interaction, data?.Name, options, Who(interaction, memberId)) is { } serverReply)
+        {
+            return AnswerAsync(session, serverReply, new RenderContext(owner) { Personal = true }, isUpdate: false, cancellationToken);
+        }
+
         switch (data?.Name)
         {
             case BotCommands.Recommend:
@@ -174,6 +184,13 @@ public sealed partial class InteractionHandler
     private Task HandleComponentAsync(InteractionSession session, Interaction interaction, CancellationToken cancellationToken)
     {
         var customId = interaction.Data?.CustomId;
+        if (_servers is { } servers && ClubCustomId.TryDecode(customId, out var clubItem) && interaction.InvokingUser?.Id is { } presser)
+        {
+            var who = Who(interaction, presser);
+            return AnswerAsync(
+                session, () => Wait(servers.MarkClubPaperReadAsync(who, clubItem, CancellationToken.None)), new RenderContext(presser) { Personal = true }, isUpdate: false, cancellationToken);
+        }
+
         if (_readers is { } readers && ReaderCustomId.TryDecode(customId, out var readerButton))
         {
             return HandleReaderButtonAsync(session, interaction, readers, readerButton, cancellationToken);
@@ -244,6 +261,39 @@ public sealed partial class InteractionHandler
             _ => null,
         };
     }
+
+    /// <summary>/config and /club, answered privately; null for the other commands.</summary>
+    private static Func<Reply>? ServerCommand(ServerAssistant servers, Interaction interaction, string? name, IReadOnlyList<InteractionDataOption> options, ReaderContext who)
+    {
+        switch (name)
+        {
+            case BotCommands.Config:
+                // default_member_permissions only hides the command by default (server admins can change that), so the
+                // member's permissions in this interaction decide.
+                var mayManage = MayManageServer(interaction.Member?.Permissions);
+                var change = new ConfigChange
+                {
+                    FreeTextChannels = Option(options, BotCommands.FreeTextChannelsOption)?.GetString(),
+                    UserCooldown = Option(options, BotCommands.UserCooldownOption)?.GetString(),
+                    ChannelCooldown = Option(options, BotCommands.ChannelCooldownOption)?.GetString(),
+                    Level = Option(options, BotCommands.LevelOption)?.GetString(),
+                    Training = Option(options, BotCommands.TrainingOption)?.GetBoolean() is { } training ? (training ? "yes" : "no") : null,
+                    ClubChannel = Option(options, BotCommands.ClubChannelOption)?.GetString(),
+                    ClubDay = Option(options, BotCommands.ClubDayOption)?.GetString(),
+                    ClubHour = Option(options, BotCommands.ClubHourOption)?.GetString(),
+                };
+                return () => Wait(servers.ConfigAsync(who, mayManage, change, CancellationToken.None));
+            case BotCommands.Club:
+                return () => Wait(servers.ClubAsync(who, CancellationToken.None));
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>True when the permission bit set (a decimal string) holds Manage Server or Administrator.</summary>
+    public static bool MayManageServer(string? permissions) =>
+        ulong.TryParse(permissions, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits)
+        && (bits & (ulong)(BotCommands.ManageGuildPermission | BotCommands.AdministratorPermission)) != 0;
 
     /// <summary>Save / Read / Feedback / vote buttons: only for the reader they were made for, under the catalog they were made with.</summary>
     private Task HandleReaderButtonAsync(InteractionSession session, Interaction interaction, ReaderAssistant readers, ReaderButton button, CancellationToken cancellationToken)

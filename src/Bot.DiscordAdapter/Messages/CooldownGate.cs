@@ -18,6 +18,8 @@ public sealed class CooldownGate
     private readonly ConcurrentDictionary<ulong, long> _users = new();
     private readonly ConcurrentDictionary<ulong, long> _channels = new();
     private readonly Lock _lock = new();
+    private TimeSpan _longestUserCooldown;
+    private TimeSpan _longestChannelCooldown;
 
     public CooldownGate(IOptions<DiscordBotOptions> options, TimeProvider time)
     {
@@ -25,32 +27,43 @@ public sealed class CooldownGate
         _time = time;
         _userCooldown = options.Value.UserCooldown;
         _channelCooldown = options.Value.ChannelCooldown;
+        _longestUserCooldown = _userCooldown;
+        _longestChannelCooldown = _channelCooldown;
     }
 
     /// <summary>True while the user or the channel is cooling down (a cheap check before doing any work).</summary>
-    public bool IsCoolingDown(ulong userId, ulong channelId)
+    public bool IsCoolingDown(ulong userId, ulong channelId) => IsCoolingDown(userId, channelId, _userCooldown, _channelCooldown);
+
+    /// <summary>As <see cref="IsCoolingDown(ulong, ulong)"/> with a server's own cooldowns (from /config).</summary>
+    public bool IsCoolingDown(ulong userId, ulong channelId, TimeSpan userCooldown, TimeSpan channelCooldown)
     {
         var now = _time.GetTimestamp();
-        return Active(_users, userId, _userCooldown, now) || Active(_channels, channelId, _channelCooldown, now);
+        return Active(_users, userId, userCooldown, now) || Active(_channels, channelId, channelCooldown, now);
     }
 
     /// <summary>Atomically checks both cooldowns and, when neither is active, starts them. False means stay silent.</summary>
-    public bool TryAcquire(ulong userId, ulong channelId)
+    public bool TryAcquire(ulong userId, ulong channelId) => TryAcquire(userId, channelId, _userCooldown, _channelCooldown);
+
+    /// <summary>As <see cref="TryAcquire(ulong, ulong)"/> with a server's own cooldowns (from /config).</summary>
+    public bool TryAcquire(ulong userId, ulong channelId, TimeSpan userCooldown, TimeSpan channelCooldown)
     {
         lock (_lock)
         {
             var now = _time.GetTimestamp();
-            if (Active(_users, userId, _userCooldown, now) || Active(_channels, channelId, _channelCooldown, now))
+            if (Active(_users, userId, userCooldown, now) || Active(_channels, channelId, channelCooldown, now))
             {
                 return false;
             }
 
             _users[userId] = now;
             _channels[channelId] = now;
+            // Servers may set longer cooldowns than the defaults: prune only what no cooldown seen could still need.
+            _longestUserCooldown = userCooldown > _longestUserCooldown ? userCooldown : _longestUserCooldown;
+            _longestChannelCooldown = channelCooldown > _longestChannelCooldown ? channelCooldown : _longestChannelCooldown;
             if (_users.Count > PruneThreshold || _channels.Count > PruneThreshold)
             {
-                Prune(_users, _userCooldown, now);
-                Prune(_channels, _channelCooldown, now);
+                Prune(_users, _longestUserCooldown, now);
+                Prune(_channels, _longestChannelCooldown, now);
             }
 
             return true;

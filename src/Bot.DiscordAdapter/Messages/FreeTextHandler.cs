@@ -1,4 +1,6 @@
 using Bot.Application;
+using Bot.Application.Readers;
+using Bot.Application.Servers;
 using Bot.Discord.Models.Inbound;
 using Bot.Discord.Models.Outbound;
 using Bot.Discord.Rest;
@@ -13,7 +15,9 @@ namespace Bot.DiscordAdapter.Messages;
 
 /// <summary>
 /// Answers free text (MESSAGE_CREATE) that the application calls a request, as a reply to the message that
-/// pings nobody, within the cooldowns; chatter and everything the filter rejects get silence.
+/// pings nobody, within the cooldowns; chatter and everything the filter rejects get silence. With server settings
+/// (/config), a server's free-text channels add to the configured ones, its cooldowns replace the defaults, and its
+/// default level applies to requests that name none.
 /// </summary>
 public sealed partial class FreeTextHandler
 {
@@ -23,6 +27,10 @@ public sealed partial class FreeTextHandler
     private readonly CooldownGate _cooldowns;
     private readonly IReadOnlySet<ulong> _channels;
     private readonly ILogger<FreeTextHandler> _logger;
+    private readonly ServerSettingsCache? _servers;
+    private readonly ReaderAssistant? _readers;
+    private readonly TimeSpan _userCooldown;
+    private readonly TimeSpan _channelCooldown;
 
     public FreeTextHandler(
         IReadingAssistant assistant,
@@ -30,7 +38,9 @@ public sealed partial class FreeTextHandler
         BotIdentity identity,
         CooldownGate cooldowns,
         IOptions<DiscordBotOptions> options,
-        ILogger<FreeTextHandler> logger)
+        ILogger<FreeTextHandler> logger,
+        ServerSettingsCache? servers = null,
+        ReaderAssistant? readers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _assistant = assistant;
@@ -38,34 +48,48 @@ public sealed partial class FreeTextHandler
         _identity = identity;
         _cooldowns = cooldowns;
         _channels = options.Value.ParsedFreeTextChannelIds;
+        _userCooldown = options.Value.UserCooldown;
+        _channelCooldown = options.Value.ChannelCooldown;
         _logger = logger;
+        _servers = servers;
+        _readers = readers;
     }
 
     /// <summary>Handles one message; returns the message sent, or null when the bot stayed silent.</summary>
     public async Task<MessagePayload?> HandleAsync(Message message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var verdict = FreeTextFilter.Decide(message, _identity.BotUserId, _channels);
+        var server = message.GuildId is { } guild && _servers is { } servers
+            ? await servers.FindAsync(guild, cancellationToken).ConfigureAwait(false)
+            : null;
+        var channels = server is { FreeTextChannelIds.Count: > 0 } ? _channels.Union(server.FreeTextChannelIds).ToHashSet() : _channels;
+        var verdict = FreeTextFilter.Decide(message, _identity.BotUserId, channels);
         if (!verdict.ShouldHandle)
         {
             Log.Ignored(_logger, message.Id, verdict.Decision);
             return null;
         }
 
-        if (_cooldowns.IsCoolingDown(message.Author.Id, message.ChannelId))
+        var (userCooldown, channelCooldown) = server is null
+            ? (_userCooldown, _channelCooldown)
+            : (TimeSpan.FromSeconds(server.UserCooldownSeconds), TimeSpan.FromSeconds(server.ChannelCooldownSeconds));
+        if (_cooldowns.IsCoolingDown(message.Author.Id, message.ChannelId, userCooldown, channelCooldown))
         {
             Log.CoolingDown(_logger, message.Id);
             return null;
         }
 
-        var reply = _assistant.HandleMessage(verdict.Text, addressedToBot: verdict.IsDirectMessage || verdict.MentionsBot);
+        var addressed = verdict.IsDirectMessage || verdict.MentionsBot;
+        var reply = _readers is { } readers
+            ? await readers.HandleMessageAsync(new ReaderContext(message.Author.Id, message.GuildId, message.ChannelId), verdict.Text, addressed, cancellationToken).ConfigureAwait(false)
+            : _assistant.HandleMessage(verdict.Text, addressedToBot: addressed);
         if (!reply.ShouldAnswer)
         {
             Log.Chatter(_logger, message.Id);
             return null;
         }
 
-        if (!_cooldowns.TryAcquire(message.Author.Id, message.ChannelId))
+        if (!_cooldowns.TryAcquire(message.Author.Id, message.ChannelId, userCooldown, channelCooldown))
         {
             Log.CoolingDown(_logger, message.Id);
             return null;

@@ -54,6 +54,12 @@ public sealed record ApplicationCommand(string Name)
 
     public IReadOnlyList<ApplicationIntegrationType>? IntegrationTypes { get; init; }
 
+    /// <summary>
+    /// Permission bits a member needs to see and use the command by default (server admins can change that, so the
+    /// bot checks again on receipt). Sent as a number, as the OpenAPI spec types it; null means everyone.
+    /// </summary>
+    public long? DefaultMemberPermissions { get; init; }
+
     public static ApplicationCommand ChatInput(
         string name, string description, params IReadOnlyList<ApplicationCommandOption> options) =>
         new(name) { Description = description, Options = options.Count == 0 ? null : options };

@@ -41,6 +41,18 @@ public sealed record RegisteredCommand
     public IReadOnlyList<InteractionContextType>? Contexts { get; init; }
 
     public IReadOnlyList<ApplicationIntegrationType>? IntegrationTypes { get; init; }
+
+    /// <summary>Discord returns the permission bits as a string; read either form.</summary>
+    public System.Text.Json.JsonElement? DefaultMemberPermissions { get; init; }
+
+    /// <summary><see cref="DefaultMemberPermissions"/> as a number; null when absent or null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long? ParsedDefaultMemberPermissions => DefaultMemberPermissions switch
+    {
+        { ValueKind: System.Text.Json.JsonValueKind.Number } n when n.TryGetInt64(out var value) => value,
+        { ValueKind: System.Text.Json.JsonValueKind.String } s when long.TryParse(s.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) => value,
+        _ => null,
+    };
 }
 
 /// <summary>An option of a registered command, with enough detail to compare it with the desired definition.</summary>
