@@ -24,6 +24,10 @@ public sealed partial class ReadingAssistant : IReadingAssistant
     /// <summary>The highest page `page:N` may ask for (pages past the ranked list come back empty anyway).</summary>
     public const int MaxPage = 20;
     private static readonly HashSet<string> PaperOptions = new(StringComparer.Ordinal) { "query" };
+    // Below this text similarity to its best match, an unknown topic's words are answered with an error rather
+    // than with the nearest texts: "cooking" finds nothing worth reading, "offline sync" does.
+    private const float UnknownTopicTextFloor = 0.2f;
+
     // A topic's detail shows its commonest other names; the full list is for the matcher, not for reading.
     private const int MaxAliasesShown = 8;
     private static readonly HashSet<string> TopicsOptions = new(StringComparer.Ordinal) { "topic" };
@@ -244,7 +248,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
                 : "Popular topics: " + string.Join(", ", PopularTopics);
 
             var probe = _engine.Recommender.Recommend(new RecommendationQuery { SubjectText = parsed.SubjectText, Level = level, Kinds = kinds, Count = 1 });
-            if (parsed.SubjectText.Length == 0 || probe.BestTextSimilarity < 0.2)
+            if (parsed.SubjectText.Length == 0 || probe.BestTextSimilarity < UnknownTopicTextFloor)
             {
                 return Error(input, $"Unknown topic '{Clip(request.Topic.Trim(), 60)}'. {suggestion}. Type /topics for the full list.") with { Level = level };
             }
@@ -467,7 +471,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             var wholeParsed = _engine.Parser.Parse(string.Join(' ', positional));
             if (rest.Topics.Count > 0 && lastParsed.Topics.Count == 0 && lastParsed.Kinds.Count == 0
                 && lastParsed.Level is null && last.Length > 0 && !TextAnalyzer.IsStopWord(last)
-                && !_engine.Index.Vocabulary.Contains(last)
+                && !IsCatalogWord(last)
                 && wholeParsed.TopicIds.SequenceEqual(rest.TopicIds))
             {
                 return Error(input, $"Unknown level '{Clip(positional[^1], 40)}'. Levels: {LevelVocabulary.AcceptedNames}.");
@@ -480,6 +484,26 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         }
 
         return Recommend(new RecommendRequest { Topic = topic ?? string.Empty, Level = level, Kind = kind, Count = count, Offset = (page - 1) * Math.Clamp(count, 1, MaxCount) }) with { Input = input };
+    }
+
+    /// <summary>
+    /// A word of the catalog's, or a misspelling of one ("desing"), or one the catalog's text matches well
+    /// ("readiness" in "production readiness"): part of a topic phrase, not a level typed wrong.
+    /// </summary>
+    private bool IsCatalogWord(string word)
+    {
+        if (_engine.Index.Vocabulary.Contains(word))
+        {
+            return true;
+        }
+
+        var typos = FuzzyMatcher.AllowedTypos(word.Length);
+        if (typos > 0 && _engine.Index.Vocabulary.Any(v => Math.Abs(v.Length - word.Length) <= typos && FuzzyMatcher.EditDistance(word, v, typos) <= typos))
+        {
+            return true;
+        }
+
+        return _engine.Recommender.Recommend(new RecommendationQuery { SubjectText = word, Count = 1 }).BestTextSimilarity >= UnknownTopicTextFloor;
     }
 
     private Reply HandlePaperCommand(string input, TypedCommand command)

@@ -44,6 +44,17 @@ public sealed class ReadingAssistantTests
     }
 
     [Theory]
+    [InlineData("/recommend storage engins", "storage")]
+    [InlineData("/recommend storage engines", "storage")]
+    public void A_second_word_the_catalog_knows_or_nearly_knows_is_part_of_the_topic_not_a_bad_level(string input, string topic)
+    {
+        var reply = Assistant.Handle(input);
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.Equal([topic], reply.Topics);
+        Assert.Null(reply.Level);
+    }
+
+    [Theory]
     [InlineData("/recommend consensus banana", "banana", "beginner, intermediate, advanced")]
     [InlineData("/recommend topic:consensus level:banana", "banana", "beginner, intermediate, advanced")]
     [InlineData("/recommend topic:consensus kind:banana", "banana", "book, paper")]

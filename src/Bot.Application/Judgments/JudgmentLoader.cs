@@ -16,7 +16,7 @@ public static class JudgmentLoader
     public static readonly string RepositoryPath = Path.Combine("tests", "Bot.Quality.Tests", "Judgments");
 
     /// <summary>The folders whose /recommend judgments train the ranker; Holdout2 is never among them.</summary>
-    public static readonly IReadOnlyList<string> TrainingFolders = [string.Empty, "Holdout", "Training", "Training2"];
+    public static readonly IReadOnlyList<string> TrainingFolders = [string.Empty, "Holdout", "Training", "Training2", "Training3"];
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)

@@ -32,7 +32,7 @@ public static class IntentModelTrainer
     /// The judged <c>/recommend</c> files whose free-text inputs are reading requests to learn from, relative to
     /// tests/Bot.Quality.Tests/Judgments: the way people ask for reading in a channel, many of them questions.
     /// </summary>
-    public static IReadOnlyList<string> RequestFiles { get; } = ["Training/recommend.yaml", "recommend.yaml", "Holdout/recommend.yaml", "Training2/recommend.yaml"];
+    public static IReadOnlyList<string> RequestFiles { get; } = ["Training/recommend.yaml", "recommend.yaml", "Holdout/recommend.yaml", "Training2/recommend.yaml", "Training3/recommend.yaml"];
 
     /// <summary>The held-out messages: only ever evaluated on, never trained or tuned on.</summary>
     public const string HeldOutFile = "Holdout2/messages.yaml";

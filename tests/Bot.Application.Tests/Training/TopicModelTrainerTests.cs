@@ -1,0 +1,59 @@
+using Bot.Application.Training;
+using Bot.Recommendation;
+using Bot.Recommendation.Conversation;
+using Bot.Recommendation.Understanding;
+
+namespace Bot.Application.Tests.Training;
+
+/// <summary>The topic model on the fixture catalog: trained on the catalog's own text, used only where no topic is named.</summary>
+public sealed class TopicModelTrainerTests
+{
+    private static readonly Lazy<TopicModel> Model = new(() => TopicModelTrainer.Train(TopicModelTrainer.CatalogExamples(FixtureCatalog.Create())));
+
+    private static ReadingAssistant AssistantWith(TopicModel model, float threshold = MessageClassifierOptions.DefaultTopicThreshold) =>
+        new(new RecommendationEngine(FixtureCatalog.Create(), topicModel: model, classifierOptions: new MessageClassifierOptions { TopicThreshold = threshold }));
+
+    [Fact]
+    public void A_request_naming_no_topic_is_read_as_the_topic_its_words_are_about()
+    {
+        var reply = AssistantWith(Model.Value).Handle("/recommend malicious liars and lying nodes");
+
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.Equal(["byzantine-fault-tolerance"], reply.Topics);
+        Assert.Contains(reply.Items, i => i.Id == "byzantine-intro");
+    }
+
+    [Fact]
+    public void Without_a_topic_model_the_same_words_rank_alone()
+    {
+        var reply = AssistantWith(TopicModel.None).Handle("/recommend malicious liars and lying nodes");
+
+        Assert.Empty(reply.Topics);
+    }
+
+    [Fact]
+    public void Below_the_threshold_no_topic_is_inferred()
+    {
+        var reply = AssistantWith(Model.Value, threshold: 1.0f).Handle("/recommend malicious liars and lying nodes");
+
+        Assert.Empty(reply.Topics);
+    }
+
+    [Fact]
+    public void A_named_topic_is_never_replaced_by_an_inferred_one()
+    {
+        var reply = AssistantWith(Model.Value).Handle("/recommend storage malicious lying nodes");
+
+        Assert.Equal(["storage"], reply.Topics);
+    }
+
+    [Fact]
+    public void Every_topic_and_item_of_the_catalog_is_an_example()
+    {
+        var catalog = FixtureCatalog.Create();
+        var examples = TopicModelTrainer.CatalogExamples(catalog);
+
+        Assert.Equal(catalog.Topics.Select(t => t.Id).Order(), examples.Select(e => e.TopicId).Distinct().Order());
+        Assert.Equal(catalog.Resources.Count, examples.Count(e => e.Source == TopicExampleSource.Item));
+    }
+}
