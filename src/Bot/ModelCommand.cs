@@ -77,7 +77,7 @@ internal static class ModelCommand
         }
 
         var dataset = RankerTrainer.BuildDataset(catalog, judgments);
-        Console.WriteLine($"{dataset.Count} judged requests ({judgments.Count} read: {fromFiles} from files, {judgments.Count - fromFiles} from feedback), {dataset.Sum(q => q.Ids.Count)} candidate rows, {RankingFeatures.Count} features; built in {stopwatch.Elapsed.TotalSeconds:F1} s.");
+        Console.WriteLine($"{dataset.Count} judged requests ({judgments.Count} read: {fromFiles} from files{(feedback.Enabled ? $", of which {feedbackMerged} with grades from feedback, and {judgments.Count - fromFiles} from feedback alone" : "")}), {dataset.Sum(q => q.Ids.Count)} candidate rows, {RankingFeatures.Count} features; built in {stopwatch.Elapsed.TotalSeconds:F1} s.");
 
         var results = Enum.GetValues<RankerAlgorithm>().Select(algorithm => RankerTrainer.CrossValidate(dataset, algorithm)).ToList();
         foreach (var result in results)

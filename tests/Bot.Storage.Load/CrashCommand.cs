@@ -66,8 +66,8 @@ internal static class CrashCommand
             }
 
             Console.WriteLine($"restart: migrations at start took {restart.Elapsed.TotalMilliseconds:F0} ms; schema version {versionAfter} (before the load {versionBefore})");
-            var integrity = target.IsPostgres ? "not applicable (the server was not killed)" : await IntegrityCheckAsync(target);
-            Console.WriteLine($"SQLite PRAGMA integrity_check: {integrity}");
+            var integrity = target.IsPostgres ? "not run (only the client was killed; PostgreSQL recovers its own crashes from its WAL)" : await IntegrityCheckAsync(target);
+            Console.WriteLine($"integrity check (SQLite PRAGMA integrity_check): {integrity}");
             var count = await DatabaseCount.TakeAsync(target, journal);
             Console.WriteLine($"counted in the database: {count}");
 

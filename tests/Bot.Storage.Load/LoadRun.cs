@@ -74,6 +74,12 @@ internal static class LoadRun
             var who = new ReaderContext(readerId, server, 1);
             var level = Levels[index % Levels.Length];
             var mine = latencies[index] = new List<double>(4096);
+            if (settings.ThinkMilliseconds > 0)
+            {
+                // Readers arrive spread over one think time rather than all pressing at the first instant.
+                await Task.Delay(TimeSpan.FromMilliseconds(random.NextDouble() * settings.ThinkMilliseconds));
+            }
+
             while (stopwatch.Elapsed < settings.Duration)
             {
                 // Each press is its own work item, as each Discord interaction is: a store call that completes
@@ -129,8 +135,12 @@ internal static class LoadRun
                 mine.Add(Stopwatch.GetElapsedTime(pressed).TotalMilliseconds);
                 if (settings.ThinkMilliseconds > 0)
                 {
-                    var think = -Math.Log(1 - random.NextDouble()) * settings.ThinkMilliseconds;
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(think, 10 * settings.ThinkMilliseconds)));
+                    var think = TimeSpan.FromMilliseconds(-Math.Log(1 - random.NextDouble()) * settings.ThinkMilliseconds);
+                    var left = settings.Duration - stopwatch.Elapsed;
+                    if (left > TimeSpan.Zero)
+                    {
+                        await Task.Delay(think < left ? think : left);
+                    }
                 }
             }
         }
