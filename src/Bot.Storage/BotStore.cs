@@ -494,6 +494,7 @@ internal sealed class BotStore(IStorageDatabase database, TimeProvider timeProvi
 
     private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> action, CancellationToken cancellationToken)
     {
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginAsync(connection, readOnly: false, cancellationToken).ConfigureAwait(false);
         var result = await action(connection, transaction).ConfigureAwait(false);

@@ -23,11 +23,21 @@ internal static class ModelCommand
     {
         var root = new Option<string?>("--repository") { Description = "The repository's root (holds data/ and tests/); default: found above the working directory." };
         var ablation = new Option<bool>("--ablation") { Description = "Also cross-validate with each feature family removed in turn (slow)." };
-        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2): the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip).") { root, ablation };
+        var cvOnly = new Option<bool>("--cv-only") { Description = "Only cross-validate the topic model and the ranker and print the figures: write no model file and skip the intent model (to compare with and without --with-feedback)." };
+        var feedback = new FeedbackOptions();
+        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2): the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly };
+        feedback.AddTo(train);
         train.SetAction(async (parseResult, cancellationToken) =>
         {
-            var status = Train(parseResult.GetValue(root), parseResult.GetValue(ablation));
-            if (status != 0)
+            var settings = feedback.Read(parseResult);
+            if (settings.Problems.Count > 0)
+            {
+                await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, settings.Problems)).ConfigureAwait(false);
+                return 2;
+            }
+
+            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), settings, cancellationToken).ConfigureAwait(false);
+            if (status != 0 || parseResult.GetValue(cvOnly))
             {
                 return status;
             }
@@ -41,7 +51,7 @@ internal static class ModelCommand
         return model;
     }
 
-    private static int Train(string? repository, bool ablation)
+    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, FeedbackSettings feedback, CancellationToken cancellationToken)
     {
         var root = repository ?? FindRepository();
         if (root is null)
@@ -56,10 +66,24 @@ internal static class ModelCommand
         var judgments = JudgmentLoader.TrainingFolders
             .SelectMany(folder => JudgmentLoader.LoadRecommend(Path.Combine(root, JudgmentLoader.RepositoryPath, folder)))
             .ToList();
-        var topicModel = TrainTopicModel(catalog, judgments, dataDirectory);
+        var topicModel = TrainTopicModel(catalog, judgments, dataDirectory, write: !cvOnly);
         stopwatch.Restart();
+        var fromFiles = judgments.Count;
+        var feedbackMerged = 0;
+        if (feedback.Enabled)
+        {
+            var merged = await FeedbackOptions.LoadAndMergeAsync(feedback, catalog, judgments, cancellationToken).ConfigureAwait(false);
+            if (merged is null)
+            {
+                return 1;
+            }
+
+            judgments = merged.Judgments.ToList();
+            feedbackMerged = merged.FeedbackRequestsMerged;
+        }
+
         var dataset = RankerTrainer.BuildDataset(catalog, judgments, topicModel: topicModel);
-        Console.WriteLine($"{dataset.Count} judged requests ({judgments.Count} read), {dataset.Sum(q => q.Ids.Count)} candidate rows, {RankingFeatures.Count} features; built in {stopwatch.Elapsed.TotalSeconds:F1} s.");
+        Console.WriteLine($"{dataset.Count} judged requests ({judgments.Count} read: {fromFiles} from files{(feedback.Enabled ? $", of which {feedbackMerged} with grades from feedback, and {judgments.Count - fromFiles} from feedback alone" : "")}), {dataset.Sum(q => q.Ids.Count)} candidate rows, {RankingFeatures.Count} features; built in {stopwatch.Elapsed.TotalSeconds:F1} s.");
 
         var results = Enum.GetValues<RankerAlgorithm>().Select(algorithm => RankerTrainer.CrossValidate(dataset, algorithm)).ToList();
         foreach (var result in results)
@@ -68,24 +92,32 @@ internal static class ModelCommand
         }
 
         var best = results.OrderByDescending(r => r.Mean).ThenBy(r => r.Algorithm).First();
-        var fit = Stopwatch.StartNew();
-        var bytes = RankerTrainer.TrainFinal(dataset, best.Algorithm);
-        var trainingSeconds = fit.Elapsed.TotalSeconds;
-        var models = Path.Combine(dataDirectory, "models");
-        Directory.CreateDirectory(models);
-        File.WriteAllBytes(Path.Combine(models, ModelFile), bytes);
-        var metrics = new TrainingMetrics
+        if (cvOnly)
         {
-            Algorithm = best.Algorithm.ToString(),
-            Queries = dataset.Count,
-            Rows = dataset.Sum(q => q.Ids.Count),
-            Features = RankingFeatures.Count,
-            FoldNdcg = results.ToDictionary(r => r.Algorithm.ToString(), r => (IReadOnlyList<double>)r.FoldNdcg.Select(v => Math.Round(v, 6)).ToList()),
-            MeanNdcg = results.ToDictionary(r => r.Algorithm.ToString(), r => Math.Round(r.Mean, 6)),
-            TrainingSeconds = Math.Round(trainingSeconds, 1),
-        };
-        File.WriteAllText(Path.Combine(models, MetricsFile), RankerTrainer.ToJson(metrics) + Environment.NewLine);
-        Console.WriteLine($"Kept {best.Algorithm} (mean nDCG@5 {RankerTrainer.Format(best.Mean)}); final fit {trainingSeconds:F1} s; wrote {Path.Combine(models, ModelFile)} and {MetricsFile}. Total {stopwatch.Elapsed.TotalSeconds:F1} s.");
+            Console.WriteLine($"Best: {best.Algorithm} (mean nDCG@5 {RankerTrainer.Format(best.Mean)}); --cv-only, so no model was written. Total {stopwatch.Elapsed.TotalSeconds:F1} s.");
+        }
+        else
+        {
+            var fit = Stopwatch.StartNew();
+            var bytes = RankerTrainer.TrainFinal(dataset, best.Algorithm);
+            var trainingSeconds = fit.Elapsed.TotalSeconds;
+            var models = Path.Combine(dataDirectory, "models");
+            Directory.CreateDirectory(models);
+            File.WriteAllBytes(Path.Combine(models, ModelFile), bytes);
+            var metrics = new TrainingMetrics
+            {
+                Algorithm = best.Algorithm.ToString(),
+                Queries = dataset.Count,
+                Rows = dataset.Sum(q => q.Ids.Count),
+                Features = RankingFeatures.Count,
+                FoldNdcg = results.ToDictionary(r => r.Algorithm.ToString(), r => (IReadOnlyList<double>)r.FoldNdcg.Select(v => Math.Round(v, 6)).ToList()),
+                MeanNdcg = results.ToDictionary(r => r.Algorithm.ToString(), r => Math.Round(r.Mean, 6)),
+                TrainingSeconds = Math.Round(trainingSeconds, 1),
+                FeedbackRequests = feedback.Enabled ? judgments.Count - fromFiles + feedbackMerged : null,
+            };
+            File.WriteAllText(Path.Combine(models, MetricsFile), RankerTrainer.ToJson(metrics) + Environment.NewLine);
+            Console.WriteLine($"Kept {best.Algorithm} (mean nDCG@5 {RankerTrainer.Format(best.Mean)}); final fit {trainingSeconds:F1} s; wrote {Path.Combine(models, ModelFile)} and {MetricsFile}. Total {stopwatch.Elapsed.TotalSeconds:F1} s.");
+        }
 
         if (ablation)
         {
@@ -104,7 +136,7 @@ internal static class ModelCommand
     }
 
     /// <summary>Cross-validates the topic model on the judged requests, prints its threshold table, and writes data/models/topic.zip.</summary>
-    private static TopicModel TrainTopicModel(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, string dataDirectory)
+    private static TopicModel TrainTopicModel(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, string dataDirectory, bool write)
     {
         var stopwatch = Stopwatch.StartNew();
         var examples = TopicModelTrainer.Examples(catalog, judgments);
@@ -114,8 +146,12 @@ internal static class ModelCommand
         Console.Write(TopicModelTrainer.FormatThresholds(outcomes));
         var model = TopicModelTrainer.Train(examples);
         var path = Path.Combine(dataDirectory, "models", TopicModelFile);
-        IntentModelTrainer.Save(model.Classifier!, path);
-        Console.WriteLine($"Wrote {path} ({stopwatch.Elapsed.TotalSeconds:F1} s); the bot infers a topic at probability {MessageClassifierOptions.DefaultTopicThreshold:F1} or more.");
+        if (write)
+        {
+            IntentModelTrainer.Save(model.Classifier!, path);
+        }
+
+        Console.WriteLine($"{(write ? "Wrote " + path : "Trained (not written)")} ({stopwatch.Elapsed.TotalSeconds:F1} s); the bot infers a topic at probability {MessageClassifierOptions.DefaultTopicThreshold:F1} or more.");
         Console.WriteLine();
         return model;
     }

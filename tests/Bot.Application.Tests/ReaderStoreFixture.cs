@@ -19,6 +19,8 @@ public sealed class ReaderStoreFixture : IAsyncDisposable
 
     public IReaderStore Store => _services.GetRequiredService<IReaderStore>();
 
+    public IServerStore Servers => _services.GetRequiredService<IServerStore>();
+
     public static async Task<ReaderStoreFixture> CreateAsync()
     {
         var directory = Directory.CreateTempSubdirectory("bot-readers-").FullName;

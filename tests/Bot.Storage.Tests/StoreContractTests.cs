@@ -349,6 +349,31 @@ public abstract class StoreContractTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(Migrations.All.Count + 1, await CountAsync(database, "schema_version"));
     }
 
+    [StoreFact]
+    public async Task On_sqlite_a_write_waits_for_the_process_write_turn_instead_of_the_file_lock()
+    {
+        var (store, database) = await MigratedStoreAsync();
+
+        using var turn = await database.EnterWriteAsync(_cancellation);
+        if (database.Dialect == SqlDialect.Postgres)
+        {
+            // PostgreSQL writers run side by side.
+            Assert.Null(turn);
+            Assert.Equal(ReaderItemStatus.Saved, (await store.SaveItemAsync(Reader, "raft", _cancellation)).Status);
+            return;
+        }
+
+        Assert.NotNull(turn);
+        var save = store.SaveItemAsync(Reader, "raft", _cancellation);
+        var read = await store.GetItemsAsync(Reader, _cancellation); // readers do not queue
+        Assert.Empty(read);
+        Assert.False(save.IsCompleted);
+
+        turn.Dispose();
+        Assert.Equal(ReaderItemStatus.Saved, (await save).Status);
+        Assert.Single(await store.GetItemsAsync(Reader, _cancellation));
+    }
+
     private static FeedbackVoteInput Vote(FeedbackChoice choice, int page = 1, int rank = 1) =>
         new(Reader, "raft", "req-1", choice, "/recommend consensus beginner", page, rank, Server);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Bot.Application.Judgments;
 using Bot.Catalog;
 using Bot.Recommendation;
@@ -38,6 +39,10 @@ public sealed record TrainingMetrics
     public required IReadOnlyDictionary<string, IReadOnlyList<double>> FoldNdcg { get; init; }
     public required IReadOnlyDictionary<string, double> MeanNdcg { get; init; }
     public required double TrainingSeconds { get; init; }
+
+    /// <summary>Requests that feedback votes added or added grades to (<c>--with-feedback</c>); absent without feedback.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? FeedbackRequests { get; init; }
 }
 
 /// <summary>

@@ -14,6 +14,12 @@ internal interface IStorageDatabase : IAsyncDisposable
 
     /// <summary>A write transaction, or a consistent read-only snapshot when <paramref name="readOnly"/>.</summary>
     Task<DbTransaction> BeginAsync(DbConnection connection, bool readOnly, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits for this process's turn to write where the database takes one writer at a time; dispose the result when
+    /// the write transaction is over. Null where writers need no turn.
+    /// </summary>
+    ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken);
 }
 
 internal static class StorageDatabase
@@ -28,6 +34,12 @@ internal sealed class SqliteStorageDatabase : IStorageDatabase
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
+
+    // SQLite has one writer per file. Without a queue in the process, every waiting writer holds a thread in SQLite's
+    // busy handler (Microsoft.Data.Sqlite's async calls run synchronously), which polls with growing sleeps and lets a
+    // late writer overtake, so under load some wait past the busy timeout ("database is locked"). Here they wait in
+    // order without a thread; the busy timeout remains for writers in other processes.
+    private readonly SemaphoreSlim _writeTurn = new(1, 1);
     private int _walEnabled;
 
     public SqliteStorageDatabase(string connectionString, TimeSpan busyTimeout)
@@ -86,11 +98,31 @@ internal sealed class SqliteStorageDatabase : IStorageDatabase
         return Task.FromResult(transaction);
     }
 
+    public async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writeTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new WriteTurn(_writeTurn);
+    }
+
     public ValueTask DisposeAsync()
     {
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
+        _writeTurn.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private sealed class WriteTurn(SemaphoreSlim turn) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                turn.Release();
+            }
+        }
     }
 }
 
@@ -105,6 +137,9 @@ internal sealed class PostgresStorageDatabase(string connectionString) : IStorag
 
     public async Task<DbTransaction> BeginAsync(DbConnection connection, bool readOnly, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(readOnly ? IsolationLevel.RepeatableRead : IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>PostgreSQL runs writers side by side; conflicts are settled by row locks and ON CONFLICT.</summary>
+    public ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }
