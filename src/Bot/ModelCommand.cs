@@ -23,9 +23,10 @@ internal static class ModelCommand
     {
         var root = new Option<string?>("--repository") { Description = "The repository's root (holds data/ and tests/); default: found above the working directory." };
         var ablation = new Option<bool>("--ablation") { Description = "Also cross-validate with each feature family removed in turn (slow)." };
+        var topicThresholds = new Option<bool>("--topic-thresholds") { Description = "Also cross-validate the ranker with the topic model off and at several thresholds (slow): what the inferred topic is worth." };
         var cvOnly = new Option<bool>("--cv-only") { Description = "Only cross-validate the topic model and the ranker and print the figures: write no model file and skip the intent model (to compare with and without --with-feedback)." };
         var feedback = new FeedbackOptions();
-        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2): the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly };
+        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2): the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, topicThresholds };
         feedback.AddTo(train);
         train.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -36,7 +37,7 @@ internal static class ModelCommand
                 return 2;
             }
 
-            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), settings, cancellationToken).ConfigureAwait(false);
+            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), parseResult.GetValue(topicThresholds), settings, cancellationToken).ConfigureAwait(false);
             if (status != 0 || parseResult.GetValue(cvOnly))
             {
                 return status;
@@ -51,7 +52,7 @@ internal static class ModelCommand
         return model;
     }
 
-    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, FeedbackSettings feedback, CancellationToken cancellationToken)
+    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, bool topicThresholds, FeedbackSettings feedback, CancellationToken cancellationToken)
     {
         var root = repository ?? FindRepository();
         if (root is null)
@@ -83,6 +84,11 @@ internal static class ModelCommand
         }
 
         var dataset = RankerTrainer.BuildDataset(catalog, judgments, topicModel: topicModel);
+        if (topicThresholds)
+        {
+            CompareTopicThresholds(catalog, judgments, topicModel);
+        }
+
         Console.WriteLine($"{dataset.Count} judged requests ({judgments.Count} read: {fromFiles} from files{(feedback.Enabled ? $", of which {feedbackMerged} with grades from feedback, and {judgments.Count - fromFiles} from feedback alone" : "")}), {dataset.Sum(q => q.Ids.Count)} candidate rows, {RankingFeatures.Count} features; built in {stopwatch.Elapsed.TotalSeconds:F1} s.");
 
         var results = Enum.GetValues<RankerAlgorithm>().Select(algorithm => RankerTrainer.CrossValidate(dataset, algorithm)).ToList();
@@ -133,6 +139,18 @@ internal static class ModelCommand
         }
 
         return 0;
+    }
+
+    /// <summary>The ranker's cross-validated nDCG@5 with the topic model off and at several thresholds, in one run.</summary>
+    private static void CompareTopicThresholds(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, TopicModel topicModel)
+    {
+        Console.WriteLine($"Ranker CV nDCG@5 ({RankerAlgorithm.LightGbmLambdaRank}) by topic inference for requests naming no topic:");
+        foreach (var (name, model, threshold) in new (string, TopicModel, float)[] { ("off", TopicModel.None, 1f), ("0.2", topicModel, 0.2f), ("0.35", topicModel, 0.35f), ("0.5", topicModel, 0.5f) })
+        {
+            var dataset = RankerTrainer.BuildDataset(catalog, judgments, topicModel: model, understanding: new MessageClassifierOptions { TopicThreshold = threshold });
+            var result = RankerTrainer.CrossValidate(dataset, RankerAlgorithm.LightGbmLambdaRank);
+            Console.WriteLine($"  {name,-5} {RankerTrainer.Format(result.Mean)} ({string.Join(" ", result.FoldNdcg.Select(RankerTrainer.Format))})");
+        }
     }
 
     /// <summary>Cross-validates the topic model on the judged requests, prints its threshold table, and writes data/models/topic.zip.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Bot.Application.Judgments;
 using Bot.Catalog;
 using Bot.Recommendation;
+using Bot.Recommendation.Conversation;
 using Bot.Recommendation.Ranking;
 using Bot.Recommendation.Understanding;
 using Microsoft.ML;
@@ -65,9 +66,11 @@ public static class RankerTrainer
 
     /// <summary>Runs every judged request through the bot's own understanding and collects its candidates' features and grades.</summary>
     /// <param name="topicModel">The topic model the bot will run with (default the shipped one): requests naming no topic are understood through it.</param>
-    public static IReadOnlyList<TrainingQuery> BuildDataset(ReadingCatalog catalog, IEnumerable<RecommendJudgment> judgments, RankingOptions? options = null, TopicModel? topicModel = null)
+    /// <param name="understanding">Thresholds of request understanding, the topic model's among them; default the bot's.</param>
+    public static IReadOnlyList<TrainingQuery> BuildDataset(
+        ReadingCatalog catalog, IEnumerable<RecommendJudgment> judgments, RankingOptions? options = null, TopicModel? topicModel = null, MessageClassifierOptions? understanding = null)
     {
-        var engine = new RecommendationEngine(catalog, RankerModel.Untrained, options, topicModel: topicModel);
+        var engine = new RecommendationEngine(catalog, RankerModel.Untrained, options, classifierOptions: understanding, topicModel: topicModel);
         var assistant = new ReadingAssistant(engine);
         var dataset = new List<TrainingQuery>();
         foreach (var judgment in judgments)
