@@ -58,6 +58,7 @@ public static class DiscordBotServiceCollectionExtensions
                 gateway.Token = options.Token;
                 gateway.Intents = GatewayIntentSets.ForBot(freeTextEnabled: options.FreeTextChannelsConfigured);
                 gateway.ShardId = options.ShardId;
+                gateway.ShardIds = options.ResolveShardIds();
                 gateway.ShardCount = options.ShardCount.Trim();
                 gateway.GatewayUrl = string.IsNullOrWhiteSpace(options.GatewayUrl) ? null : options.GatewayUrl.Trim();
             });
