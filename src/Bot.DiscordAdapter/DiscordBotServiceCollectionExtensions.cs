@@ -68,6 +68,8 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<WorkTracker>();
         services.TryAddSingleton<ShardRegistry>();
         services.TryAddSingleton<CooldownGate>();
+        services.TryAddSingleton<IFreeTextCooldowns>(sp => sp.GetRequiredService<CooldownGate>());
+        services.TryAddSingleton<IInteractionClaims, InMemoryInteractionClaims>();
         services.TryAddSingleton<CommandRegistrar>();
         services.TryAddSingleton<CommandRegistrationCoordinator>();
         services.TryAddSingleton<InteractionHandler>();

@@ -4,6 +4,7 @@ using Bot.Catalog;
 using Bot.DiscordAdapter;
 using Bot.DiscordAdapter.Configuration;
 using Bot.DiscordAdapter.Hosting;
+using Bot.Host.Scaling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,7 @@ public static class DiscordBotHost
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddReadingAssistant(builder.Configuration);
         builder.Services.AddDiscordBot(builder.Configuration);
+        builder.Services.AddSharedReplicaState(builder.Configuration);
         overrides?.Invoke(builder.Services);
         // Read raw: the validated options would throw here, before start-up can report every problem at once.
         var drain = TimeSpan.TryParse(builder.Configuration["Discord:ShutdownTimeout"], CultureInfo.InvariantCulture, out var configured)

@@ -30,6 +30,7 @@ public sealed partial class InteractionsEndpoint
     private readonly ILogger<InteractionsEndpoint> _logger;
     private readonly int _maxBodyBytes;
     private readonly BotMetrics? _metrics;
+    private readonly IInteractionClaims? _claims;
 
     public InteractionsEndpoint(
         IOptions<DiscordBotOptions> options,
@@ -38,9 +39,11 @@ public sealed partial class InteractionsEndpoint
         TimeProvider time,
         ILogger<InteractionsEndpoint> logger,
         IHostApplicationLifetime? lifetime = null,
-        BotMetrics? metrics = null)
+        BotMetrics? metrics = null,
+        IInteractionClaims? claims = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _claims = claims;
         if (!Ed25519PublicKey.TryParse(options.Value.PublicKey, out var key))
         {
             throw new InvalidOperationException("Discord:PublicKey is not a valid Ed25519 public key.");
@@ -106,6 +109,15 @@ public sealed partial class InteractionsEndpoint
         if (string.IsNullOrEmpty(interaction.Token))
         {
             await PlainAsync(response, StatusCodes.Status400BadRequest, "malformed interaction").ConfigureAwait(false);
+            return;
+        }
+
+        if (_claims is not null && !await _claims.TryClaimAsync(interaction.Id, context.RequestAborted).ConfigureAwait(false))
+        {
+            // Another replica (or an earlier delivery) has it; that one answers. Discord never retries on its own,
+            // so this is a proxy's retry or a replay, and no second answer may go out.
+            Log.AlreadyClaimed(_logger, interaction.Id);
+            await PlainAsync(response, StatusCodes.Status409Conflict, "interaction already handled").ConfigureAwait(false);
             return;
         }
 
@@ -234,6 +246,9 @@ public sealed partial class InteractionsEndpoint
 
         [LoggerMessage(EventId = 3902, Level = LogLevel.Information, Message = "Interaction {InteractionId} (HTTP) cancelled by shutdown")]
         public static partial void Cancelled(ILogger logger, ulong interactionId);
+
+        [LoggerMessage(EventId = 3904, Level = LogLevel.Information, Message = "Interaction {InteractionId} (HTTP) was already taken on; answering 409")]
+        public static partial void AlreadyClaimed(ILogger logger, ulong interactionId);
 
         [LoggerMessage(EventId = 3903, Level = LogLevel.Error, Message = "Interaction {InteractionId} (HTTP) failed")]
         public static partial void Failed(ILogger logger, Exception exception, ulong interactionId);

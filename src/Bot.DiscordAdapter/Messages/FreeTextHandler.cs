@@ -20,7 +20,7 @@ public sealed partial class FreeTextHandler
     private readonly IReadingAssistant _assistant;
     private readonly IDiscordRestClient _rest;
     private readonly BotIdentity _identity;
-    private readonly CooldownGate _cooldowns;
+    private readonly IFreeTextCooldowns _cooldowns;
     private readonly IReadOnlySet<ulong> _channels;
     private readonly ILogger<FreeTextHandler> _logger;
 
@@ -28,7 +28,7 @@ public sealed partial class FreeTextHandler
         IReadingAssistant assistant,
         IDiscordRestClient rest,
         BotIdentity identity,
-        CooldownGate cooldowns,
+        IFreeTextCooldowns cooldowns,
         IOptions<DiscordBotOptions> options,
         ILogger<FreeTextHandler> logger)
     {
@@ -52,7 +52,7 @@ public sealed partial class FreeTextHandler
             return null;
         }
 
-        if (_cooldowns.IsCoolingDown(message.Author.Id, message.ChannelId))
+        if (await _cooldowns.IsCoolingDownAsync(message.Author.Id, message.ChannelId, cancellationToken).ConfigureAwait(false))
         {
             Log.CoolingDown(_logger, message.Id);
             return null;
@@ -65,7 +65,7 @@ public sealed partial class FreeTextHandler
             return null;
         }
 
-        if (!_cooldowns.TryAcquire(message.Author.Id, message.ChannelId))
+        if (!await _cooldowns.TryAcquireAsync(message.Author.Id, message.ChannelId, cancellationToken).ConfigureAwait(false))
         {
             Log.CoolingDown(_logger, message.Id);
             return null;
