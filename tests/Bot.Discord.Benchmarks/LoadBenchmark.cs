@@ -28,12 +28,14 @@ internal sealed record LoadStage(
     int Duplicates,
     int Conflicts,
     int ConnectionFailures,
+    int TimedOut,
     int Refused,
     int Lost,
     int AnsweredTwice,
     Percentiles ToResponse,
     Percentiles? ToEdit,
-    IReadOnlyList<MemoryStatus> Memory);
+    IReadOnlyList<MemoryStatus> Memory,
+    IReadOnlyList<string> Details);
 
 /// <summary>
 /// Signed HTTP interactions at rising rates against real <c>Bot.dll</c> replicas in http mode (child processes,
@@ -62,7 +64,8 @@ internal static class LoadBenchmark
         var edits = new EditClock(rest);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
-            Timeout = TimeSpan.FromSeconds(10),
+            // Discord waits 3 s for the initial response; a later one is as good as none.
+            Timeout = TimeSpan.FromSeconds(3),
         };
         var generator = new Generator(key, client, rest, edits);
         var settings = new Dictionary<string, string>(extra, StringComparer.OrdinalIgnoreCase)
@@ -113,9 +116,9 @@ internal static class LoadBenchmark
                 var stage = await generator.RunStageAsync($"2 replicas, {load.KillRate}/s, B stopped by {how} at {load.KillSeconds / 2} s", replicas, load.KillRate, load.KillSeconds, duplicates: false, kill);
                 await Report(stage, output, problems, expectLosses: true);
                 await output.WriteLineAsync(
-                    $"    B at the stop: {kill.InFlightAtStop} request(s) in flight, {kill.DeferredAtStop} deferred answer(s) not yet edited; "
-                    + $"after it: {kill.DeferredNeverEdited} deferred answer(s) never edited, {stage.ConnectionFailures} request(s) failed to connect or were cut, "
-                    + $"{stage.Refused} refused with 503 while draining; exit code {kill.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "?"}");
+                    $"    B at the signal: {kill.InFlightAtStop} request(s) in flight, {kill.DeferredAtStop} deferred answer(s) not yet edited. "
+                    + $"Afterwards: {kill.Cut} of those requests cut without an answer, {kill.DeferredNeverEdited} deferred answer(s) never edited, "
+                    + $"{kill.FailedAfter} later request(s) failed before B was taken out, {stage.Refused} refused with 503 while draining; exit code {kill.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "?"}");
             }
         }
         finally
@@ -135,7 +138,11 @@ internal static class LoadBenchmark
             $"  {stage.Name}: {stage.Interactions} interactions, achieved {stage.AchievedRate:0.0}/s; request→response {stage.ToResponse}");
         await output.WriteLineAsync(
             $"    answered in the response {stage.AnsweredInResponse}, deferred {stage.Deferred} (edited {stage.Edited}{(stage.ToEdit is { } e ? $"; request→edit p50 {e.P50:0} ms p99 {e.P99:0} ms" : "")}); "
-            + $"duplicates sent {stage.Duplicates}, refused as already handled (409) {stage.Conflicts}; lost {stage.Lost}, answered twice {stage.AnsweredTwice}");
+            + $"duplicates sent {stage.Duplicates}, refused as already handled (409) {stage.Conflicts}; no response within 3 s {stage.TimedOut}; lost {stage.Lost}, answered twice {stage.AnsweredTwice}");
+        foreach (var detail in stage.Details)
+        {
+            await output.WriteLineAsync("    " + detail);
+        }
         await output.WriteLineAsync($"    memory: {string.Join("; ", stage.Memory.Select((m, i) => $"{(char)('A' + i)} VmRSS {m.VmRssMb:0.0} MB (peak {m.VmHwmMb:0.0} MB)"))}");
         if (stage.AnsweredTwice > 0 || (!expectLosses && stage.Lost > 0))
         {
@@ -187,6 +194,14 @@ internal static class LoadBenchmark
         public int DeferredNeverEdited { get; set; }
 
         public int? ExitCode { get; set; }
+
+        public long StoppedAt { get; set; }
+
+        /// <summary>Requests to the stopped replica sent before the signal that never got an answer (cut).</summary>
+        public int Cut { get; set; }
+
+        /// <summary>Requests sent to it after the signal, before the "balancer" took it out.</summary>
+        public int FailedAfter { get; set; }
     }
 
     private sealed record Sent(ulong Id, int Replica, bool Duplicate, long Started)
@@ -198,6 +213,8 @@ internal static class LoadBenchmark
         public int? CallbackType { get; set; }
 
         public bool ConnectionFailed { get; set; }
+
+        public bool TimedOut { get; set; }
     }
 
     private sealed class Generator(Key key, HttpClient client, FakeRestServer rest, EditClock edits)
@@ -265,7 +282,10 @@ internal static class LoadBenchmark
 
             if (kill is not null)
             {
-                kill.DeferredNeverEdited = all.Count(s => s.Replica == replicas.ToList().IndexOf(kill.Target) && s.CallbackType == 5 && edits.Count(s.Id) == 0);
+                var target = replicas.ToList().IndexOf(kill.Target);
+                kill.DeferredNeverEdited = all.Count(s => s.Replica == target && s.CallbackType == 5 && edits.Count(s.Id) == 0);
+                kill.Cut = all.Count(s => s.Replica == target && s.Status is null && s.Started <= kill.StoppedAt);
+                kill.FailedAfter = all.Count(s => s.Replica == target && s.Status is null && s.Started > kill.StoppedAt);
             }
 
             var byId = all.GroupBy(s => s.Id).ToList();
@@ -293,12 +313,18 @@ internal static class LoadBenchmark
                 all.Count(s => s.Duplicate),
                 all.Count(s => s.Status == HttpStatusCode.Conflict),
                 all.Count(s => s.ConnectionFailed),
+                all.Count(s => s.TimedOut),
                 all.Count(s => s.Status == HttpStatusCode.ServiceUnavailable),
                 lost,
                 twice,
                 Percentiles.Of(ok.Count > 0 ? ok.Select(s => (s.Finished - s.Started) * 1000.0 / Stopwatch.Frequency) : [0]),
                 editLatencies.Count > 0 ? Percentiles.Of(editLatencies) : null,
-                [.. replicas.Select(r => r.HasExited ? new MemoryStatus(0, 0, 0, 0) : r.Memory())]);
+                [.. replicas.Select(r => r.HasExited ? new MemoryStatus(0, 0, 0, 0) : r.Memory())],
+                [.. byId.Where(g => Answers(g) > 1 || edits.Count(g.Key) > 1).Take(5).Select(g =>
+                    $"answered twice? {g.Key}: {string.Join(", ", g.Select(s => $"replica {s.Replica} {(s.Status is { } st ? ((int)st).ToString(CultureInfo.InvariantCulture) : s.TimedOut ? "timeout" : "failed")}{(s.CallbackType is { } t ? $" type {t}" : "")}"))}; "
+                    + $"callbacks {callbacks.GetValueOrDefault(g.Key.ToString(CultureInfo.InvariantCulture))}, late deliveries {edits.Count(g.Key)}"),
+                 .. replicas.Select(r => (r.Name, Claims: r.CountLines("shared claim could not be written"))).Where(c => c.Claims > 0)
+                    .Select(c => $"replica {c.Name}: {c.Claims} interaction(s) handled without a shared claim (database unreachable in time)")]);
         }
 
         private static int NextUp(bool[] down, ref int next)
@@ -321,6 +347,7 @@ internal static class LoadBenchmark
             var before = sent.Where(s => s.Replica == index).ToList();
             kill.InFlightAtStop = before.Count(s => s.Finished == 0);
             kill.DeferredAtStop = before.Count(s => s.CallbackType == 5 && edits.Count(s.Id) == 0);
+            kill.StoppedAt = Stopwatch.GetTimestamp();
             kill.ExitCode = await kill.Target.StopAsync(kill.Signal);
         }
 
@@ -351,13 +378,15 @@ internal static class LoadBenchmark
                     Volatile.Write(ref down[index], true);
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+            catch (TaskCanceledException)
             {
+                record.TimedOut = true;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                // Refused, reset or cut: a balancer's passive health check takes the replica out at its first failure.
                 record.ConnectionFailed = true;
-                if (ex is HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } })
-                {
-                    Volatile.Write(ref down[index], true);
-                }
+                Volatile.Write(ref down[index], true);
             }
             finally
             {
@@ -481,11 +510,20 @@ internal static class LoadBenchmark
 
         public MemoryStatus Memory() => _process.ReadMemory();
 
+        public int CountLines(string text) =>
+            _process.Output.Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
+
         /// <summary>Stops the process with the signal (KILL: at once; TERM: draining first) and returns its exit code.</summary>
         public async Task<int> StopAsync(string signal)
         {
-            using (var kill = Process.Start("kill", [$"-{signal}", _process.Process.Id.ToString(CultureInfo.InvariantCulture)]))
+            if (signal == "KILL")
             {
+                // Process.Kill is SIGKILL from this process at once; a kill(1) child would give the replica a few more ms.
+                _process.Process.Kill();
+            }
+            else
+            {
+                using var kill = Process.Start("kill", [$"-{signal}", _process.Process.Id.ToString(CultureInfo.InvariantCulture)]);
                 await kill.WaitForExitAsync();
             }
 
