@@ -108,23 +108,36 @@ public sealed partial class InteractionsEndpoint
             return;
         }
 
-        if (_claims is not null && !await _claims.TryClaimAsync(interaction.Id, context.RequestAborted).ConfigureAwait(false))
-        {
-            // Another replica (or an earlier delivery) has it; that one answers. Discord never retries on its own,
-            // so this is a proxy's retry or a replay, and no second answer may go out.
-            Log.AlreadyClaimed(_logger, interaction.Id);
-            await PlainAsync(response, StatusCodes.Status409Conflict, "interaction already handled").ConfigureAwait(false);
-            return;
-        }
-
         await HandleInteractionAsync(context, interaction, received).ConfigureAwait(false);
     }
 
     private async Task HandleInteractionAsync(HttpContext context, Interaction interaction, long received)
     {
+        // Refused before it is claimed, so a balancer may retry a 503 on another replica.
         if (!_tracker.TryBegin(out var lease))
         {
             await PlainAsync(context.Response, StatusCodes.Status503ServiceUnavailable, "shutting down").ConfigureAwait(false);
+            return;
+        }
+
+        bool claimed;
+        try
+        {
+            claimed = _claims is null || await _claims.TryClaimAsync(interaction.Id, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+
+        if (!claimed)
+        {
+            // Another replica (or an earlier delivery) has it; that one answers. Discord never retries on its own,
+            // so this is a proxy's retry or a replay, and no second answer may go out.
+            lease.Dispose();
+            Log.AlreadyClaimed(_logger, interaction.Id);
+            await PlainAsync(context.Response, StatusCodes.Status409Conflict, "interaction already handled").ConfigureAwait(false);
             return;
         }
 
