@@ -58,6 +58,7 @@ public static class DiscordBotServiceCollectionExtensions
                 gateway.Token = options.Token;
                 gateway.Intents = GatewayIntentSets.ForBot(freeTextEnabled: options.FreeTextChannelsConfigured || options.ServerFreeText);
                 gateway.ShardId = options.ShardId;
+                gateway.ShardIds = options.ResolveShardIds();
                 gateway.ShardCount = options.ShardCount.Trim();
                 gateway.GatewayUrl = string.IsNullOrWhiteSpace(options.GatewayUrl) ? null : options.GatewayUrl.Trim();
             });
@@ -67,6 +68,8 @@ public static class DiscordBotServiceCollectionExtensions
         services.TryAddSingleton<WorkTracker>();
         services.TryAddSingleton<ShardRegistry>();
         services.TryAddSingleton<CooldownGate>();
+        services.TryAddSingleton<IFreeTextCooldowns>(sp => sp.GetRequiredService<CooldownGate>());
+        services.TryAddSingleton<IInteractionClaims, InMemoryInteractionClaims>();
         services.TryAddSingleton<CommandRegistrar>();
         services.TryAddSingleton<CommandRegistrationCoordinator>();
         services.TryAddSingleton<InteractionHandler>();

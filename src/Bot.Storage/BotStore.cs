@@ -8,7 +8,7 @@ namespace Bot.Storage;
 /// Both stores over one provider. Each public method is one transaction on its own connection; the SQL is shared by
 /// the providers and only the <see cref="SqlDialect"/> differs.
 /// </summary>
-internal sealed class BotStore(IStorageDatabase database, TimeProvider timeProvider) : IReaderStore, IServerStore
+internal sealed class BotStore(IStorageDatabase database, TimeProvider timeProvider) : IReaderStore, IServerStore, IReplicaStateStore
 {
     private const int MaxIdLength = 200;
     private const int MaxRequestTextLength = 500;
@@ -477,6 +477,97 @@ internal sealed class BotStore(IStorageDatabase database, TimeProvider timeProvi
             var rows = await ReadAllAsync(select, r => new Lease(r.GetString(0), r.GetString(1), Dialect.ReadTimestamp(r, 2)), cancellationToken).ConfigureAwait(false);
             return rows.Count == 0 ? null : rows[0];
         }, cancellationToken);
+
+    public Task<bool> TryClaimInteractionAsync(ulong interactionId, TimeSpan keepFor, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(keepFor, TimeSpan.Zero);
+        var now = Now();
+        return WriteAsync(async (connection, transaction) =>
+        {
+            // Like a lease: the row is written (a claim won) only when it is new or its claim expired.
+            await using var upsert = Command(connection, transaction, """
+                INSERT INTO interaction_claims (interaction_id, claimed_at, expires_at) VALUES (@id, @now, @expires)
+                ON CONFLICT (interaction_id) DO UPDATE SET claimed_at = excluded.claimed_at, expires_at = excluded.expires_at
+                WHERE interaction_claims.expires_at <= excluded.claimed_at
+                """);
+            upsert.AddId("@id", interactionId);
+            Dialect.AddTimestamp(upsert, "@now", now);
+            Dialect.AddTimestamp(upsert, "@expires", now + keepFor);
+            return await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        }, cancellationToken);
+    }
+
+    public Task<bool> IsCoolingDownAsync(ulong userId, ulong channelId, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        return ReadAsync(async (connection, transaction) =>
+        {
+            await using var select = Command(connection, transaction, """
+                SELECT COUNT(*) FROM cooldowns
+                WHERE until_at > @now AND ((scope = 'user' AND subject_id = @user) OR (scope = 'channel' AND subject_id = @channel))
+                """);
+            select.AddId("@user", userId);
+            select.AddId("@channel", channelId);
+            Dialect.AddTimestamp(select, "@now", now);
+            return Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }, cancellationToken);
+    }
+
+    public async Task<bool> TryStartCooldownsAsync(
+        ulong userId, TimeSpan userCooldown, ulong channelId, TimeSpan channelCooldown, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(userCooldown, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(channelCooldown, TimeSpan.Zero);
+        var now = Now();
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginAsync(connection, readOnly: false, cancellationToken).ConfigureAwait(false);
+
+        // Always user before channel: concurrent starts lock rows in one order, so they cannot deadlock. A row is
+        // written only when it is new or its cooldown is over; a conditional upsert locks the row, so of several
+        // replicas starting the same cooldown exactly one writes it.
+        foreach (var (scope, id, cooldown) in new[] { ("user", userId, userCooldown), ("channel", channelId, channelCooldown) })
+        {
+            if (cooldown <= TimeSpan.Zero)
+            {
+                continue;
+            }
+
+            await using var upsert = Command(connection, transaction, """
+                INSERT INTO cooldowns (scope, subject_id, until_at) VALUES (@scope, @id, @until)
+                ON CONFLICT (scope, subject_id) DO UPDATE SET until_at = excluded.until_at
+                WHERE cooldowns.until_at <= @now
+                """);
+            upsert.AddText("@scope", scope);
+            upsert.AddId("@id", id);
+            Dialect.AddTimestamp(upsert, "@until", now + cooldown);
+            Dialect.AddTimestamp(upsert, "@now", now);
+            if (await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                return false;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = Now();
+        return WriteAsync(async (connection, transaction) =>
+        {
+            var removed = 0;
+            foreach (var sql in new[] { "DELETE FROM interaction_claims WHERE expires_at <= @now", "DELETE FROM cooldowns WHERE until_at <= @now" })
+            {
+                await using var delete = Command(connection, transaction, sql);
+                Dialect.AddTimestamp(delete, "@now", now);
+                removed += await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return removed;
+        }, cancellationToken);
+    }
 
     /// <summary>The tables with a reader_id column: what <see cref="ForgetReaderAsync"/> clears.</summary>
     internal static readonly IReadOnlyList<string> ReaderTables = ["reader_items", "dismissed_items", "feedback_votes", "server_members"];

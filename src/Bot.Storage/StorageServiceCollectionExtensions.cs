@@ -10,7 +10,7 @@ namespace Bot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IReaderStore"/>, <see cref="IServerStore"/> and <see cref="IStorageMigrator"/> for the
+    /// Registers <see cref="IReaderStore"/>, <see cref="IServerStore"/>, <see cref="IReplicaStateStore"/> and <see cref="IStorageMigrator"/> for the
     /// provider in the <c>Storage</c> section (validated at start), and a hosted service that migrates the schema
     /// before any other hosted service starts.
     /// </summary>
@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(provider => new BotStore(provider.GetRequiredService<IStorageDatabase>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IReaderStore>(provider => provider.GetRequiredService<BotStore>());
         services.TryAddSingleton<IServerStore>(provider => provider.GetRequiredService<BotStore>());
+        services.TryAddSingleton<IReplicaStateStore>(provider => provider.GetRequiredService<BotStore>());
         services.AddHostedService<StorageMigrationService>();
         return services;
     }

@@ -5,6 +5,7 @@ using Bot.DiscordAdapter;
 using Bot.DiscordAdapter.Configuration;
 using Bot.DiscordAdapter.Hosting;
 using Bot.Storage;
+using Bot.Host.Scaling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,7 @@ public static class DiscordBotHost
         builder.Services.AddReaderAssistant();
         builder.Services.AddDiscordBot(builder.Configuration);
         builder.Services.AddStudyGroups();
+        builder.Services.AddSharedReplicaState(builder.Configuration);
         overrides?.Invoke(builder.Services);
         // Read raw: the validated options would throw here, before start-up can report every problem at once.
         var drain = TimeSpan.TryParse(builder.Configuration["Discord:ShutdownTimeout"], CultureInfo.InvariantCulture, out var configured)

@@ -4,10 +4,11 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Bot.Discord.Benchmarks;
 
-// dotnet run -c Release --project tests/Bot.Discord.Benchmarks [burst] [startup] [memory] [micro]
+// dotnet run -c Release --project tests/Bot.Discord.Benchmarks [burst] [startup] [memory] [micro] [load]
 //   [--burst-size 200] [--warm-bursts 5] [--startup-runs 10] [--memory-runs 3] [--idle-seconds 5]
 //   [--set Discord:Key=value ...]   extra bot configuration for what-if runs (in-process burst and child processes)
-// With no part named, every part runs. Figures and targets are issue 3, section 6.
+//   load: [--rates 25,50,100,200] [--seconds 10] [--kill-rate 100] [--kill-seconds 20] [--postgres "Host=...;Database=postgres"]
+// With no part named, every part but load runs. Figures and targets are issue 3, section 6 (load: issue 11, section 5).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -17,14 +18,19 @@ var settings = args.Zip(args.Skip(1))
     .ToDictionary(kv => kv[0], kv => kv[1], StringComparer.OrdinalIgnoreCase);
 var parts = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)))
     .ToHashSet(StringComparer.OrdinalIgnoreCase);
-var unknown = parts.Except(["burst", "startup", "memory", "micro"], StringComparer.OrdinalIgnoreCase).ToList();
+var unknown = parts.Except(["burst", "startup", "memory", "micro", "load"], StringComparer.OrdinalIgnoreCase).ToList();
 if (unknown.Count > 0)
 {
-    Console.Error.WriteLine($"Unknown part(s): {string.Join(", ", unknown)}. Parts: burst, startup, memory, micro.");
+    Console.Error.WriteLine($"Unknown part(s): {string.Join(", ", unknown)}. Parts: burst, startup, memory, micro, load.");
     return 2;
 }
 
-bool Runs(string part) => parts.Count == 0 || parts.Contains(part);
+bool Runs(string part) => (parts.Count == 0 && part != "load") || parts.Contains(part);
+string? Text(string name)
+{
+    var at = Array.IndexOf(args, "--" + name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
 int Setting(string name, int fallback)
 {
     var at = Array.IndexOf(args, "--" + name);
@@ -50,6 +56,18 @@ foreach (var (key, value) in settings)
 if (Repository.Configuration != "Release")
 {
     await output.WriteLineAsync("WARNING: a Debug build; run with -c Release for figures worth writing down.");
+}
+
+if (Runs("load"))
+{
+    var rates = (Text("rates") ?? "25,50,100,200").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(r => int.Parse(r, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+    var load = new LoadSettings(
+        rates, Setting("seconds", 10), Setting("kill-rate", 100), Setting("kill-seconds", 20),
+        Text("postgres") ?? Environment.GetEnvironmentVariable("BOT_TEST_POSTGRES"));
+    await output.WriteLineAsync();
+    await output.WriteLineAsync($"Load: signed POST /interactions at {string.Join(", ", rates)}/s for {load.SecondsPerRate} s each, to 1 then 2 Bot.dll replicas (http mode), then one replica stopped mid-run");
+    problems.AddRange(await LoadBenchmark.RunAsync(load, settings, output));
 }
 
 if (Runs("burst"))

@@ -317,6 +317,65 @@ public abstract class StoreContractTests<TFixture>(TFixture fixture) : IClassFix
     }
 
     [StoreFact]
+    public async Task Exactly_one_of_many_concurrent_replicas_claims_an_interaction_until_the_claim_expires()
+    {
+        var (store, database) = await MigratedStoreAsync();
+        var keep = TimeSpan.FromMinutes(15);
+        const ulong interaction = 1_300_000_000_000_000_001;
+        using var start = new ManualResetEventSlim();
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await store.TryClaimInteractionAsync(interaction, keep, _cancellation);
+        })).ToArray().Also(_ => start.Set()));
+
+        Assert.Single(claims, won => won);
+        Assert.True(await store.TryClaimInteractionAsync(interaction + 1, keep, _cancellation));
+        _time.Advance(keep - TimeSpan.FromSeconds(1));
+        Assert.False(await store.TryClaimInteractionAsync(interaction, keep, _cancellation));
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, await store.PurgeExpiredAsync(_cancellation));
+        Assert.Equal(0, await CountAsync(database, "interaction_claims"));
+        Assert.True(await store.TryClaimInteractionAsync(interaction, keep, _cancellation));
+    }
+
+    [StoreFact]
+    public async Task Cooldowns_start_for_user_and_channel_together_and_only_one_concurrent_replica_starts_them()
+    {
+        var (store, database) = await MigratedStoreAsync();
+        var user = TimeSpan.FromSeconds(10);
+        var channel = TimeSpan.FromSeconds(3);
+        using var start = new ManualResetEventSlim();
+
+        var started = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await store.TryStartCooldownsAsync(Reader, user, Channel, channel, _cancellation);
+        })).ToArray().Also(_ => start.Set()));
+
+        Assert.Single(started, won => won);
+        Assert.True(await store.IsCoolingDownAsync(Reader, Channel + 1, _cancellation));
+        Assert.True(await store.IsCoolingDownAsync(OtherReader, Channel, _cancellation));
+        Assert.False(await store.IsCoolingDownAsync(OtherReader, Channel + 1, _cancellation));
+
+        // The channel is busy: the other reader's attempt must not leave a cooldown of its own behind.
+        Assert.False(await store.TryStartCooldownsAsync(OtherReader, user, Channel, channel, _cancellation));
+        Assert.False(await store.IsCoolingDownAsync(OtherReader, Channel + 1, _cancellation));
+
+        _time.Advance(channel);
+        Assert.False(await store.IsCoolingDownAsync(OtherReader, Channel, _cancellation));
+        Assert.False(await store.TryStartCooldownsAsync(Reader, user, Channel, channel, _cancellation));
+        Assert.True(await store.TryStartCooldownsAsync(OtherReader, user, Channel, channel, _cancellation));
+
+        _time.Advance(user);
+        Assert.True(await store.TryStartCooldownsAsync(Reader, TimeSpan.Zero, Channel + 1, TimeSpan.Zero, _cancellation));
+        Assert.Equal(3, await store.PurgeExpiredAsync(_cancellation));
+        Assert.Equal(0, await CountAsync(database, "cooldowns"));
+    }
+
+    [StoreFact]
     public async Task Migrating_again_changes_nothing()
     {
         var database = await NewDatabaseAsync();
@@ -330,6 +389,8 @@ public abstract class StoreContractTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(Migrations.All.Count, await CountAsync(database, "schema_version"));
         Assert.Contains("reader_items", tables);
         Assert.Contains("leases", tables);
+        Assert.Contains("interaction_claims", tables);
+        Assert.Contains("cooldowns", tables);
     }
 
     [StoreFact]

@@ -20,6 +20,12 @@ public sealed class GatewayOptions
     [Range(0, int.MaxValue)]
     public int? ShardId { get; set; }
 
+    /// <summary>
+    /// Shards to run in this process when the shards are split across processes (see <see cref="ShardSelection"/>);
+    /// takes precedence over <see cref="ShardId"/>. Null with no <see cref="ShardId"/> runs every shard.
+    /// </summary>
+    public IReadOnlyList<int>? ShardIds { get; set; }
+
     /// <summary>Total number of shards: <c>auto</c> (GET /gateway/bot recommendation) or a positive integer.</summary>
     [Required]
     public string ShardCount { get; set; } = AutoShardCount;

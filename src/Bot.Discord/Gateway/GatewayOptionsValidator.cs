@@ -49,6 +49,11 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add("Gateway ShardId must be at least 0 and below ShardCount.");
         }
 
+        if (options.ShardIds is { } shardIds && shardIds.Any(id => id < 0 || id >= shardCount))
+        {
+            failures.Add("Gateway ShardIds must all be at least 0 and below ShardCount.");
+        }
+
         if (options.GatewayUrl is { Length: > 0 } url
             && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "wss" && uri.Scheme != "ws")))
         {

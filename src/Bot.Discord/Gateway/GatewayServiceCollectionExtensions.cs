@@ -9,7 +9,7 @@ namespace Bot.Discord.Gateway;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="GatewayOptions"/> (validated on start), the shared <see cref="IdentifyGate"/> and
+    /// Registers <see cref="GatewayOptions"/> (validated on start), the shared <see cref="IIdentifyGate"/> (by default the in-process <see cref="IdentifyGate"/>) and
     /// <see cref="DispatchDeduplicator"/>, and <see cref="ShardManager"/>. The caller registers an
     /// <see cref="IGatewayEventHandler"/> and an <see cref="IGatewayBotInfoProvider"/>, binds the options
     /// (e.g. <c>.BindConfiguration("Discord:Gateway")</c>) and runs <see cref="ShardManager.RunAsync"/> from a hosted service.
@@ -23,6 +23,7 @@ public static class GatewayServiceCollectionExtensions
             sp.GetRequiredService<IGatewayBotInfoProvider>(),
             sp.GetRequiredService<ILogger<IdentifyGate>>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IIdentifyGate>(sp => sp.GetRequiredService<IdentifyGate>());
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GatewayOptions>>().Value;
@@ -32,7 +33,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(sp => new ShardManager(
             sp.GetRequiredService<IOptions<GatewayOptions>>(),
             sp.GetRequiredService<IGatewayBotInfoProvider>(),
-            sp.GetRequiredService<IdentifyGate>(),
+            sp.GetRequiredService<IIdentifyGate>(),
             sp.GetRequiredService<DispatchDeduplicator>(),
             sp.GetRequiredService<IGatewayEventHandler>(),
             sp.GetRequiredService<ILoggerFactory>(),

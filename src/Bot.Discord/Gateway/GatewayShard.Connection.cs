@@ -33,7 +33,7 @@ public sealed partial class GatewayShard
         private GatewayShard Shard { get; }
 
         public async Task<ConnectionResult> RunAsync(
-            Uri url, GatewaySessionInfo? resumeSession, IdentifyGate.IdentifyLease? lease, CancellationToken cancellationToken)
+            Uri url, GatewaySessionInfo? resumeSession, IIdentifyTurn? lease, CancellationToken cancellationToken)
         {
             TimeSpan heartbeatInterval;
             using (var timeout = new CancellationTokenSource(Shard._options.HandshakeTimeout, Shard._time))
@@ -103,8 +103,11 @@ public sealed partial class GatewayShard
                             heartbeat: false,
                             _abort.Token)
                         .ConfigureAwait(false);
-                    lease?.MarkIdentifySent();
-                    lease?.Dispose();
+                    if (lease is not null)
+                    {
+                        await lease.MarkIdentifySentAsync(_abort.Token).ConfigureAwait(false);
+                        await lease.DisposeAsync().ConfigureAwait(false);
+                    }
                 }
 
                 return await ReceiveLoopAsync().ConfigureAwait(false);

@@ -13,7 +13,7 @@ public sealed partial class GatewayShard
 {
     private readonly Uri _gatewayUrl;
     private readonly GatewayOptions _options;
-    private readonly IdentifyGate _identifyGate;
+    private readonly IIdentifyGate _identifyGate;
     private readonly DispatchDeduplicator _deduplicator;
     private readonly IGatewayEventHandler _handler;
     private readonly ILogger<GatewayShard> _logger;
@@ -44,7 +44,7 @@ public sealed partial class GatewayShard
         int shardCount,
         Uri gatewayUrl,
         GatewayOptions options,
-        IdentifyGate identifyGate,
+        IIdentifyGate identifyGate,
         DispatchDeduplicator deduplicator,
         IGatewayEventHandler handler,
         ILogger<GatewayShard> logger,
@@ -234,13 +234,13 @@ public sealed partial class GatewayShard
     private async Task<ConnectionResult> RunConnectionAsync(bool resume, CancellationToken cancellationToken)
     {
         var session = _session;
-        IdentifyGate.IdentifyLease? lease = null;
+        IIdentifyTurn? lease = null;
         if (!resume)
         {
             lease = await _identifyGate.AcquireAsync(ShardId, cancellationToken).ConfigureAwait(false);
         }
 
-        using (lease)
+        await using (lease)
         {
             var baseUrl = resume ? session!.ResumeGatewayUrl : _gatewayUrl;
             using var connection = new Connection(this);

@@ -7,9 +7,9 @@ namespace Bot.Discord.Gateway;
 /// Serializes Identify calls of all shards in the process: respects <c>session_start_limit.remaining</c> /
 /// <c>reset_after</c> (waits for the reset when exhausted, since exceeding the daily limit resets the token) and
 /// <c>max_concurrency</c> (one Identify per 5 s per bucket <c>shard_id % max_concurrency</c>).
-/// Resumes do not go through the gate.
+/// Resumes do not go through the gate. This is the in-process gate; it does not see other processes.
 /// </summary>
-public sealed class IdentifyGate
+public sealed class IdentifyGate : IIdentifyGate
 {
     /// <summary>Window of <c>max_concurrency</c>: Identify requests allowed per 5 seconds.</summary>
     public static readonly TimeSpan ConcurrencyWindow = TimeSpan.FromSeconds(5);
@@ -54,6 +54,9 @@ public sealed class IdentifyGate
         }
     }
 
+    async Task<IIdentifyTurn> IIdentifyGate.AcquireAsync(int shardId, CancellationToken cancellationToken) =>
+        await AcquireAsync(shardId, cancellationToken).ConfigureAwait(false);
+
     internal async Task<IdentifyLease> AcquireAsync(int shardId, CancellationToken cancellationToken)
     {
         var maxConcurrency = await ReserveSessionStartAsync(cancellationToken).ConfigureAwait(false);
@@ -72,7 +75,7 @@ public sealed class IdentifyGate
                 }
             }
 
-            return new IdentifyLease(this, bucket);
+            return new IdentifyLease(this, bucket, key);
         }
         catch
         {
@@ -136,19 +139,36 @@ public sealed class IdentifyGate
     }
 
     /// <summary>Holds a bucket's turn from before connecting until the Identify is sent (or the attempt fails).</summary>
-    internal sealed class IdentifyLease : IDisposable
+    internal sealed class IdentifyLease : IIdentifyTurn, IDisposable
     {
         private readonly IdentifyGate _gate;
         private readonly Bucket _bucket;
         private int _released;
 
-        public IdentifyLease(IdentifyGate gate, Bucket bucket)
+        public IdentifyLease(IdentifyGate gate, Bucket bucket, int bucketKey)
         {
             _gate = gate;
             _bucket = bucket;
+            BucketKey = bucketKey;
         }
 
+        public int BucketKey { get; }
+
+        int IIdentifyTurn.Bucket => BucketKey;
+
         public void MarkIdentifySent() => _gate.MarkIdentifySent(_bucket);
+
+        public ValueTask MarkIdentifySentAsync(CancellationToken cancellationToken)
+        {
+            MarkIdentifySent();
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
 
         public void Dispose()
         {

@@ -5,14 +5,14 @@ namespace Bot.Discord.Gateway;
 
 /// <summary>
 /// Runs the shards of this process: resolves the <see cref="ShardPlan"/> from GET /gateway/bot (shard count
-/// <c>auto</c>), starts shards in id order (the shared <see cref="IdentifyGate"/> spaces their Identify calls by
+/// <c>auto</c>), starts shards in id order (the shared <see cref="IIdentifyGate"/> spaces their Identify calls by
 /// <c>max_concurrency</c> bucket) and aggregates their state for health checks.
 /// </summary>
 public sealed class ShardManager
 {
     private readonly GatewayOptions _options;
     private readonly IGatewayBotInfoProvider _botInfoProvider;
-    private readonly IdentifyGate _identifyGate;
+    private readonly IIdentifyGate _identifyGate;
     private readonly DispatchDeduplicator _deduplicator;
     private readonly IGatewayEventHandler _handler;
     private readonly ILoggerFactory _loggerFactory;
@@ -24,7 +24,7 @@ public sealed class ShardManager
     public ShardManager(
         IOptions<GatewayOptions> options,
         IGatewayBotInfoProvider botInfoProvider,
-        IdentifyGate identifyGate,
+        IIdentifyGate identifyGate,
         DispatchDeduplicator deduplicator,
         IGatewayEventHandler handler,
         ILoggerFactory loggerFactory,

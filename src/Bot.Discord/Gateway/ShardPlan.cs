@@ -5,7 +5,7 @@ public sealed record ShardPlan(int ShardCount, IReadOnlyList<int> ShardIds, Uri 
 {
     /// <summary>
     /// Resolves <c>ShardCount = auto</c> to <see cref="GatewayBotInfo.Shards"/>, the shard ids to run
-    /// (<see cref="GatewayOptions.ShardId"/> or all of them) and the URL (override or GET /gateway/bot).
+    /// (<see cref="GatewayOptions.ShardIds"/>, <see cref="GatewayOptions.ShardId"/> or all of them) and the URL (override or GET /gateway/bot).
     /// </summary>
     public static ShardPlan Resolve(GatewayOptions options, GatewayBotInfo info)
     {
@@ -16,6 +16,14 @@ public sealed record ShardPlan(int ShardCount, IReadOnlyList<int> ShardIds, Uri 
         if (count < 1)
         {
             throw new InvalidOperationException("GET /gateway/bot recommended no shards; set ShardCount explicitly.");
+        }
+
+        foreach (var listed in options.ShardIds ?? [])
+        {
+            if (listed < 0 || listed >= count)
+            {
+                throw new InvalidOperationException($"Shard {listed} is not below the shard count {count}.");
+            }
         }
 
         if (options.ShardId is { } id && id >= count)
@@ -29,7 +37,9 @@ public sealed record ShardPlan(int ShardCount, IReadOnlyList<int> ShardIds, Uri 
             throw new InvalidOperationException("The gateway URL is not an absolute ws:// or wss:// URL.");
         }
 
-        IReadOnlyList<int> ids = options.ShardId is { } single ? [single] : Enumerable.Range(0, count).ToArray();
+        IReadOnlyList<int> ids = options.ShardIds is { Count: > 0 } selected ? [.. selected.Distinct().Order()]
+            : options.ShardId is { } single ? [single]
+            : Enumerable.Range(0, count).ToArray();
         return new ShardPlan(count, ids, gatewayUrl);
     }
 

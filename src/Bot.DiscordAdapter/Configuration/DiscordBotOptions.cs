@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Discord.Gateway;
 
 namespace Bot.DiscordAdapter.Configuration;
 
@@ -63,6 +64,24 @@ public sealed class DiscordBotOptions
     /// <summary>Shard run by this process; empty runs every shard.</summary>
     public int? ShardId { get; set; }
 
+    /// <summary>
+    /// Shards run by this process when the shards are split across processes: ids and ranges such as <c>0-3</c> or
+    /// <c>4,5</c>, each below an explicit <see cref="ShardCount"/>.
+    /// </summary>
+    public string? ShardIds { get; set; }
+
+    /// <summary>
+    /// With <see cref="PodOrdinal"/> (or <see cref="PodName"/>): each StatefulSet pod runs this many consecutive
+    /// shards, pod <c>n</c> from shard <c>n × ShardsPerPod</c>; <c>ceil(ShardCount / ShardsPerPod)</c> replicas cover all.
+    /// </summary>
+    public int? ShardsPerPod { get; set; }
+
+    /// <summary>This pod's StatefulSet ordinal (Kubernetes' <c>apps.kubernetes.io/pod-index</c> label).</summary>
+    public int? PodOrdinal { get; set; }
+
+    /// <summary>This pod's name (<c>metadata.name</c>, e.g. <c>ds-reading-bot-gateway-3</c>); its numeric suffix is the ordinal when <see cref="PodOrdinal"/> is not set.</summary>
+    public string? PodName { get; set; }
+
     /// <summary><c>auto</c> (the count recommended by GET /gateway/bot) or a positive number.</summary>
     public string ShardCount { get; set; } = AutoShardCount;
 
@@ -105,11 +124,35 @@ public sealed class DiscordBotOptions
 
     public ulong? ParsedApplicationId => ParseSnowflake(ApplicationId);
 
+    /// <summary>
+    /// The shards this process runs from <see cref="ShardIds"/> or the pod settings; null when neither is set (then
+    /// <see cref="ShardId"/> or every shard). Valid only after validation.
+    /// </summary>
+    public IReadOnlyList<int>? ResolveShardIds()
+    {
+        if (!int.TryParse(ShardCount?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(ShardIds))
+        {
+            return ShardSelection.TryParse(ShardIds, count, out var listed, out _) ? listed : null;
+        }
+
+        return ShardsPerPod is { } perPod && ResolvePodOrdinal() is { } ordinal
+            && ShardSelection.TryForPod(ordinal, perPod, count, out var slice, out _) ? slice : null;
+    }
+
+    /// <summary><see cref="PodOrdinal"/>, else the numeric suffix of <see cref="PodName"/>.</summary>
+    public int? ResolvePodOrdinal() =>
+        PodOrdinal ?? (ShardSelection.TryParsePodOrdinal(PodName, out var ordinal) ? ordinal : null);
+
     public ulong? ParsedDevelopmentGuildId => ParseSnowflake(DevelopmentGuildId);
 
     public override string ToString() =>
         $"DiscordBotOptions {{ Token = {(string.IsNullOrEmpty(Token) ? "<missing>" : "<redacted>")}, ApplicationId = {ApplicationId}, " +
-        $"DevelopmentGuildId = {DevelopmentGuildId}, FreeTextChannels = {ParsedFreeTextChannelIds.Count}, ShardId = {ShardId}, ShardCount = {ShardCount} }}";
+        $"DevelopmentGuildId = {DevelopmentGuildId}, FreeTextChannels = {ParsedFreeTextChannelIds.Count}, ShardId = {ShardId}, ShardIds = {ShardIds}, ShardsPerPod = {ShardsPerPod}, PodOrdinal = {ResolvePodOrdinal()}, ShardCount = {ShardCount} }}";
 
     internal static IEnumerable<string> SplitChannelIds(IEnumerable<string?> entries) =>
         entries.SelectMany(e => (e ?? "").Split([',', ';', ' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));

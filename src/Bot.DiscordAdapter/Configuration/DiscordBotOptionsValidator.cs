@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Discord.Gateway;
 using Bot.DiscordAdapter.Http;
 using Microsoft.Extensions.Options;
 
@@ -146,18 +147,68 @@ public sealed class DiscordBotOptionsValidator : IValidateOptions<DiscordBotOpti
             }
         }
 
-        if (options.ShardId is not { } id)
+        var hasList = !string.IsNullOrWhiteSpace(options.ShardIds);
+        var hasPodSlice = options.ShardsPerPod is not null;
+        var ways = (options.ShardId is null ? 0 : 1) + (hasList ? 1 : 0) + (hasPodSlice ? 1 : 0);
+        if (ways > 1)
+        {
+            failures.Add("Set only one of Discord:ShardId, Discord:ShardIds and Discord:ShardsPerPod: each says on its own which shards this process runs.");
+            return;
+        }
+
+        if (ways == 1 && count is null)
+        {
+            var key = hasList ? "Discord:ShardIds" : hasPodSlice ? "Discord:ShardsPerPod" : "Discord:ShardId";
+            failures.Add($"{key} needs an explicit Discord:ShardCount (not 'auto') to say which shards of how many this process runs.");
+            return;
+        }
+
+        if (count is not { } total)
         {
             return;
         }
 
-        if (count is null)
+        if (options.ShardId is { } id && (id < 0 || id >= total))
         {
-            failures.Add("Discord:ShardId needs an explicit Discord:ShardCount (not 'auto') to say which shard of how many this process runs.");
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Discord:ShardId must be at least 0 and below Discord:ShardCount ({total}); got {id}."));
         }
-        else if (id < 0 || id >= count)
+
+        if (hasList && !ShardSelection.TryParse(options.ShardIds, total, out _, out var listProblem))
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Discord:ShardId must be at least 0 and below Discord:ShardCount ({count}); got {id}."));
+            failures.Add($"Discord:ShardIds is invalid: {listProblem}.");
+        }
+
+        if (hasPodSlice)
+        {
+            ValidatePodSlice(options, total, failures);
+        }
+    }
+
+    private static void ValidatePodSlice(DiscordBotOptions options, int count, List<string> failures)
+    {
+        if (options.ShardsPerPod is not { } perPod || perPod < 1)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Discord:ShardsPerPod must be a positive whole number; got {options.ShardsPerPod}."));
+            return;
+        }
+
+        if (options.PodOrdinal is < 0)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Discord:PodOrdinal must be 0 or more; got {options.PodOrdinal}."));
+            return;
+        }
+
+        if (options.ResolvePodOrdinal() is not { } ordinal)
+        {
+            failures.Add(string.IsNullOrWhiteSpace(options.PodName)
+                ? "Discord:ShardsPerPod needs this pod's ordinal: set Discord:PodOrdinal (the label apps.kubernetes.io/pod-index) or Discord:PodName (metadata.name, ending in -<ordinal>)."
+                : $"Discord:PodName '{Shorten(options.PodName)}' does not end in -<ordinal> (a StatefulSet pod name such as ds-reading-bot-gateway-0); set Discord:PodOrdinal instead.");
+            return;
+        }
+
+        if (!ShardSelection.TryForPod(ordinal, perPod, count, out _, out var problem))
+        {
+            failures.Add($"Discord:ShardsPerPod with pod ordinal {ordinal.ToString(CultureInfo.InvariantCulture)}: {problem}.");
         }
     }
 

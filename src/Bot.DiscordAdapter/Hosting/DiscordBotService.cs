@@ -20,7 +20,7 @@ public sealed partial class DiscordBotService : IHostedService
     private readonly IDiscordRestClient _rest;
     private readonly GatewayOptions _gatewayOptions;
     private readonly DiscordBotOptions _options;
-    private readonly IdentifyGate _identifyGate;
+    private readonly IIdentifyGate _identifyGate;
     private readonly DispatchDeduplicator _deduplicator;
     private readonly IGatewayEventHandler _handler;
     private readonly BotIdentity _identity;
@@ -38,7 +38,7 @@ public sealed partial class DiscordBotService : IHostedService
         IDiscordRestClient rest,
         IOptions<GatewayOptions> gatewayOptions,
         IOptions<DiscordBotOptions> options,
-        IdentifyGate identifyGate,
+        IIdentifyGate identifyGate,
         DispatchDeduplicator deduplicator,
         IGatewayEventHandler handler,
         BotIdentity identity,
@@ -99,7 +99,7 @@ public sealed partial class DiscordBotService : IHostedService
         var info = await _rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
         _identifyGate.Seed(info);
         var plan = ShardPlan.Resolve(_gatewayOptions, info);
-        Log.Plan(_logger, plan.ShardCount, string.Join(",", plan.ShardIds));
+        Log.Plan(_logger, plan.ShardCount, ShardSelection.Describe(plan.ShardIds));
 
         if (_identity.ApplicationId is { } applicationId)
         {

@@ -26,6 +26,7 @@ public sealed partial class DiscordGatewayHandler : IGatewayEventHandler
     private readonly BotRunState _runState;
     private readonly ILogger<DiscordGatewayHandler> _logger;
     private readonly BotMetrics? _metrics;
+    private readonly IInteractionClaims? _claims;
 
     public DiscordGatewayHandler(
         InteractionHandler interactions,
@@ -35,8 +36,10 @@ public sealed partial class DiscordGatewayHandler : IGatewayEventHandler
         WorkTracker tracker,
         BotRunState runState,
         ILogger<DiscordGatewayHandler> logger,
-        BotMetrics? metrics = null)
+        BotMetrics? metrics = null,
+        IInteractionClaims? claims = null)
     {
+        _claims = claims;
         _interactions = interactions;
         _messages = messages;
         _identity = identity;
@@ -58,14 +61,32 @@ public sealed partial class DiscordGatewayHandler : IGatewayEventHandler
         }
     }
 
-    public Task OnInteractionCreateAsync(InteractionCreateEvent interactionCreate, CancellationToken cancellationToken)
+    public async Task OnInteractionCreateAsync(InteractionCreateEvent interactionCreate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interactionCreate);
         var interaction = interactionCreate.Interaction;
         if (!_tracker.TryBegin(out var lease))
         {
             Log.RefusedWhileStopping(_logger, "interaction", interaction.Id);
-            return Task.CompletedTask;
+            return;
+        }
+
+        bool claimed;
+        try
+        {
+            claimed = _claims is null || await _claims.TryClaimAsync(interaction.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+
+        if (!claimed)
+        {
+            lease.Dispose();
+            Log.AlreadyClaimed(_logger, interaction.Id);
+            return;
         }
 
         var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _tracker.Aborted);
@@ -83,7 +104,10 @@ public sealed partial class DiscordGatewayHandler : IGatewayEventHandler
 
         var finishing = FinishAsync(handling.Completion, interaction, lease, linked);
         var decided = handling.Session.InitialResponseDecided;
-        return decided.IsCompleted ? Task.CompletedTask : Task.WhenAny(decided, finishing);
+        if (!decided.IsCompleted)
+        {
+            await Task.WhenAny(decided, finishing).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Ends the work lease when the interaction is completely handled (edits included), whatever the outcome.</summary>
@@ -157,6 +181,9 @@ public sealed partial class DiscordGatewayHandler : IGatewayEventHandler
 
         [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Interaction {InteractionId} failed")]
         public static partial void InteractionFailed(ILogger logger, Exception exception, ulong interactionId);
+
+        [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Interaction {InteractionId} was already taken on (a replay or another process); not handled again")]
+        public static partial void AlreadyClaimed(ILogger logger, ulong interactionId);
 
         [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Interaction {InteractionId} cancelled by shutdown")]
         public static partial void InteractionCancelled(ILogger logger, ulong interactionId);

@@ -8,7 +8,6 @@ using Bot.DiscordAdapter.Configuration;
 using Bot.DiscordAdapter.Hosting;
 using Bot.DiscordAdapter.Interactions;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,11 +24,11 @@ public sealed partial class InteractionsEndpoint
     private readonly InteractionSignatureVerifier _verifier;
     private readonly InteractionHandler _handler;
     private readonly WorkTracker _tracker;
-    private readonly IHostApplicationLifetime? _lifetime;
     private readonly TimeProvider _time;
     private readonly ILogger<InteractionsEndpoint> _logger;
     private readonly int _maxBodyBytes;
     private readonly BotMetrics? _metrics;
+    private readonly IInteractionClaims? _claims;
 
     public InteractionsEndpoint(
         IOptions<DiscordBotOptions> options,
@@ -37,10 +36,11 @@ public sealed partial class InteractionsEndpoint
         WorkTracker tracker,
         TimeProvider time,
         ILogger<InteractionsEndpoint> logger,
-        IHostApplicationLifetime? lifetime = null,
-        BotMetrics? metrics = null)
+        BotMetrics? metrics = null,
+        IInteractionClaims? claims = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _claims = claims;
         if (!Ed25519PublicKey.TryParse(options.Value.PublicKey, out var key))
         {
             throw new InvalidOperationException("Discord:PublicKey is not a valid Ed25519 public key.");
@@ -49,7 +49,6 @@ public sealed partial class InteractionsEndpoint
         _verifier = new InteractionSignatureVerifier(key, time, options.Value.Http.SignatureWindow);
         _handler = handler;
         _tracker = tracker;
-        _lifetime = lifetime;
         _time = time;
         _logger = logger;
         _maxBodyBytes = options.Value.Http.MaxBodyBytes;
@@ -114,14 +113,39 @@ public sealed partial class InteractionsEndpoint
 
     private async Task HandleInteractionAsync(HttpContext context, Interaction interaction, long received)
     {
+        // Refused before it is claimed, so a balancer may retry a 503 on another replica.
         if (!_tracker.TryBegin(out var lease))
         {
             await PlainAsync(context.Response, StatusCodes.Status503ServiceUnavailable, "shutting down").ConfigureAwait(false);
             return;
         }
 
-        // The handling outlives this request (a deferred answer is edited later), so it is not tied to RequestAborted.
-        var linked = CancellationTokenSource.CreateLinkedTokenSource(_tracker.Aborted, _lifetime?.ApplicationStopping ?? CancellationToken.None);
+        bool claimed;
+        try
+        {
+            claimed = _claims is null || await _claims.TryClaimAsync(interaction.Id, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+
+        if (!claimed)
+        {
+            // Another replica (or an earlier delivery) has it; that one answers. Discord never retries on its own,
+            // so this is a proxy's retry or a replay, and no second answer may go out.
+            lease.Dispose();
+            Log.AlreadyClaimed(_logger, interaction.Id);
+            await PlainAsync(context.Response, StatusCodes.Status409Conflict, "interaction already handled").ConfigureAwait(false);
+            return;
+        }
+
+        // The handling outlives this request (a deferred answer is edited later), so it is not tied to RequestAborted,
+        // nor to ApplicationStopping: on SIGTERM the deferred answers still get their edits while the tracker drains,
+        // and only what is left when the drain times out is cancelled (measured in the load benchmark: cancelling at
+        // the signal left every deferred answer of a busy replica unedited).
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(_tracker.Aborted);
         var channel = new HttpInitialResponseChannel();
         InteractionHandling handling;
         try
@@ -234,6 +258,9 @@ public sealed partial class InteractionsEndpoint
 
         [LoggerMessage(EventId = 3902, Level = LogLevel.Information, Message = "Interaction {InteractionId} (HTTP) cancelled by shutdown")]
         public static partial void Cancelled(ILogger logger, ulong interactionId);
+
+        [LoggerMessage(EventId = 3904, Level = LogLevel.Information, Message = "Interaction {InteractionId} (HTTP) was already taken on; answering 409")]
+        public static partial void AlreadyClaimed(ILogger logger, ulong interactionId);
 
         [LoggerMessage(EventId = 3903, Level = LogLevel.Error, Message = "Interaction {InteractionId} (HTTP) failed")]
         public static partial void Failed(ILogger logger, Exception exception, ulong interactionId);

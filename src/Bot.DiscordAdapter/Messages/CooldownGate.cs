@@ -8,7 +8,7 @@ namespace Bot.DiscordAdapter.Messages;
 /// Per-user and per-channel cooldowns for free-text answers, so a busy channel cannot make the bot spam or run
 /// into rate limits. Time comes from <see cref="TimeProvider"/>; memory is bounded by pruning expired entries.
 /// </summary>
-public sealed class CooldownGate
+public sealed class CooldownGate : IFreeTextCooldowns
 {
     private const int PruneThreshold = 10_000;
 
@@ -69,6 +69,12 @@ public sealed class CooldownGate
             return true;
         }
     }
+
+    public ValueTask<bool> IsCoolingDownAsync(ulong userId, ulong channelId, FreeTextCooldown cooldown, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(IsCoolingDown(userId, channelId, cooldown.User, cooldown.Channel));
+
+    public ValueTask<bool> TryAcquireAsync(ulong userId, ulong channelId, FreeTextCooldown cooldown, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TryAcquire(userId, channelId, cooldown.User, cooldown.Channel));
 
     private bool Active(ConcurrentDictionary<ulong, long> entries, ulong key, TimeSpan cooldown, long now) =>
         cooldown > TimeSpan.Zero && entries.TryGetValue(key, out var since) && _time.GetElapsedTime(since, now) < cooldown;

@@ -24,7 +24,7 @@ public sealed partial class FreeTextHandler
     private readonly IReadingAssistant _assistant;
     private readonly IDiscordRestClient _rest;
     private readonly BotIdentity _identity;
-    private readonly CooldownGate _cooldowns;
+    private readonly IFreeTextCooldowns _cooldowns;
     private readonly IReadOnlySet<ulong> _channels;
     private readonly ILogger<FreeTextHandler> _logger;
     private readonly ServerSettingsCache? _servers;
@@ -36,7 +36,7 @@ public sealed partial class FreeTextHandler
         IReadingAssistant assistant,
         IDiscordRestClient rest,
         BotIdentity identity,
-        CooldownGate cooldowns,
+        IFreeTextCooldowns cooldowns,
         IOptions<DiscordBotOptions> options,
         ILogger<FreeTextHandler> logger,
         ServerSettingsCache? servers = null,
@@ -70,10 +70,10 @@ public sealed partial class FreeTextHandler
             return null;
         }
 
-        var (userCooldown, channelCooldown) = server is null
-            ? (_userCooldown, _channelCooldown)
-            : (TimeSpan.FromSeconds(server.UserCooldownSeconds), TimeSpan.FromSeconds(server.ChannelCooldownSeconds));
-        if (_cooldowns.IsCoolingDown(message.Author.Id, message.ChannelId, userCooldown, channelCooldown))
+        var cooldown = server is null
+            ? new FreeTextCooldown(_userCooldown, _channelCooldown)
+            : new FreeTextCooldown(TimeSpan.FromSeconds(server.UserCooldownSeconds), TimeSpan.FromSeconds(server.ChannelCooldownSeconds));
+        if (await _cooldowns.IsCoolingDownAsync(message.Author.Id, message.ChannelId, cooldown, cancellationToken).ConfigureAwait(false))
         {
             Log.CoolingDown(_logger, message.Id);
             return null;
@@ -89,7 +89,7 @@ public sealed partial class FreeTextHandler
             return null;
         }
 
-        if (!_cooldowns.TryAcquire(message.Author.Id, message.ChannelId, userCooldown, channelCooldown))
+        if (!await _cooldowns.TryAcquireAsync(message.Author.Id, message.ChannelId, cooldown, cancellationToken).ConfigureAwait(false))
         {
             Log.CoolingDown(_logger, message.Id);
             return null;

@@ -96,6 +96,23 @@ internal static class Migrations
                 expires_at {d.Timestamp} NOT NULL)
             """,
         ]),
+        new(2, "interaction claims and free-text cooldowns shared by replicas", d =>
+        [
+            $"""
+            CREATE TABLE interaction_claims (
+                interaction_id {d.BigInt} NOT NULL PRIMARY KEY,
+                claimed_at {d.Timestamp} NOT NULL,
+                expires_at {d.Timestamp} NOT NULL)
+            """,
+            "CREATE INDEX interaction_claims_by_expiry ON interaction_claims (expires_at)",
+            $"""
+            CREATE TABLE cooldowns (
+                scope TEXT NOT NULL CHECK (scope IN ('user', 'channel')),
+                subject_id {d.BigInt} NOT NULL,
+                until_at {d.Timestamp} NOT NULL,
+                PRIMARY KEY (scope, subject_id))
+            """,
+        ]),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -37,14 +37,24 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void Gateway_shards_run_in_a_stateful_set_one_shard_per_pod()
+    public void Gateway_shards_run_in_a_stateful_set_whose_pods_cover_every_shard_once()
     {
         var statefulSet = Single("StatefulSet", "ds-reading-bot-gateway");
         var container = Containers(statefulSet).Single();
         Assert.Equal("gateway", Env(container, "Discord__Mode"));
-        Assert.Equal(Str(statefulSet, "spec", "replicas"), Env(container, "Discord__ShardCount"));
-        var shardId = EnvEntry(container, "Discord__ShardId");
-        Assert.Contains("apps.kubernetes.io/pod-index", Str(shardId, "valueFrom", "fieldRef", "fieldPath"), StringComparison.Ordinal);
+        var shardCount = int.Parse(Env(container, "Discord__ShardCount")!, System.Globalization.CultureInfo.InvariantCulture);
+        var perPod = int.Parse(Env(container, "Discord__ShardsPerPod")!, System.Globalization.CultureInfo.InvariantCulture);
+        var replicas = int.Parse(Str(statefulSet, "spec", "replicas")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Bot.Discord.Gateway.ShardSelection.PodsNeeded(perPod, shardCount), replicas);
+        var covered = Enumerable.Range(0, replicas)
+            .SelectMany(ordinal => Bot.Discord.Gateway.ShardSelection.TryForPod(ordinal, perPod, shardCount, out var ids, out _) ? ids : [])
+            .ToList();
+        Assert.Equal(Enumerable.Range(0, shardCount), covered);
+        Assert.DoesNotContain("Discord__ShardId", List(container, "env").Cast<Dictionary<object, object>>().Select(e => Str(e, "name")));
+
+        var ordinal = EnvEntry(container, "Discord__PodOrdinal");
+        Assert.Contains("apps.kubernetes.io/pod-index", Str(ordinal, "valueFrom", "fieldRef", "fieldPath"), StringComparison.Ordinal);
+        Assert.Equal("metadata.name", Str(EnvEntry(container, "Discord__PodName"), "valueFrom", "fieldRef", "fieldPath"));
         Assert.Contains(Documents, d => Str(d.Doc, "kind") == "Service" && Str(d.Doc, "metadata", "name") == Str(statefulSet, "spec", "serviceName"));
     }
 

@@ -149,6 +149,26 @@ public sealed class HttpInteractionsTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_deferred_answer_is_still_edited_in_when_the_replica_is_stopped_meanwhile()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        _assistant.Gate = gate;
+        var (status, body) = await PostAsync(BotHarness.SlashCommand(7003, "recommend", ("topic", 3, "consensus")).ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(5, JsonNode.Parse(body)!["type"]!.GetValue<int>());
+
+        // SIGTERM: the host stops taking work and drains; the reply becomes ready only after that began.
+        var tracker = _bot.Host.Services.GetRequiredService<Bot.DiscordAdapter.Hosting.WorkTracker>();
+        var stopping = _bot.StopAsync();
+        await _bot.UntilAsync(() => tracker.IsStopping, "the drain to begin");
+        gate.Set();
+
+        Assert.Equal(0, await stopping);
+        Assert.Single(_bot.EditsFor(7003));
+        Assert.Contains("Reading on consensus", _bot.EditsFor(7003)[0].Body, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Health_and_readiness_answer_in_http_mode()
     {
         using var alive = await _client.GetAsync(new Uri(_base, "/healthz"));

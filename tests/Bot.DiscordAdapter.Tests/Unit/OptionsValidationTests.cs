@@ -59,6 +59,59 @@ public sealed class OptionsValidationTests
         Assert.DoesNotContain("abcdefghijklmnopqrstuvwxyz", text, StringComparison.Ordinal);
     }
 
+    public static TheoryData<Dictionary<string, string?>, string> BadShardSelections => new()
+    {
+        { new() { ["Discord:ShardIds"] = "0-8" }, "Discord:ShardIds is invalid: '0-8' reaches shard 8, but there are only 8 shard(s)" },
+        { new() { ["Discord:ShardIds"] = "3-1" }, "Discord:ShardIds is invalid: the range '3-1' runs backwards" },
+        { new() { ["Discord:ShardIds"] = "0-3,2" }, "Discord:ShardIds is invalid: shard 2 is listed twice" },
+        { new() { ["Discord:ShardIds"] = "a-b" }, "Discord:ShardIds is invalid: 'a-b' is neither a shard id" },
+        { new() { ["Discord:ShardIds"] = "1,,2" }, "Discord:ShardIds is invalid: '1,,2' has an empty entry" },
+        { new() { ["Discord:ShardIds"] = "0-1", ["Discord:ShardId"] = "1" }, "Set only one of Discord:ShardId, Discord:ShardIds and Discord:ShardsPerPod" },
+        { new() { ["Discord:ShardsPerPod"] = "3" }, "Discord:ShardsPerPod needs this pod's ordinal" },
+        { new() { ["Discord:ShardsPerPod"] = "3", ["Discord:PodName"] = "bot" }, "Discord:PodName 'bot' does not end in -<ordinal>" },
+        { new() { ["Discord:ShardsPerPod"] = "3", ["Discord:PodOrdinal"] = "3" }, "Discord:ShardsPerPod with pod ordinal 3: pod 3 would start at shard 9, past the last shard (7); 8 shard(s) at 3 per pod need exactly 3 replica(s)" },
+        { new() { ["Discord:ShardsPerPod"] = "0", ["Discord:PodOrdinal"] = "0" }, "Discord:ShardsPerPod must be a positive whole number" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadShardSelections))]
+    public void Bad_shard_selections_say_what_is_wrong(Dictionary<string, string?> shardSettings, string expected)
+    {
+        var settings = new Dictionary<string, string?> { ["Discord:Token"] = GoodToken, ["Discord:ShardCount"] = "8" };
+        foreach (var (key, value) in shardSettings)
+        {
+            settings[key] = value;
+        }
+
+        var ex = Validate(settings);
+
+        Assert.NotNull(ex);
+        Assert.Contains(ex.Failures, f => f.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Discord:ShardIds", "0-3", null, "0,1,2,3")]
+    [InlineData("Discord:ShardIds", " 6, 1-2 ", null, "1,2,6")]
+    [InlineData("Discord:PodOrdinal", "1", "3", "3,4,5")]
+    [InlineData("Discord:PodOrdinal", "2", "3", "6,7")]
+    [InlineData("Discord:PodName", "ds-reading-bot-gateway-1", "4", "4,5,6,7")]
+    public void A_process_runs_exactly_the_shards_it_is_given(string key, string value, string? shardsPerPod, string expected)
+    {
+        var settings = new Dictionary<string, string?> { ["Discord:Token"] = GoodToken, ["Discord:ShardCount"] = "8", [key] = value };
+        if (shardsPerPod is not null)
+        {
+            settings["Discord:ShardsPerPod"] = shardsPerPod;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var provider = new ServiceCollection().AddLogging().AddDiscordBot(configuration).BuildServiceProvider();
+        var gateway = provider.GetRequiredService<IOptions<Bot.Discord.Gateway.GatewayOptions>>().Value;
+        var plan = Bot.Discord.Gateway.ShardPlan.Resolve(gateway, new Bot.Discord.Gateway.GatewayBotInfo("wss://gateway.discord.gg", 16, new Bot.Discord.Gateway.SessionStartLimit(1000, 1000, 0, 1)));
+
+        Assert.Equal(expected, string.Join(",", plan.ShardIds));
+        Assert.Equal(8, plan.ShardCount);
+    }
+
     [Fact]
     public void A_missing_token_says_where_to_put_one()
     {
@@ -71,6 +124,8 @@ public sealed class OptionsValidationTests
     [InlineData("Discord:ShardCount", "zero", "Discord:ShardCount must be 'auto' or a positive whole number")]
     [InlineData("Discord:ShardCount", "0", "Discord:ShardCount must be 'auto' or a positive whole number")]
     [InlineData("Discord:ShardId", "3", "Discord:ShardId needs an explicit Discord:ShardCount")]
+    [InlineData("Discord:ShardIds", "0-3", "Discord:ShardIds needs an explicit Discord:ShardCount")]
+    [InlineData("Discord:ShardsPerPod", "2", "Discord:ShardsPerPod needs an explicit Discord:ShardCount")]
     [InlineData("Discord:FreeTextChannelIds:0", "general", "Discord:FreeTextChannelIds contains 'general'")]
     [InlineData("Discord:FreeTextChannelIds:0", "290926798999357250,#help", "Discord:FreeTextChannelIds contains '#help'")]
     [InlineData("Discord:ApplicationId", "my-app", "Discord:ApplicationId must be an application id")]
