@@ -136,8 +136,19 @@ public enum ReadingStatus
     Read,
 }
 
-/// <summary>A file attached to a reply: its name and text content.</summary>
-public sealed record ReplyAttachment(string FileName, string Content);
+/// <summary>
+/// A file attached to a reply: its name, text content and media type. Discord sends it as a file; the console prints
+/// it, and <c>ask --json</c> puts JSON content under <c>data</c>.
+/// </summary>
+public sealed record ReplyAttachment(string FileName, string Content)
+{
+    public const string JsonContentType = "application/json";
+
+    public string ContentType { get; init; } = "text/plain; charset=utf-8";
+
+    /// <summary>The content as sent: UTF-8 bytes.</summary>
+    public byte[] ToBytes() => System.Text.Encoding.UTF8.GetBytes(Content);
+}
 
 /// <summary>Facts around a paper match: what to read before and after it, and other candidates.</summary>
 public sealed record PaperDetail

@@ -184,6 +184,7 @@ public sealed class ReaderAssistantTests : IAsyncLifetime
 
         var data = await Ask(Ada, "/my-data");
         Assert.Equal(Intent.MyData, data.Intent);
+        Assert.Equal(("my-data.json", "application/json"), (data.Attachment!.FileName, data.Attachment.ContentType));
         using (var json = JsonDocument.Parse(data.Attachment!.Content))
         {
             Assert.Equal("raft-paper", json.RootElement.GetProperty("items")[0].GetProperty("item_id").GetString());

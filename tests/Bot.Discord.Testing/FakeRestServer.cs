@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -45,6 +47,7 @@ public sealed class FakeRestServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeRestResponse>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonArray> _commands = new(StringComparer.Ordinal);
     private readonly List<JsonObject> _channelMessages = [];
+    private readonly Dictionary<string, JsonObject> _originals = new(StringComparer.Ordinal);
     private long _nextId = 1_100_000_000_000_000_000;
 
     private FakeRestServer(WebApplication app)
@@ -134,6 +137,15 @@ public sealed class FakeRestServer : IAsyncDisposable
         }
     }
 
+    /// <summary>An interaction's original response as its last edit left it; null before any edit.</summary>
+    public JsonObject? OriginalMessage(string interactionToken)
+    {
+        lock (_originals)
+        {
+            return _originals.GetValueOrDefault(interactionToken)?.DeepClone().AsObject();
+        }
+    }
+
     /// <summary>Commands stored by bulk PUT, per scope (<c>global</c> or the guild id).</summary>
     public JsonArray CommandsIn(string scope) => _commands.GetOrAdd(scope, _ => []);
 
@@ -142,6 +154,12 @@ public sealed class FakeRestServer : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>The operations Discord documents with a <c>files[n]</c> parameter, among those faked.</summary>
+    private static readonly HashSet<string> FileOperations = new(StringComparer.Ordinal)
+    {
+        "create_interaction_response", "update_original_webhook_message", "execute_webhook", "create_message",
+    };
 
     private static string Key(string method, string template) => method + " " + template;
 
@@ -190,7 +208,15 @@ public sealed class FakeRestServer : IAsyncDisposable
         var rawPath = request.Path.Value ?? "";
         var path = rawPath.StartsWith(ApiPrefix, StringComparison.Ordinal) ? rawPath[ApiPrefix.Length..] : rawPath;
         string? body = null;
-        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        IReadOnlyList<FakeRestFile> files = [];
+        string? formError = null;
+        var multipart = MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            && string.Equals(mediaType.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase);
+        if (multipart)
+        {
+            (body, files, formError) = await ReadMultipartAsync(request, mediaType!, context.RequestAborted).ConfigureAwait(false);
+        }
+        else if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
@@ -200,7 +226,11 @@ public sealed class FakeRestServer : IAsyncDisposable
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         lock (_requests)
         {
-            _requests.Add(new FakeRestRequest(_requests.Count, request.Method, path, match?.Template, match?.OperationId, headers, body));
+            _requests.Add(new FakeRestRequest(_requests.Count, request.Method, path, match?.Template, match?.OperationId, headers, body)
+            {
+                Files = files,
+                IsMultipart = multipart,
+            });
             foreach (var waiter in _requestWaiters.Where(w => w.Count <= _requests.Count).ToList())
             {
                 _requestWaiters.Remove(waiter);
@@ -211,6 +241,13 @@ public sealed class FakeRestServer : IAsyncDisposable
         if (match is not { } route)
         {
             await WriteAsync(context, 404, """{"message": "404: Not Found", "code": 0}""").ConfigureAwait(false);
+            return;
+        }
+
+        formError ??= multipart && !FileOperations.Contains(route.OperationId) ? "this endpoint takes no files" : null;
+        if (formError is not null)
+        {
+            await WriteAsync(context, 400, new JsonObject { ["message"] = "Invalid Form Body: " + formError, ["code"] = 50035 }.ToJsonString()).ConfigureAwait(false);
             return;
         }
 
@@ -231,18 +268,18 @@ public sealed class FakeRestServer : IAsyncDisposable
         {
             if (scripted.FailAfterWriting)
             {
-                DefaultAnswer(route.OperationId, route.Values, body);
+                DefaultAnswer(route.OperationId, route.Values, body, files);
             }
 
             await WriteAsync(context, status, scripted.Body).ConfigureAwait(false);
             return;
         }
 
-        var (defaultStatus, defaultBody) = DefaultAnswer(route.OperationId, route.Values, body);
+        var (defaultStatus, defaultBody) = DefaultAnswer(route.OperationId, route.Values, body, files);
         await WriteAsync(context, defaultStatus, defaultBody).ConfigureAwait(false);
     }
 
-    private (int Status, string? Body) DefaultAnswer(string operationId, Dictionary<string, string> values, string? body)
+    private (int Status, string? Body) DefaultAnswer(string operationId, Dictionary<string, string> values, string? body, IReadOnlyList<FakeRestFile> files)
     {
         switch (operationId)
         {
@@ -272,8 +309,9 @@ public sealed class FakeRestServer : IAsyncDisposable
             case "delete_original_webhook_message":
                 return (204, null);
             case "update_original_webhook_message":
+                return (200, EditOriginal(body, files, values["webhook_token"]));
             case "execute_webhook":
-                return (200, MessageObject(body, channelId: "645027906669510667", webhookId: values["webhook_id"]));
+                return (200, MessageObject(body, channelId: "645027906669510667", webhookId: values["webhook_id"], files));
             case "create_message":
                 return (200, CreateChannelMessage(body, values["channel_id"]));
             default:
@@ -319,7 +357,7 @@ public sealed class FakeRestServer : IAsyncDisposable
                 return existing.ToJsonString();
             }
 
-            var message = JsonNode.Parse(MessageObject(body, channelId, webhookId: null))!.AsObject();
+            var message = JsonNode.Parse(MessageObject(body, channelId, webhookId: null, []))!.AsObject();
             if (nonce is not null)
             {
                 message["nonce"] = sent["nonce"]!.DeepClone();
@@ -330,7 +368,32 @@ public sealed class FakeRestServer : IAsyncDisposable
         }
     }
 
-    private string MessageObject(string? body, string channelId, string? webhookId)
+    /// <summary>
+    /// WH "Edit Webhook Message": the message keeps the attachments its <c>attachments</c> array lists (existing ones by
+    /// their id, new uploads by their <c>files[n]</c> index) and loses the others, so repeating an edit never doubles a file.
+    /// </summary>
+    private string EditOriginal(string? body, IReadOnlyList<FakeRestFile> files, string token)
+    {
+        lock (_originals)
+        {
+            var previous = _originals.GetValueOrDefault(token);
+            var edited = JsonNode.Parse(MessageObject(body, "645027906669510667", Id(ApplicationId), files, previous?["attachments"]?.AsArray()))!.AsObject();
+            if (previous is not null)
+            {
+                edited["id"] = previous["id"]!.DeepClone();
+                var sent = JsonNode.Parse(string.IsNullOrEmpty(body) ? "{}" : body) as JsonObject ?? [];
+                foreach (var kept in new[] { "content", "embeds", "components", "flags" }.Where(k => sent[k] is null))
+                {
+                    edited[kept] = previous[kept]?.DeepClone();
+                }
+            }
+
+            _originals[token] = edited;
+            return edited.ToJsonString();
+        }
+    }
+
+    private string MessageObject(string? body, string channelId, string? webhookId, IReadOnlyList<FakeRestFile> files, JsonArray? existing = null)
     {
         var sent = JsonNode.Parse(string.IsNullOrEmpty(body) ? "{}" : body) as JsonObject ?? [];
         var message = new JsonObject
@@ -341,7 +404,7 @@ public sealed class FakeRestServer : IAsyncDisposable
             ["content"] = sent["content"]?.DeepClone() ?? "",
             ["embeds"] = sent["embeds"]?.DeepClone() ?? new JsonArray(),
             ["components"] = sent["components"]?.DeepClone() ?? new JsonArray(),
-            ["attachments"] = new JsonArray(),
+            ["attachments"] = Attachments(sent["attachments"] as JsonArray, files, existing),
             ["mentions"] = new JsonArray(),
             ["mention_roles"] = new JsonArray(),
             ["mention_everyone"] = false,
@@ -359,6 +422,127 @@ public sealed class FakeRestServer : IAsyncDisposable
         }
 
         return message.ToJsonString();
+    }
+
+    /// <summary>Attachment objects for the <c>attachments</c> a message body lists.</summary>
+    private JsonArray Attachments(JsonArray? listed, IReadOnlyList<FakeRestFile> files, JsonArray? existing)
+    {
+        var result = new JsonArray();
+        foreach (var entry in listed ?? [])
+        {
+            var id = entry?["id"]?.ToString();
+            if (files.FirstOrDefault(f => f.PartName == $"files[{id}]") is { } file)
+            {
+                var attachmentId = NextId();
+                result.Add(new JsonObject
+                {
+                    ["id"] = attachmentId,
+                    ["filename"] = entry?["filename"]?.DeepClone() ?? file.FileName,
+                    ["size"] = file.Content.Length,
+                    ["content_type"] = file.ContentType,
+                    ["url"] = $"https://cdn.discordapp.com/attachments/645027906669510667/{attachmentId}/{Uri.EscapeDataString(file.FileName)}",
+                    ["proxy_url"] = $"https://media.discordapp.net/attachments/645027906669510667/{attachmentId}/{Uri.EscapeDataString(file.FileName)}",
+                });
+            }
+            else if (existing?.FirstOrDefault(a => a?["id"]?.ToString() == id) is { } kept)
+            {
+                result.Add(kept.DeepClone());
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Reference "Uploading Files": the JSON body is the <c>payload_json</c> part; each <c>files[n]</c> part needs a
+    /// file name, a unique name, and an entry with id n in the payload's <c>attachments</c>.
+    /// </summary>
+    private static async Task<(string? Body, IReadOnlyList<FakeRestFile> Files, string? Error)> ReadMultipartAsync(
+        HttpRequest request, MediaTypeHeaderValue mediaType, CancellationToken cancellationToken)
+    {
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            return (null, [], "multipart body without a boundary");
+        }
+
+        var reader = new MultipartReader(boundary, request.Body);
+        string? payload = null;
+        var files = new List<FakeRestFile>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        string? error = null;
+        try
+        {
+            while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
+            {
+                using var content = new MemoryStream();
+                await section.Body.CopyToAsync(content, cancellationToken).ConfigureAwait(false);
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+                {
+                    error ??= "a part without a form-data Content-Disposition";
+                    continue;
+                }
+
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (!names.Add(name))
+                {
+                    error ??= $"part name {name} used twice";
+                }
+
+                if (name == "payload_json")
+                {
+                    payload = Encoding.UTF8.GetString(content.ToArray());
+                }
+                else if (name.StartsWith("files[", StringComparison.Ordinal) && name.EndsWith(']'))
+                {
+                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                    if (string.IsNullOrEmpty(fileName))
+                    {
+                        error ??= $"{name} has no filename";
+                    }
+
+                    files.Add(new FakeRestFile(name, fileName ?? "", section.ContentType, content.ToArray()));
+                }
+                else
+                {
+                    error ??= $"unexpected part {name}";
+                }
+            }
+        }
+        catch (IOException e)
+        {
+            return (payload, files, "malformed multipart body: " + e.Message);
+        }
+
+        var attachmentIds = AttachmentIds(payload);
+        foreach (var file in files.Where(f => !attachmentIds.Contains(f.PartName["files[".Length..^1])))
+        {
+            error ??= $"{file.PartName} is not referenced by any attachment";
+        }
+
+        return (payload, files, error);
+    }
+
+    private static HashSet<string> AttachmentIds(string? payload)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (payload is null || JsonNode.Parse(payload) is not JsonObject root)
+        {
+            return ids;
+        }
+
+        // An interaction callback nests the message in "data".
+        var message = root["data"] as JsonObject ?? root;
+        foreach (var entry in message["attachments"] as JsonArray ?? [])
+        {
+            if (entry?["id"]?.ToString() is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
     }
 
     private string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);

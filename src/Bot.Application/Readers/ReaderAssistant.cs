@@ -331,7 +331,10 @@ public sealed class ReaderAssistant
         var export = await _store.ExportReaderAsync(who.ReaderId, cancellationToken).ConfigureAwait(false);
         var json = JsonSerializer.Serialize(export, ExportJson);
         var message = ReaderText.MyDataHeadline(export.Items.Count, export.Dismissed.Count, export.Votes.Count, export.ServerIds.Count);
-        return Personal("/" + MyData, Intent.MyData, message, []) with { Attachment = new ReplyAttachment(ReaderText.MyDataFileName, json) };
+        return Personal("/" + MyData, Intent.MyData, message, []) with
+        {
+            Attachment = new ReplyAttachment(ReaderText.MyDataFileName, json) { ContentType = ReplyAttachment.JsonContentType },
+        };
     }
 
     /// <summary>Items for what the reader has typed so far (autocomplete): title as the name, id as the value.</summary>

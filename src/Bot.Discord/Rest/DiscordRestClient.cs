@@ -109,6 +109,35 @@ public sealed class DiscordRestClient : IDiscordRestClient
         await SendAsync<JsonElement?>(route, response, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task CreateInteractionResponseAsync(
+        ulong interactionId, string interactionToken, InteractionResponse response, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 0)
+        {
+            await CreateInteractionResponseAsync(interactionId, interactionToken, response, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var message = response.Data as MessagePayload;
+        response = (response.Type, message) switch
+        {
+            (InteractionCallbackType.ChannelMessageWithSource, { } m) => InteractionResponse.Message(WithAttachments(m, files)),
+            (InteractionCallbackType.UpdateMessage, { } m) => InteractionResponse.UpdateMessage(WithAttachments(m, files)),
+            _ => throw new ArgumentException($"Only message responses (callback types 4 and 7) carry files, not type {(int)response.Type}.", nameof(response)),
+        };
+        var route = new RestRoute(
+            HttpMethod.Post,
+            "/interactions/{interaction_id}/{interaction_token}/callback",
+            $"/interactions/{RestRoute.Segment(interactionId)}/{RestRoute.Segment(interactionToken)}/callback",
+            RestRoute.Segment(interactionId),
+            IsInteraction: true);
+        var withFiles = (MessagePayload)response.Data!;
+        EnsureValid(route, [.. MessageValidator.Validate(response), .. Prefixed("data", MessageValidator.ValidateFiles(withFiles, files))]);
+        await SendAsync<JsonElement?>(route, Multipart(response, files), cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<DiscordMessage> EditOriginalResponseAsync(
         ulong applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken)
     {
@@ -117,6 +146,24 @@ public sealed class DiscordRestClient : IDiscordRestClient
             applicationId, interactionToken);
         EnsureValid(route, MessageValidator.Validate(message, MessageTarget.EditOriginal));
         return SendAsync<DiscordMessage>(route, message, cancellationToken);
+    }
+
+    public Task<DiscordMessage> EditOriginalResponseAsync(
+        ulong applicationId, string interactionToken, MessagePayload message, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 0)
+        {
+            return EditOriginalResponseAsync(applicationId, interactionToken, message, cancellationToken);
+        }
+
+        var route = InteractionWebhook(
+            HttpMethod.Patch, "/webhooks/{application_id}/{interaction_token}/messages/@original", "/messages/@original",
+            applicationId, interactionToken);
+        message = WithAttachments(message, files);
+        EnsureValid(route, [.. MessageValidator.Validate(message, MessageTarget.EditOriginal), .. MessageValidator.ValidateFiles(message, files)]);
+        return SendAsync<DiscordMessage>(route, Multipart(message, files), cancellationToken);
     }
 
     public Task DeleteOriginalResponseAsync(ulong applicationId, string interactionToken, CancellationToken cancellationToken)
@@ -134,6 +181,23 @@ public sealed class DiscordRestClient : IDiscordRestClient
             HttpMethod.Post, "/webhooks/{application_id}/{interaction_token}", "", applicationId, interactionToken);
         EnsureValid(route, MessageValidator.Validate(message, MessageTarget.FollowUp));
         return SendAsync<DiscordMessage>(route, message, cancellationToken);
+    }
+
+    public Task<DiscordMessage> CreateFollowupMessageAsync(
+        ulong applicationId, string interactionToken, MessagePayload message, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 0)
+        {
+            return CreateFollowupMessageAsync(applicationId, interactionToken, message, cancellationToken);
+        }
+
+        var route = InteractionWebhook(
+            HttpMethod.Post, "/webhooks/{application_id}/{interaction_token}", "", applicationId, interactionToken);
+        message = WithAttachments(message, files);
+        EnsureValid(route, [.. MessageValidator.Validate(message, MessageTarget.FollowUp), .. MessageValidator.ValidateFiles(message, files)]);
+        return SendAsync<DiscordMessage>(route, Multipart(message, files), cancellationToken);
     }
 
     public Task<DiscordMessage> CreateMessageAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken)
@@ -165,6 +229,27 @@ public sealed class DiscordRestClient : IDiscordRestClient
         return new RestRoute(method, template, $"/webhooks/{id}/{token}{suffix}", $"{id}/{token}", IsInteraction: true);
     }
 
+    /// <summary>The message with an <c>attachments</c> entry for each file, its id the file's index (Reference "Uploading Files").</summary>
+    private static MessagePayload WithAttachments(MessagePayload message, IReadOnlyList<FileUpload> files) =>
+        message with
+        {
+            Attachments =
+            [
+                .. message.Attachments ?? [],
+                .. files.Select((file, i) => new MessageAttachment((ulong)i, file.FileName) { Description = file.Description }),
+            ],
+        };
+
+    private static RequestBody Multipart(object payload, IReadOnlyList<FileUpload> files)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(payload, payload.GetType(), DiscordJson.Options);
+        var body = MultipartBody.Create(json, files);
+        return new RequestBody(body.Bytes, body.ContentType);
+    }
+
+    private static IEnumerable<PayloadViolation> Prefixed(string prefix, IEnumerable<PayloadViolation> violations) =>
+        violations.Select(v => v with { Path = prefix + "." + v.Path });
+
     private static void EnsureValid(RestRoute route, IReadOnlyList<PayloadViolation> violations)
     {
         if (violations.Count > 0)
@@ -173,10 +258,16 @@ public sealed class DiscordRestClient : IDiscordRestClient
         }
     }
 
-    private async Task<T> SendAsync<T>(RestRoute route, object? body, CancellationToken cancellationToken)
+    private Task<T> SendAsync<T>(RestRoute route, object? body, CancellationToken cancellationToken) =>
+        SendAsync<T>(
+            route,
+            body is null ? null : new RequestBody(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), DiscordJson.Options), JsonMediaType.MediaType!),
+            cancellationToken);
+
+    /// <summary>Sends <paramref name="bodyBytes"/>, built once, on every attempt: a retry repeats the request exactly.</summary>
+    private async Task<T> SendAsync<T>(RestRoute route, RequestBody? bodyBytes, CancellationToken cancellationToken)
     {
         var method = route.Method.Method;
-        var bodyBytes = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), DiscordJson.Options);
         var failures = 0;
         var rateLimitHits = 0;
 
@@ -250,14 +341,17 @@ public sealed class DiscordRestClient : IDiscordRestClient
     }
 
     private async Task<(HttpStatusCode, string?, RateLimitHeaders)> SendOnceAsync(
-        RestRoute route, byte[]? body, CancellationToken cancellationToken)
+        RestRoute route, RequestBody? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(route.Method, _baseUrl + route.Path);
         request.Headers.Authorization = _authorization;
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         if (body is not null)
         {
-            request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonMediaType } };
+            request.Content = new ReadOnlyMemoryContent(body.Bytes)
+            {
+                Headers = { ContentType = body.ContentType == JsonMediaType.MediaType ? JsonMediaType : MediaTypeHeaderValue.Parse(body.ContentType) },
+            };
         }
 
         using var attemptTimeout = new CancellationTokenSource(_options.RequestTimeout, _time);
@@ -426,3 +520,6 @@ public sealed class DiscordRestClient : IDiscordRestClient
 
     private static string NewNonce() => ((ulong)Random.Shared.NextInt64(1, long.MaxValue)).ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>A request body as sent: its bytes and its <c>Content-Type</c>.</summary>
+internal sealed record RequestBody(ReadOnlyMemory<byte> Bytes, string ContentType);

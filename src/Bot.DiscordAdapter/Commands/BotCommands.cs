@@ -122,7 +122,7 @@ public static class BotCommands
                 Choices = [.. Enum.GetValues<Level>().Select(l => CommandChoice.String(Capitalized(l.ToString()), l.ToString().ToLowerInvariant()))],
             }),
         ApplicationCommand.ChatInput(ForgetMe, "Delete everything I store about you: your list, dismissals and feedback."),
-        ApplicationCommand.ChatInput(MyData, "Show everything I store about you, as JSON (only you see it)."),
+        ApplicationCommand.ChatInput(MyData, "Everything I store about you, as a JSON file (only you see it)."),
         ApplicationCommand.ChatInput(
             Config,
             "Server settings (Manage Server): free-text channels, cooldowns, level, training, paper of the week.",

@@ -115,7 +115,12 @@ public sealed partial class InteractionHandler
         Log.Command(_logger, interaction.Id, data?.Name ?? "?");
         if (_readers is { } readers && owner is { } readerId && ReaderCommand(readers, data?.Name, options, Who(interaction, readerId)) is { } personal)
         {
-            var context = new RenderContext(owner) { CatalogVersion = readers.CatalogVersion, Personal = data?.Name != BotCommands.Recommend };
+            var context = new RenderContext(owner)
+            {
+                CatalogVersion = readers.CatalogVersion,
+                Personal = data?.Name != BotCommands.Recommend,
+                AttachmentLimit = interaction.AttachmentSizeLimit is > 0 and var limit ? Math.Min(limit, DiscordLimits.AttachmentBytes) : DiscordLimits.AttachmentBytes,
+            };
             return AnswerAsync(session, personal, context, isUpdate: false, cancellationToken);
         }
 
@@ -376,14 +381,25 @@ public sealed partial class InteractionHandler
             cancellationToken.ThrowIfCancellationRequested();
         }
 
+        var withFiles = false;
         if (work.IsCompleted)
         {
             var reply = await work.ConfigureAwait(false);
-            await SendCheckedAsync(session, Immediate(reply, context, isUpdate), cancellationToken).ConfigureAwait(false);
-            return;
+            // A reply with a file is delivered by editing a deferred response: the initial response may have to be the
+            // body of Discord's HTTP request to us, which carries JSON only, while an edit can be multipart.
+            withFiles = ReplyRenderer.Files(reply, context).Count > 0;
+            if (!withFiles)
+            {
+                await SendCheckedAsync(session, Immediate(reply, context, isUpdate), cancellationToken).ConfigureAwait(false);
+                return;
+            }
         }
 
-        if (slotTaken)
+        if (withFiles)
+        {
+            Log.DeferringForFiles(_logger, session.InteractionId);
+        }
+        else if (slotTaken)
         {
             Log.Deferring(_logger, session.InteractionId, session.Elapsed.TotalMilliseconds);
         }
@@ -418,7 +434,12 @@ public sealed partial class InteractionHandler
             payload = payload with { Components = payload.Components ?? [] };
         }
 
-        await session.EditOriginalAsync(Checked(payload, MessageTarget.EditOriginal, session), cancellationToken).ConfigureAwait(false);
+        // An edit cannot change whether a message is ephemeral (the deferral decided that), and Discord refuses the flag.
+        var kept = (payload.Flags ?? MessageFlags.None) & ~MessageFlags.Ephemeral;
+        payload = payload with { Flags = kept == MessageFlags.None ? null : kept };
+        var edit = Checked(payload, MessageTarget.EditOriginal, session);
+        var files = ReferenceEquals(edit, payload) ? ReplyRenderer.Files(late, context) : [];
+        await session.EditOriginalAsync(edit, files, cancellationToken).ConfigureAwait(false);
     }
 
     private static InteractionResponse Immediate(Reply reply, RenderContext context, bool isUpdate)
@@ -535,6 +556,9 @@ public sealed partial class InteractionHandler
 
         [LoggerMessage(EventId = 3207, Level = LogLevel.Debug, Message = "Interaction {InteractionId}: type {Type} is not handled")]
         public static partial void Unsupported(ILogger logger, ulong interactionId, InteractionType type);
+
+        [LoggerMessage(EventId = 3209, Level = LogLevel.Debug, Message = "Interaction {InteractionId}: the reply has a file; deferring, then editing with the upload")]
+        public static partial void DeferringForFiles(ILogger logger, ulong interactionId);
 
         [LoggerMessage(EventId = 3208, Level = LogLevel.Debug, Message = "Interaction {InteractionId}: every reply slot busy {ElapsedMs:0} ms after receipt; deferring at once")]
         public static partial void DeferringBusy(ILogger logger, ulong interactionId, double elapsedMs);

@@ -230,6 +230,14 @@ public sealed partial class InteractionSession
             (appId, token, ct) => _rest.EditOriginalResponseAsync(appId, token, message, ct),
             cancellationToken);
 
+    /// <summary>Edits the original response and attaches <paramref name="files"/> (multipart). False when not allowed or refused.</summary>
+    public Task<bool> EditOriginalAsync(MessagePayload message, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken) =>
+        SendAfterResponseAsync(
+            "edit of the original response",
+            InteractionState.Edited,
+            (appId, token, ct) => _rest.EditOriginalResponseAsync(appId, token, message, files, ct),
+            cancellationToken);
+
     /// <summary>Sends a follow-up message. False when not allowed or refused.</summary>
     public Task<bool> FollowUpAsync(MessagePayload message, CancellationToken cancellationToken) =>
         SendAfterResponseAsync(

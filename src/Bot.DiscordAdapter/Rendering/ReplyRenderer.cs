@@ -17,6 +17,9 @@ public sealed record RenderContext(ulong? OwnerId = null, int FirstRank = 1)
 
     /// <summary>True when the reply is about the asker's own data: a deferral is private too.</summary>
     public bool Personal { get; init; }
+
+    /// <summary>Largest file the reply may attach: the interaction's <c>attachment_size_limit</c>, at most <see cref="DiscordLimits.AttachmentBytes"/>.</summary>
+    public long AttachmentLimit { get; init; } = DiscordLimits.AttachmentBytes;
 }
 
 /// <summary>
@@ -68,8 +71,10 @@ public static class ReplyRenderer
                 drafts.Add(path);
                 break;
             case Intent.MyData when reply.Attachment is { } attachment:
-                // No file uploads in our REST client yet: the JSON goes in a code block, clipped to the message limit.
-                content = TextFit.Clip($"{reply.Message}\n```json\n{attachment.Content}", DiscordLimits.MessageContent - 4) + "\n```";
+                content = Files(reply, context).Count > 0
+                    ? $"{reply.Message}\n{AttachedNote(attachment.FileName)}"
+                    // Too large to attach: say so, and show as much of the start as a message holds.
+                    : TextFit.Clip($"{reply.Message}\n{TooLargeNote(attachment, context.AttachmentLimit)}\n```json\n{attachment.Content}", DiscordLimits.MessageContent - 4) + "\n```";
                 break;
             default:
                 content = null;
@@ -93,6 +98,40 @@ public static class ReplyRenderer
             Flags = reply.IsPersonal ? MessageFlags.Ephemeral : null,
         };
     }
+
+    /// <summary>What a reply with a file says about it.</summary>
+    public static string AttachedNote(string fileName) => $"Everything stored about you is attached as `{fileName}`.";
+
+    /// <summary>What a reply says when its file is over the size limit.</summary>
+    public static string TooLargeNote(ReplyAttachment attachment, long limit)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"`{attachment.FileName}` is {Mebibytes(System.Text.Encoding.UTF8.GetByteCount(attachment.Content))}, more than the {Mebibytes(limit)} Discord lets me attach here, so here is its start; /list shows all your items.");
+    }
+
+    /// <summary>
+    /// The files that go with <paramref name="reply"/>: its attachment when it fits
+    /// <see cref="RenderContext.AttachmentLimit"/>, else none (<see cref="Render"/> then says so in the message).
+    /// </summary>
+    public static IReadOnlyList<FileUpload> Files(Reply reply, RenderContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var limit = Math.Min((context ?? new RenderContext()).AttachmentLimit, DiscordLimits.AttachmentBytes);
+        if (reply.Attachment is not { } attachment || !MessageValidator.IsValidFileName(attachment.FileName))
+        {
+            return [];
+        }
+
+        var bytes = attachment.ToBytes();
+        return bytes.Length <= limit ? [new FileUpload(attachment.FileName, bytes, attachment.ContentType)] : [];
+    }
+
+    private static string Mebibytes(long bytes) =>
+        bytes < 1024 * 1024
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB")
+            : string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MiB");
 
     /// <summary>A plain, always-valid message (an explanation or apology), never pinging anyone.</summary>
     public static MessagePayload Notice(string text) => new()

@@ -8,7 +8,10 @@ using Bot.Discord.Rest.Responses;
 namespace Bot.DiscordAdapter.Tests.Support;
 
 /// <summary>One call the bot made.</summary>
-internal sealed record RestCall(string Operation, ulong? InteractionId, object? Body);
+internal sealed record RestCall(string Operation, ulong? InteractionId, object? Body)
+{
+    public IReadOnlyList<FileUpload> Files { get; init; } = [];
+}
 
 /// <summary>An <see cref="IDiscordRestClient"/> that records calls and can fail them on script.</summary>
 internal sealed class RecordingRestClient : IDiscordRestClient
@@ -53,6 +56,15 @@ internal sealed class RecordingRestClient : IDiscordRestClient
     public Task<DiscordMessage> EditOriginalResponseAsync(ulong applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
         Record("edit", null, message, new DiscordMessage { Id = 9 });
 
+    public Task CreateInteractionResponseAsync(ulong interactionId, string interactionToken, InteractionResponse response, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken) =>
+        Record<object?>("callback", interactionId, response, null, files);
+
+    public Task<DiscordMessage> EditOriginalResponseAsync(ulong applicationId, string interactionToken, MessagePayload message, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken) =>
+        Record("edit", null, message, new DiscordMessage { Id = 9 }, files);
+
+    public Task<DiscordMessage> CreateFollowupMessageAsync(ulong applicationId, string interactionToken, MessagePayload message, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken) =>
+        Record("followup", null, message, new DiscordMessage { Id = 10 }, files);
+
     public Task DeleteOriginalResponseAsync(ulong applicationId, string interactionToken, CancellationToken cancellationToken) =>
         Record<object?>("delete-original", null, null, null);
 
@@ -62,9 +74,9 @@ internal sealed class RecordingRestClient : IDiscordRestClient
     public Task<DiscordMessage> CreateMessageAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken) =>
         Record("message", channelId, message, new DiscordMessage { Id = 11, ChannelId = channelId });
 
-    private Task<T> Record<T>(string operation, ulong? id, object? body, T result)
+    private Task<T> Record<T>(string operation, ulong? id, object? body, T result, IReadOnlyList<FileUpload>? files = null)
     {
-        _calls.Enqueue(new RestCall(operation, id, body));
+        _calls.Enqueue(new RestCall(operation, id, body) { Files = files ?? [] });
         return _failures.TryDequeue(out var failure) ? Task.FromException<T>(failure) : Task.FromResult(result);
     }
 }

@@ -11,6 +11,43 @@ public sealed class ReplyRendererTests
     private static readonly string Huge = string.Concat(Enumerable.Repeat("Consensus is hard; ", 800));
 
     [Fact]
+    public void My_data_is_a_short_private_note_with_the_json_as_a_file()
+    {
+        var reply = MyData("""{"items":[{"item_id":"raft-paper"}]}""");
+
+        var payload = ReplyRenderer.Render(reply, new RenderContext(1) { Personal = true });
+        var file = Assert.Single(ReplyRenderer.Files(reply, new RenderContext(1)));
+
+        Assert.Equal(MessageFlags.Ephemeral, payload.Flags);
+        Assert.Equal("Everything I store about you.\n" + ReplyRenderer.AttachedNote("my-data.json"), payload.Content);
+        Assert.Equal(("my-data.json", "application/json"), (file.FileName, file.ContentType));
+        Assert.Equal("""{"items":[{"item_id":"raft-paper"}]}"""u8.ToArray(), file.Content.ToArray());
+    }
+
+    [Fact]
+    public void My_data_over_the_size_limit_is_not_attached_and_the_message_says_so_within_limits()
+    {
+        var reply = MyData("{\"items\":[" + string.Join(',', Enumerable.Repeat("\"raft-paper\"", 500)) + "]}");
+        var context = new RenderContext(1) { Personal = true, AttachmentLimit = 1024 };
+
+        var payload = ReplyRenderer.Render(reply, context);
+
+        Assert.Empty(ReplyRenderer.Files(reply, context));
+        Assert.Contains("is 6.4 KiB, more than the 1 KiB Discord lets me attach", payload.Content, StringComparison.Ordinal);
+        Assert.Contains("```json\n{\"items\":[\"raft-paper\"", payload.Content, StringComparison.Ordinal);
+        Assert.Empty(MessageValidator.Validate(payload, MessageTarget.InteractionResponse));
+    }
+
+    private static Reply MyData(string json) => new()
+    {
+        Input = "/my-data",
+        Intent = Intent.MyData,
+        Message = "Everything I store about you.",
+        IsPersonal = true,
+        Attachment = new ReplyAttachment("my-data.json", json) { ContentType = ReplyAttachment.JsonContentType },
+    };
+
+    [Fact]
     public void Recommendation_renders_one_linked_embed_per_item_with_byline_level_kind_and_reason()
     {
         var payload = ReplyRenderer.Render(Replies.Recommendation(5), new RenderContext(Inbound.UserId));

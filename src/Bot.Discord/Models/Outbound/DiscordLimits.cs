@@ -28,6 +28,17 @@ public static class DiscordLimits
     public const int EmbedColorMax = 0xFFFFFF;
     public const int AllowedMentionIds = 100;
 
+    /// <summary>
+    /// Reference "Uploading Files": the default per-file upload limit, 10 MiB. An interaction's
+    /// <c>attachment_size_limit</c> may allow more; the bot never sends more than this.
+    /// </summary>
+    public const long AttachmentBytes = 10L * 1024 * 1024;
+
+    /// <summary>At most 10 entries in a message's <c>attachments</c> (and so 10 <c>files[n]</c> parts).</summary>
+    public const int AttachmentsPerMessage = 10;
+    public const int AttachmentFilename = 1024;
+    public const int AttachmentDescription = 1024;
+
     public const int ActionRowComponents = 5;
     public const int ComponentCustomId = 100;
     public const int ButtonLabel = 80;

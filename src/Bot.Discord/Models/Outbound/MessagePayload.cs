@@ -18,6 +18,9 @@ public sealed record MessagePayload
 
     public IReadOnlyList<ActionRow>? Components { get; init; }
 
+    /// <summary>Files the message keeps or gains; a new upload refers to its <c>files[n]</c> part by id <c>n</c>.</summary>
+    public IReadOnlyList<MessageAttachment>? Attachments { get; init; }
+
     /// <summary>Only valid for <c>POST /channels/{channel_id}/messages</c> (replies).</summary>
     public MessageReference? MessageReference { get; init; }
 

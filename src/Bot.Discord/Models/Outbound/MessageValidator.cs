@@ -45,7 +45,7 @@ public static class MessageValidator
         if (target == MessageTarget.DeferredInteractionResponse)
         {
             if (message.Content is not null || message.Embeds is not null || message.Components is not null
-                || message.AllowedMentions is not null)
+                || message.AllowedMentions is not null || message.Attachments is not null)
             {
                 v.Add(new("data", "a deferred response may only carry the EPHEMERAL flag"));
             }
@@ -70,9 +70,10 @@ public static class MessageValidator
 
         if (target is MessageTarget.ChannelMessage or MessageTarget.FollowUp or MessageTarget.InteractionResponse
             && string.IsNullOrEmpty(message.Content) && (message.Embeds is null || message.Embeds.Count == 0)
-            && (message.Components is null || message.Components.Count == 0))
+            && (message.Components is null || message.Components.Count == 0)
+            && (message.Attachments is null || message.Attachments.Count == 0))
         {
-            v.Add(new("content", "a message needs content, embeds or components"));
+            v.Add(new("content", "a message needs content, embeds, components or files"));
         }
 
         if (message.Content is { Length: > DiscordLimits.MessageContent } content)
@@ -95,7 +96,89 @@ public static class MessageValidator
             CheckComponents(rows, v);
         }
 
+        if (message.Attachments is { } attachments)
+        {
+            CheckAttachments(attachments, v);
+        }
+
         return v;
+    }
+
+    /// <summary>
+    /// Checks files sent with <paramref name="message"/> (Reference "Uploading Files"): at most
+    /// <see cref="DiscordLimits.AttachmentsPerMessage"/>, each within <see cref="DiscordLimits.AttachmentBytes"/>, with a
+    /// name that fits a <c>Content-Disposition</c> header, and each <c>files[n]</c> referenced once by an attachment of id n.
+    /// </summary>
+    public static IReadOnlyList<PayloadViolation> ValidateFiles(MessagePayload message, IReadOnlyList<FileUpload> files)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(files);
+        var v = new List<PayloadViolation>();
+        if (files.Count > DiscordLimits.AttachmentsPerMessage)
+        {
+            v.Add(new("files", $"{files.Count} files; at most {DiscordLimits.AttachmentsPerMessage}"));
+        }
+
+        var attachments = message.Attachments ?? [];
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            var path = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"files[{i}]");
+            if (!IsValidFileName(file.FileName))
+            {
+                v.Add(new(path, $"file name must be 1 to {DiscordLimits.AttachmentFilename} characters without quotes, backslashes or control characters"));
+            }
+
+            if (file.Content.Length > DiscordLimits.AttachmentBytes)
+            {
+                v.Add(new(path, $"{file.Content.Length} bytes; at most {DiscordLimits.AttachmentBytes}"));
+            }
+
+            if (string.IsNullOrWhiteSpace(file.ContentType) || file.ContentType.Any(char.IsControl))
+            {
+                v.Add(new(path, "needs a content type without control characters"));
+            }
+
+            var references = attachments.Count(a => a.Id == (ulong)i);
+            if (references != 1)
+            {
+                v.Add(new(path, $"referenced by {references} attachments; exactly one must have id {i}"));
+            }
+        }
+
+        return v;
+    }
+
+    /// <summary>True when <paramref name="fileName"/> can be sent as a quoted <c>filename</c> parameter unchanged.</summary>
+    public static bool IsValidFileName(string? fileName) =>
+        fileName is { Length: > 0 and <= DiscordLimits.AttachmentFilename }
+        && !string.IsNullOrWhiteSpace(fileName)
+        && !fileName.Any(c => c is '"' or '\\' || char.IsControl(c));
+
+    private static void CheckAttachments(IReadOnlyList<MessageAttachment> attachments, List<PayloadViolation> v)
+    {
+        if (attachments.Count > DiscordLimits.AttachmentsPerMessage)
+        {
+            v.Add(new("attachments", $"{attachments.Count} attachments; at most {DiscordLimits.AttachmentsPerMessage}"));
+        }
+
+        if (attachments.Select(a => a.Id).Distinct().Count() != attachments.Count)
+        {
+            v.Add(new("attachments", "attachment ids must be unique"));
+        }
+
+        for (var i = 0; i < attachments.Count; i++)
+        {
+            if (attachments[i].Filename is { Length: 0 or > DiscordLimits.AttachmentFilename } name)
+            {
+                v.Add(new($"attachments.{i}.filename", $"{name.Length} characters; 1 to {DiscordLimits.AttachmentFilename}"));
+            }
+
+            if (attachments[i].Description is { Length: > DiscordLimits.AttachmentDescription } description)
+            {
+                v.Add(new($"attachments.{i}.description", $"{description.Length} characters; at most {DiscordLimits.AttachmentDescription}"));
+            }
+        }
     }
 
     public static IReadOnlyList<PayloadViolation> Validate(InteractionResponse response)
