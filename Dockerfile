@@ -33,6 +33,7 @@ COPY tests/Bot.DiscordAdapter.Tests/Bot.DiscordAdapter.Tests.csproj tests/Bot.Di
 COPY tests/Bot.Featurization.Tests/Bot.Featurization.Tests.csproj tests/Bot.Featurization.Tests/
 COPY tests/Bot.Quality.Tests/Bot.Quality.Tests.csproj tests/Bot.Quality.Tests/
 COPY tests/Bot.Recommendation.Tests/Bot.Recommendation.Tests.csproj tests/Bot.Recommendation.Tests/
+COPY tests/Bot.Storage.Load/Bot.Storage.Load.csproj tests/Bot.Storage.Load/
 COPY tests/Bot.Storage.Tests/Bot.Storage.Tests.csproj tests/Bot.Storage.Tests/
 RUN dotnet restore Bot.sln \
  && dotnet restore src/Bot/Bot.csproj -r linux-x64
