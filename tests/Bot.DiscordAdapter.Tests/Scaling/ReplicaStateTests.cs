@@ -82,8 +82,10 @@ public sealed class ReplicaStateTests : IAsyncLifetime
         var recommend = BotHarness.SlashCommand(8100, "recommend", ("topic", 3, "consensus")).ToJsonString();
         var (status, body) = await PostAsync(await InteractionsUriAsync(_replicaA), recommend);
         Assert.Equal(HttpStatusCode.OK, status);
-        var customId = JsonNode.Parse(body)!["data"]!["components"]![0]!["components"]!
-            .AsArray().Select(c => c!["custom_id"]?.GetValue<string>()).Single(id => id?.StartsWith(PagingCustomId.Prefix, StringComparison.Ordinal) == true)!;
+        // The More button sits in whichever row comes last (the readers' Save / Read / Feedback rows come first).
+        var customId = JsonNode.Parse(body)!["data"]!["components"]!.AsArray()
+            .SelectMany(row => row!["components"]!.AsArray())
+            .Select(c => c!["custom_id"]?.GetValue<string>()).Single(id => id?.StartsWith(PagingCustomId.Prefix, StringComparison.Ordinal) == true)!;
 
         var press = BotHarness.SlashCommand(8101, "recommend");
         press["type"] = 3;
