@@ -49,7 +49,9 @@ internal static class PerfCommand
 
     private static void Report(string name, ReadingCatalog catalog, JudgmentSet judgments, int rounds)
     {
-        var warmup = Math.Min(rounds, 3);
+        // A service runs for hours: warm up long enough for tiered compilation (and its dynamic PGO) to settle, or
+        // its background re-JIT on a two-core machine lands in the measured tail.
+        var warmup = Math.Min(rounds, 30);
         var count = catalog.Resources.Count;
         var (engine, retained, allocated, buildTime) = Measure(() => new RecommendationEngine(catalog));
         var assistant = new ReadingAssistant(engine);
