@@ -161,9 +161,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
         var route = InteractionWebhook(
             HttpMethod.Patch, "/webhooks/{application_id}/{interaction_token}/messages/@original", "/messages/@original",
             applicationId, interactionToken);
-        message = WithAttachments(message, files);
-        EnsureValid(route, [.. MessageValidator.Validate(message, MessageTarget.EditOriginal), .. MessageValidator.ValidateFiles(message, files)]);
-        return SendAsync<DiscordMessage>(route, Multipart(message, files), cancellationToken);
+        return SendWithFilesAsync(route, message, files, MessageTarget.EditOriginal, cancellationToken);
     }
 
     public Task DeleteOriginalResponseAsync(ulong applicationId, string interactionToken, CancellationToken cancellationToken)
@@ -195,8 +193,14 @@ public sealed class DiscordRestClient : IDiscordRestClient
 
         var route = InteractionWebhook(
             HttpMethod.Post, "/webhooks/{application_id}/{interaction_token}", "", applicationId, interactionToken);
+        return SendWithFilesAsync(route, message, files, MessageTarget.FollowUp, cancellationToken);
+    }
+
+    /// <summary>A message with files: its attachments listed, checked with them, sent as multipart/form-data.</summary>
+    private Task<DiscordMessage> SendWithFilesAsync(RestRoute route, MessagePayload message, IReadOnlyList<FileUpload> files, MessageTarget target, CancellationToken cancellationToken)
+    {
         message = WithAttachments(message, files);
-        EnsureValid(route, [.. MessageValidator.Validate(message, MessageTarget.FollowUp), .. MessageValidator.ValidateFiles(message, files)]);
+        EnsureValid(route, [.. MessageValidator.Validate(message, target), .. MessageValidator.ValidateFiles(message, files)]);
         return SendAsync<DiscordMessage>(route, Multipart(message, files), cancellationToken);
     }
 
