@@ -24,14 +24,24 @@ public sealed class CatalogIndex
             .GroupBy(p => p.t, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.i).ToArray(), StringComparer.Ordinal);
 
-        Documents = TextSimilarityIndex.Build(Resources.Select(r => DocumentText(r, catalog)).ToList(), textOptions);
-        TitleField = TextSimilarityIndex.Build(Resources.Select(r => string.Join(" , ", r.Nicknames.Prepend(r.Title))).ToList(), textOptions);
-        SummaryField = TextSimilarityIndex.Build(Resources.Select(r => r.Summary).ToList(), textOptions);
-        TopicsField = TextSimilarityIndex.Build(Resources.Select(r => string.Join(" , ", r.Topics.Select(t => catalog.FindTopic(t)?.Name ?? t))).ToList(), textOptions);
-        AuthorsField = TextSimilarityIndex.Build(Resources.Select(r => string.Join(" , ", r.Authors)).ToList(), textOptions);
         var names = Resources.SelectMany((r, i) => NameVariants(r).Select(name => (name, i))).ToList();
         NameOwners = names.Select(n => n.i).ToArray();
-        Names = TextSimilarityIndex.Build(names.Select(n => n.name).ToList(), textOptions);
+
+        // Fitting the featurizers is most of start-up; each index fits its own (its own MLContext), so they build
+        // side by side on every core, and each comes out the same as built alone.
+        Task<TextSimilarityIndex> Build(IEnumerable<string> texts) => Task.Run(() => TextSimilarityIndex.Build(texts.ToList(), textOptions));
+        var documents = Build(Resources.Select(r => DocumentText(r, catalog)));
+        var titles = Build(Resources.Select(r => string.Join(" , ", r.Nicknames.Prepend(r.Title))));
+        var summaries = Build(Resources.Select(r => r.Summary));
+        var topics = Build(Resources.Select(r => string.Join(" , ", r.Topics.Select(t => catalog.FindTopic(t)?.Name ?? t))));
+        var authors = Build(Resources.Select(r => string.Join(" , ", r.Authors)));
+        var nameIndex = Build(names.Select(n => n.name));
+        Documents = documents.GetAwaiter().GetResult();
+        TitleField = titles.GetAwaiter().GetResult();
+        SummaryField = summaries.GetAwaiter().GetResult();
+        TopicsField = topics.GetAwaiter().GetResult();
+        AuthorsField = authors.GetAwaiter().GetResult();
+        Names = nameIndex.GetAwaiter().GetResult();
         Topics = new TopicMatcher(catalog.Topics);
         Vocabulary = Resources
             .SelectMany(r => TextAnalyzer.Tokens(string.Join(' ', r.Title, r.Summary, string.Join(' ', r.Nicknames), string.Join(' ', r.Authors))))
