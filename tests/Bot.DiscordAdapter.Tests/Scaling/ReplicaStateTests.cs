@@ -18,8 +18,9 @@ using NSec.Cryptography;
 namespace Bot.DiscordAdapter.Tests.Scaling;
 
 /// <summary>
-/// Two real hosts in http mode sharing one database, as two replicas behind a load balancer: each interaction is
-/// answered exactly once whichever replicas it reaches, and paging started on one continues on the other.
+/// Two real hosts in http mode sharing one database (PostgreSQL under CI, see <see cref="SharedDatabase"/>), as two
+/// replicas behind a load balancer: each interaction is answered exactly once whichever replicas it reaches, and
+/// paging started on one continues on the other.
 /// </summary>
 public sealed class ReplicaStateTests : IAsyncLifetime
 {
@@ -150,6 +151,7 @@ public sealed class ReplicaStateTests : IAsyncLifetime
                 ["Discord:PublicKey"] = Convert.ToHexString(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
                 ["Discord:ApplicationId"] = ApplicationId,
                 ["Discord:ReplicaState"] = "database",
+                ["Storage:Provider"] = _database.Provider,
                 ["Storage:ConnectionString"] = _database.ConnectionString,
             },
             services => services.AddSingleton<IReadingAssistant>(new StubAssistant()),
