@@ -204,6 +204,10 @@ internal sealed class BotStore(IStorageDatabase database, TimeProvider timeProvi
                 deleted += await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            // A running free-text cooldown is keyed by the reader's id too: it goes with the rest.
+            await using var cooldown = Command(connection, transaction, "DELETE FROM cooldowns WHERE scope = 'user' AND subject_id = @reader");
+            cooldown.AddId("@reader", readerId);
+            deleted += await cooldown.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return deleted;
         }, cancellationToken);
 

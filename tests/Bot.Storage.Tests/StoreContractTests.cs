@@ -159,6 +159,7 @@ public abstract class StoreContractTests<TFixture>(TFixture fixture) : IClassFix
             await store.DismissItemAsync(reader, "chord", _cancellation);
             await store.RecordVoteAsync(Vote(FeedbackChoice.Useful) with { ReaderId = reader }, _cancellation);
             await store.NoteServerMemberAsync(Server, reader, _cancellation);
+            Assert.True(await store.TryStartCooldownsAsync(reader, TimeSpan.FromMinutes(1), Channel, TimeSpan.Zero, _cancellation));
         }
 
         await store.SaveConfigAsync(new ServerConfig(Server, [Channel], 30, 10, "beginner", true), _cancellation);
@@ -166,7 +167,7 @@ public abstract class StoreContractTests<TFixture>(TFixture fixture) : IClassFix
         await store.RecordClubPickAsync(Server, "2025-W07", "raft", Channel, _cancellation);
         await store.TryAcquireLeaseAsync("club:2025-W07", "process-a", TimeSpan.FromMinutes(5), _cancellation);
 
-        Assert.Equal(5, await store.ForgetReaderAsync(Reader, _cancellation));
+        Assert.Equal(6, await store.ForgetReaderAsync(Reader, _cancellation));
 
         var tables = await ReadTableNamesAsync(database);
         Assert.Contains("feedback_votes", tables);
@@ -180,7 +181,7 @@ public abstract class StoreContractTests<TFixture>(TFixture fixture) : IClassFix
             }
         }
 
-        Assert.Equal(5, otherReaderCells);
+        Assert.Equal(6, otherReaderCells);
         Assert.Equal(0, await store.ForgetReaderAsync(Reader, _cancellation));
     }
 
