@@ -24,9 +24,10 @@ internal static class ModelCommand
         var root = new Option<string?>("--repository") { Description = "The repository's root (holds data/ and tests/); default: found above the working directory." };
         var ablation = new Option<bool>("--ablation") { Description = "Also cross-validate with each feature family removed in turn (slow)." };
         var topicThresholds = new Option<bool>("--topic-thresholds") { Description = "Also cross-validate the ranker with the topic model off and at several thresholds (slow): what the inferred topic is worth." };
+        var treeSettings = new Option<bool>("--tree-settings") { Description = "Also cross-validate the LightGBM ranker with other tree shapes (slow)." };
         var cvOnly = new Option<bool>("--cv-only") { Description = "Only cross-validate the topic model and the ranker and print the figures: write no model file and skip the intent model (to compare with and without --with-feedback)." };
         var feedback = new FeedbackOptions();
-        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2): the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, topicThresholds };
+        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2): the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, topicThresholds, treeSettings };
         feedback.AddTo(train);
         train.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -37,7 +38,7 @@ internal static class ModelCommand
                 return 2;
             }
 
-            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), parseResult.GetValue(topicThresholds), settings, cancellationToken).ConfigureAwait(false);
+            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), parseResult.GetValue(topicThresholds), parseResult.GetValue(treeSettings), settings, cancellationToken).ConfigureAwait(false);
             if (status != 0 || parseResult.GetValue(cvOnly))
             {
                 return status;
@@ -52,7 +53,7 @@ internal static class ModelCommand
         return model;
     }
 
-    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, bool topicThresholds, FeedbackSettings feedback, CancellationToken cancellationToken)
+    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, bool topicThresholds, bool treeSettings, FeedbackSettings feedback, CancellationToken cancellationToken)
     {
         var root = repository ?? FindRepository();
         if (root is null)
@@ -87,6 +88,16 @@ internal static class ModelCommand
         if (topicThresholds)
         {
             CompareTopicThresholds(catalog, judgments, topicModel);
+        }
+
+        if (treeSettings)
+        {
+            Console.WriteLine($"Ranker CV nDCG@5 ({RankerAlgorithm.LightGbmLambdaRank}) by tree shape:");
+            foreach (var shape in TreeSettings.Candidates)
+            {
+                var result = RankerTrainer.CrossValidate(dataset, RankerAlgorithm.LightGbmLambdaRank, settings: shape);
+                Console.WriteLine($"  {shape}{(shape == TreeSettings.Shipped ? " (shipped)" : "")}: {RankerTrainer.Format(result.Mean)} ({string.Join(" ", result.FoldNdcg.Select(RankerTrainer.Format))})");
+            }
         }
 
         Console.WriteLine($"{dataset.Count} judged requests ({judgments.Count} read: {fromFiles} from files{(feedback.Enabled ? $", of which {feedbackMerged} with grades from feedback, and {judgments.Count - fromFiles} from feedback alone" : "")}), {dataset.Sum(q => q.Ids.Count)} candidate rows, {RankingFeatures.Count} features; built in {stopwatch.Elapsed.TotalSeconds:F1} s.");

@@ -15,6 +15,28 @@ using Microsoft.ML.Trainers.LightGbm;
 
 namespace Bot.Application.Training;
 
+/// <summary>
+/// The shape of the boosted trees. The same for both trainers, so cross-validation compares the algorithms, not
+/// their settings.
+/// </summary>
+public sealed record TreeSettings(int Trees, int Leaves, int MinimumPerLeaf, double LearningRate)
+{
+    /// <summary>200 trees of 16 leaves at rate 0.1, at least 20 rows a leaf against overfitting a few hundred judged queries.</summary>
+    public static TreeSettings Shipped { get; } = new(200, 16, 20, 0.1);
+
+    /// <summary>What `model train --tree-settings` compares with the shipped shape on cross-validation.</summary>
+    public static IReadOnlyList<TreeSettings> Candidates { get; } =
+    [
+        Shipped,
+        new(400, 16, 20, 0.05),
+        new(200, 32, 20, 0.1),
+        new(200, 16, 50, 0.1),
+        new(300, 8, 20, 0.1),
+    ];
+
+    public override string ToString() => FormattableString.Invariant($"{Trees} trees, {Leaves} leaves, ≥ {MinimumPerLeaf} rows a leaf, rate {LearningRate}");
+}
+
 public enum RankerAlgorithm
 {
     FastTreeLambdaRank,
@@ -57,12 +79,6 @@ public static class RankerTrainer
     public const int Seed = 20261204;
     public const int Cutoff = 5;
 
-    // The same tree shape for both trainers, so cross-validation compares the algorithms, not their settings:
-    // 200 trees of 16 leaves at rate 0.1, and at least 20 rows a leaf against overfitting ~500 judged queries.
-    private const int Trees = 200;
-    private const int Leaves = 16;
-    private const int MinimumPerLeaf = 20;
-    private const double LearningRate = 0.1;
 
     /// <summary>Runs every judged request through the bot's own understanding and collects its candidates' features and grades.</summary>
     /// <param name="topicModel">The topic model the bot will run with (default the shipped one): requests naming no topic are understood through it.</param>
@@ -94,7 +110,7 @@ public static class RankerTrainer
     }
 
     /// <summary>nDCG@5 per fold; <paramref name="removed"/> families are zeroed out (the ablation).</summary>
-    public static CrossValidation CrossValidate(IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed = null)
+    public static CrossValidation CrossValidate(IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed = null, TreeSettings? settings = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var folds = new List<double>(Folds);
@@ -102,7 +118,7 @@ public static class RankerTrainer
         {
             var train = dataset.Where((_, i) => i % Folds != fold).ToList();
             var test = dataset.Where((_, i) => i % Folds == fold).ToList();
-            var model = RankerModelFrom(Fit(train, algorithm, removed, out _));
+            var model = RankerModelFrom(Fit(train, algorithm, removed, settings ?? TreeSettings.Shipped, out _));
             folds.Add(test.Average(q => Ndcg(q, model, removed)));
         }
 
@@ -112,7 +128,7 @@ public static class RankerTrainer
     /// <summary>Fits on every query and returns the saved model's bytes.</summary>
     public static byte[] TrainFinal(IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm)
     {
-        var transformer = Fit(dataset, algorithm, removed: null, out var schema);
+        var transformer = Fit(dataset, algorithm, removed: null, TreeSettings.Shipped, out var schema);
         using var stream = new MemoryStream();
         Context().Model.Save(transformer, schema, stream);
         return stream.ToArray();
@@ -159,7 +175,7 @@ public static class RankerTrainer
 
     private static MLContext Context() => new(seed: Seed);
 
-    private static ITransformer Fit(IReadOnlyList<TrainingQuery> queries, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed, out DataViewSchema schema)
+    private static ITransformer Fit(IReadOnlyList<TrainingQuery> queries, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed, TreeSettings settings, out DataViewSchema schema)
     {
         var ml = Context();
         var rows = queries.SelectMany((q, group) => q.Features.Select((f, i) => new Row
@@ -180,10 +196,10 @@ public static class RankerTrainer
                 LabelColumnName = nameof(Row.Label),
                 FeatureColumnName = RankerModel.FeatureColumn,
                 RowGroupColumnName = nameof(Row.GroupId),
-                NumberOfLeaves = Leaves,
-                NumberOfTrees = Trees,
-                MinimumExampleCountPerLeaf = MinimumPerLeaf,
-                LearningRate = LearningRate,
+                NumberOfLeaves = settings.Leaves,
+                NumberOfTrees = settings.Trees,
+                MinimumExampleCountPerLeaf = settings.MinimumPerLeaf,
+                LearningRate = settings.LearningRate,
                 NumberOfThreads = 1,
                 Seed = Seed,
                 FeatureFirstUsePenalty = 0,
@@ -193,10 +209,10 @@ public static class RankerTrainer
                 LabelColumnName = nameof(Row.Label),
                 FeatureColumnName = RankerModel.FeatureColumn,
                 RowGroupColumnName = nameof(Row.GroupId),
-                NumberOfLeaves = Leaves,
-                NumberOfIterations = Trees,
-                MinimumExampleCountPerLeaf = MinimumPerLeaf,
-                LearningRate = LearningRate,
+                NumberOfLeaves = settings.Leaves,
+                NumberOfIterations = settings.Trees,
+                MinimumExampleCountPerLeaf = settings.MinimumPerLeaf,
+                LearningRate = settings.LearningRate,
                 NumberOfThreads = 1,
                 Seed = Seed,
                 Verbose = false,
