@@ -282,9 +282,10 @@ internal static class LoadBenchmark
             var all = sent.ToList();
             var deferredIds = all.Where(s => s.CallbackType == 5).Select(s => s.Id).ToHashSet();
             var deadline = Stopwatch.GetTimestamp() + (long)(EditPatience.TotalSeconds * Stopwatch.Frequency);
-            while (deferredIds.Any(id => edits.Count(id) == 0) && Stopwatch.GetTimestamp() < deadline)
+            while (deferredIds.Any(id => edits.Count(id) == 0)
+                && Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline) is { Ticks: > 0 } left
+                && await edits.WaitForNextAsync(left))
             {
-                await Task.Delay(50);
             }
 
             if (kill is not null)
@@ -443,61 +444,39 @@ internal static class LoadBenchmark
     }
 
     /// <summary>
-    /// Stopwatch time at which the late answer of each deferred interaction reached the fake (polled every 5 ms): the
-    /// edit of the original response, or for an error the private follow-up the bot sends instead.
+    /// Stopwatch time at which the late answer of each deferred interaction reached the fake, taken as the fake
+    /// records it: the edit of the original response, or for an error the private follow-up the bot sends instead.
     /// </summary>
     private sealed class EditClock
     {
         private const string EditRoute = "/webhooks/{webhook_id}/{webhook_token}/messages/@original";
         private const string FollowUpRoute = "/webhooks/{webhook_id}/{webhook_token}";
         private readonly ConcurrentDictionary<ulong, (int Count, long First)> _edits = new();
-        private readonly FakeRestServer _rest;
-        private int _seen;
+        private readonly SemaphoreSlim _arrived = new(0);
 
-        public EditClock(FakeRestServer rest)
-        {
-            _rest = rest;
-            _ = Task.Run(PollAsync);
-        }
+        public EditClock(FakeRestServer rest) => rest.RequestRecorded += Record;
 
-        public int Count(ulong id)
-        {
-            Poll();
-            return _edits.TryGetValue(id, out var entry) ? entry.Count : 0;
-        }
+        public int Count(ulong id) => _edits.TryGetValue(id, out var entry) ? entry.Count : 0;
 
         public long? First(ulong id) => _edits.TryGetValue(id, out var entry) ? entry.First : null;
 
-        private async Task PollAsync()
+        /// <summary>Completes when the next late answer arrives (true) or <paramref name="timeout"/> passes (false).</summary>
+        public Task<bool> WaitForNextAsync(TimeSpan timeout) => _arrived.WaitAsync(timeout);
+
+        private void Record(FakeRestRequest request)
         {
-            while (true)
+            var now = Stopwatch.GetTimestamp();
+            if (!(request.Method == "PATCH" && request.RouteTemplate == EditRoute) && !(request.Method == "POST" && request.RouteTemplate == FollowUpRoute))
             {
-                Poll();
-                await Task.Delay(5);
+                return;
             }
-        }
 
-        private void Poll()
-        {
-            lock (_edits)
+            // /webhooks/{application}/A_UNIQUE_TOKEN_{id}[/messages/@original]
+            var token = request.Path.Split('/')[3];
+            if (ulong.TryParse(token[(token.LastIndexOf('_') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                var requests = _rest.Requests;
-                var now = Stopwatch.GetTimestamp();
-                for (; _seen < requests.Count; _seen++)
-                {
-                    var request = requests[_seen];
-                    if (!(request.Method == "PATCH" && request.RouteTemplate == EditRoute) && !(request.Method == "POST" && request.RouteTemplate == FollowUpRoute))
-                    {
-                        continue;
-                    }
-
-                    // /webhooks/{application}/A_UNIQUE_TOKEN_{id}[/messages/@original]
-                    var token = request.Path.Split('/')[3];
-                    if (ulong.TryParse(token[(token.LastIndexOf('_') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                    {
-                        _edits.AddOrUpdate(id, (1, now), (_, e) => (e.Count + 1, e.First));
-                    }
-                }
+                _edits.AddOrUpdate(id, (1, now), (_, e) => (e.Count + 1, e.First));
+                _arrived.Release();
             }
         }
     }

@@ -65,6 +65,9 @@ public sealed class FakeRestServer : IAsyncDisposable
 
     public ulong BotUserId { get; set; } = 80351110224678912;
 
+    /// <summary>Raised (on the server's thread, outside its lock) as each request is recorded, before it is answered.</summary>
+    public event Action<FakeRestRequest>? RequestRecorded;
+
     public IReadOnlyList<FakeRestRequest> Requests
     {
         get
@@ -224,19 +227,23 @@ public sealed class FakeRestServer : IAsyncDisposable
 
         var match = rawPath.StartsWith(ApiPrefix, StringComparison.Ordinal) ? Match(request.Method, path) : null;
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        FakeRestRequest recorded;
         lock (_requests)
         {
-            _requests.Add(new FakeRestRequest(_requests.Count, request.Method, path, match?.Template, match?.OperationId, headers, body)
+            recorded = new FakeRestRequest(_requests.Count, request.Method, path, match?.Template, match?.OperationId, headers, body)
             {
                 Files = files,
                 IsMultipart = multipart,
-            });
+            };
+            _requests.Add(recorded);
             foreach (var waiter in _requestWaiters.Where(w => w.Count <= _requests.Count).ToList())
             {
                 _requestWaiters.Remove(waiter);
                 waiter.Signal.TrySetResult();
             }
         }
+
+        RequestRecorded?.Invoke(recorded);
 
         if (match is not { } route)
         {

@@ -23,6 +23,7 @@ public sealed class LeasedIdentifyGateTests
         await using var database = await SharedDatabase.CreateAsync(clock);
         await using var fake = await FakeGateway.StartAsync();
         var identified = new List<(int Shard, DateTimeOffset At)>();
+        var identifies = new Countdown();
         fake.OnIdentify = async (connection, identify) =>
         {
             lock (identified)
@@ -30,51 +31,48 @@ public sealed class LeasedIdentifyGateTests
                 identified.Add((identify["d"]!["shard"]![0]!.GetValue<int>(), clock.GetUtcNow()));
             }
 
+            identifies.Signal();
             await fake.StartSessionAsync(connection, identify);
         };
-        int Identified()
-        {
-            lock (identified)
-            {
-                return identified.Count;
-            }
-        }
 
         var info = FakeGatewayFixtures.GatewayBotInfo(fake.GatewayUrl, ShardCount, maxConcurrency: MaxConcurrency);
-        var processA = Process("process-a", [0, 1], info, database, clock);
-        var processB = Process("process-b", [2, 3], info, database, clock);
+        var ready = new Countdown();
+        var processA = Process("process-a", [0, 1], info, database, clock, ready);
+        var processB = Process("process-b", [2, 3], info, database, clock, ready);
         using var stop = new CancellationTokenSource();
         var runs = new[] { processA.RunAsync(stop.Token), processB.RunAsync(stop.Token) };
+        static bool Polling(TimeSpan delay) => delay == LeasedIdentifyGate.MaxPoll;
 
         // At time 0 one process wins each bucket; the other two shards wait on the leases, re-checking every second.
-        await Until(() => Identified() == 2 && clock.CountArmed(d => d == LeasedIdentifyGate.MaxPoll) >= 2, "two identifies and two waiting shards");
-        for (var second = 1; Identified() < ShardCount; second++)
+        await identifies.WhenReached(2);
+        await clock.WaitForArmedAsync(Polling, occurrence: 2);
+        for (var second = 1; identifies.Count < ShardCount; second++)
         {
             Assert.True(second <= 10, "the waiting shards never identified");
-            var armed = clock.CountArmed(d => d == LeasedIdentifyGate.MaxPoll);
+            var armed = clock.CountArmed(Polling);
             clock.Advance(TimeSpan.FromSeconds(1));
-            var waiting = ShardCount - Identified();
-            await Until(
-                () => Identified() == ShardCount || clock.CountArmed(d => d == LeasedIdentifyGate.MaxPoll) >= armed + waiting,
-                $"the waiting shards to try again after {second} s");
+            var waiting = ShardCount - identifies.Count;
+            // Each waiting shard either identifies or arms its next re-check.
+            await await Task.WhenAny(identifies.WhenReached(ShardCount), clock.WaitForArmedAsync(Polling, armed + waiting));
         }
 
-        List<(int Shard, DateTimeOffset At)> identifies;
+        List<(int Shard, DateTimeOffset At)> snapshot;
         lock (identified)
         {
-            identifies = [.. identified];
+            snapshot = [.. identified];
         }
 
-        Assert.Equal([0, 1, 2, 3], identifies.Select(i => i.Shard).Order());
+        Assert.Equal([0, 1, 2, 3], snapshot.Select(i => i.Shard).Order());
         foreach (var bucket in Enumerable.Range(0, MaxConcurrency))
         {
-            var times = identifies.Where(i => i.Shard % MaxConcurrency == bucket).Select(i => i.At).Order().ToList();
+            var times = snapshot.Where(i => i.Shard % MaxConcurrency == bucket).Select(i => i.At).Order().ToList();
             Assert.True(times[1] - times[0] >= IdentifyGate.ConcurrencyWindow, $"bucket {bucket}: identifies at {times[0]:O} and {times[1]:O}");
         }
 
         // Each first identify went out at once: the shared gate does not slow down distinct buckets.
-        Assert.Equal(2, identifies.Count(i => i.At == identifies[0].At));
-        await Until(() => processA.IsReady && processB.IsReady, "every shard ready");
+        Assert.Equal(2, snapshot.Count(i => i.At == snapshot[0].At));
+        await ready.WhenReached(ShardCount);
+        Assert.True(processA.IsReady && processB.IsReady);
 
         await stop.CancelAsync();
         await Task.WhenAll(runs).WaitAsync(TimeSpan.FromSeconds(20));
@@ -105,7 +103,7 @@ public sealed class LeasedIdentifyGateTests
         return new LeasedIdentifyGate(local, database.Servers, holder, TimeSpan.FromSeconds(30), clock, NullLogger<LeasedIdentifyGate>.Instance);
     }
 
-    private static ShardManager Process(string holder, int[] shardIds, GatewayBotInfo info, SharedDatabase database, FakeClock clock)
+    private static ShardManager Process(string holder, int[] shardIds, GatewayBotInfo info, SharedDatabase database, FakeClock clock, Countdown ready)
     {
         var options = new GatewayOptions { Token = Support.BotHarness.Token, ShardCount = ShardCount.ToString(System.Globalization.CultureInfo.InvariantCulture), ShardIds = shardIds };
         return new ShardManager(
@@ -113,29 +111,65 @@ public sealed class LeasedIdentifyGateTests
             new FakeGatewayBotInfoProvider(info),
             Gate(holder, info, database, clock),
             new DispatchDeduplicator(1000, TimeSpan.FromMinutes(15), clock),
-            new IgnoringHandler(),
+            new ReadyCounter(ready),
             NullLoggerFactory.Instance,
             new GatewayShardTimings { TimeProvider = clock, HeartbeatJitter = () => 0.5 });
     }
 
-    /// <summary>Awaits a state the bot reaches on its own (real time only bounds a broken test).</summary>
-    private static async Task Until(Func<bool> condition, string what)
+    /// <summary>Counts events from the bot's own threads and lets the test await a count (real time only bounds a broken test).</summary>
+    private sealed class Countdown
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
+        private readonly Lock _lock = new();
+        private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
+        private int _count;
+
+        public int Count
         {
-            if (DateTime.UtcNow > deadline)
+            get
             {
-                throw new TimeoutException($"Timed out waiting for {what}.");
+                lock (_lock)
+                {
+                    return _count;
+                }
+            }
+        }
+
+        public void Signal()
+        {
+            List<TaskCompletionSource> reached;
+            lock (_lock)
+            {
+                _count++;
+                reached = _waiters.Where(w => w.Count <= _count).Select(w => w.Reached).ToList();
+                _waiters.RemoveAll(w => w.Count <= _count);
             }
 
-            await Task.Delay(10);
+            reached.ForEach(r => r.TrySetResult());
+        }
+
+        public Task WhenReached(int count)
+        {
+            lock (_lock)
+            {
+                if (_count >= count)
+                {
+                    return Task.CompletedTask;
+                }
+
+                var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiters.Add((count, reached));
+                return reached.Task.WaitAsync(FakeClock.SafetyTimeout);
+            }
         }
     }
 
-    private sealed class IgnoringHandler : IGatewayEventHandler
+    private sealed class ReadyCounter(Countdown ready) : IGatewayEventHandler
     {
-        public Task OnReadyAsync(ReadyEvent ready, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task OnReadyAsync(ReadyEvent readyEvent, CancellationToken cancellationToken)
+        {
+            ready.Signal();
+            return Task.CompletedTask;
+        }
 
         public Task OnInteractionCreateAsync(InteractionCreateEvent interactionCreate, CancellationToken cancellationToken) => Task.CompletedTask;
 
