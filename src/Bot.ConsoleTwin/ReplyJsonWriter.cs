@@ -28,7 +28,7 @@ public static class ReplyJsonWriter
         {
             json.WriteStartObject();
             json.WriteString("input", reply.Input);
-            json.WriteString("intent", IntentName(reply.Intent));
+            json.WriteString("intent", IntentNames.Of(reply.Intent));
             WriteNullable(json, "level", reply.Level is { } level ? LevelVocabulary.Name(level) : null);
             json.WriteStartArray("topics");
             foreach (var topic in reply.Topics)
@@ -122,7 +122,6 @@ public static class ReplyJsonWriter
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    public static string IntentName(Intent intent) => IntentNames.Of(intent);
 
     private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
     {

@@ -81,34 +81,6 @@ public sealed class CatalogIndex
     /// <summary>0..1 per resource: how many independent lists recommend it (saturating at three).</summary>
     public IReadOnlyList<double> CanonPrior { get; }
 
-    /// <summary>
-    /// The topic a request that names none is most likely about, read off the primary topics of its best text
-    /// matches: "how does a system tell a dead node from a slow one" finds failure-detection items first. Only
-    /// when one topic holds most of the matches' score; otherwise none, and the text alone ranks.
-    /// </summary>
-    public IReadOnlyList<string> InferTopics(string subjectText, int matches, double minimumShare)
-    {
-        if (string.IsNullOrWhiteSpace(subjectText))
-        {
-            return [];
-        }
-
-        var hits = Documents.Search(subjectText, matches);
-        var total = hits.Sum(h => h.Score);
-        if (hits.Count == 0 || total <= 0)
-        {
-            return [];
-        }
-
-        var (topic, score) = hits
-            .GroupBy(h => Resources[h.Doc].PrimaryTopic, StringComparer.Ordinal)
-            .Select(g => (Topic: g.Key, Score: g.Sum(h => h.Score)))
-            .OrderByDescending(g => g.Score)
-            .ThenBy(g => g.Topic, StringComparer.Ordinal)
-            .First();
-        return score / total >= minimumShare ? [topic] : [];
-    }
-
     public int PositionOf(string id) => _positionById.TryGetValue(id, out var position) ? position : -1;
 
     public IReadOnlyList<int> ResourcesInTopic(string topicId) =>

@@ -43,7 +43,7 @@ internal static class IntentModelCommand
 
     private static void Run(ReadingCatalog catalog, string judgmentsDirectory, string modelPath, bool quick, TextWriter output)
     {
-        var (labelledMessages, judgedRequests) = IntentModelTrainer.LoadTrainingParts(judgmentsDirectory);
+        var (labelledMessages, judgedRequests) = IntentModelTrainer.LoadTrainingParts(judgmentsDirectory, JudgmentLoader.LoadRequestMessages(judgmentsDirectory));
         IReadOnlyList<LabelledMessage> training = [.. labelledMessages, .. judgedRequests];
         var facts = IntentModelTrainer.FactsFor(catalog);
         var heldOut = IntentModelTrainer.LoadHeldOut(judgmentsDirectory);

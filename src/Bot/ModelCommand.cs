@@ -168,9 +168,9 @@ internal static class ModelCommand
     private static TopicModel TrainTopicModel(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, string dataDirectory, bool write)
     {
         var stopwatch = Stopwatch.StartNew();
-        var examples = TopicModelTrainer.Examples(catalog, judgments);
-        var engine = new RecommendationEngine(catalog, RankerModel.Untrained, topicModel: TopicModel.None);
-        var outcomes = TopicModelTrainer.CrossValidate(examples, judgments, engine);
+        var engine = TopicModelTrainer.WordsOnlyEngine(catalog);
+        var examples = TopicModelTrainer.Examples(engine, judgments);
+        var outcomes = TopicModelTrainer.CrossValidate(examples, engine);
         Console.WriteLine($"Topic model: {examples.Count} examples ({examples.Count(e => e.Source == TopicExampleSource.Request)} from judged requests, the rest the catalog's items and topics); {TopicModelTrainer.Folds}-fold cross-validation over the requests:");
         Console.Write(TopicModelTrainer.FormatThresholds(outcomes));
         var model = TopicModelTrainer.Train(examples);

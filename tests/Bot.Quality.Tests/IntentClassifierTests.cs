@@ -22,7 +22,7 @@ public sealed class IntentClassifierTests(ITestOutputHelper output)
     {
         var committed = IntentModel.Load(Path.Combine(Repository.DataDirectory, "models", "intent.zip"));
         var facts = IntentModelTrainer.FactsFor(Catalog.Value);
-        var retrained = IntentModelTrainer.Train(IntentModelTrainer.LoadTraining(Judgments), IntentModelTrainer.ShippedTrainer, facts);
+        var retrained = IntentModelTrainer.Train(IntentModelTrainer.LoadTraining(Judgments, JudgmentLoader.LoadRequestMessages(Judgments)), IntentModelTrainer.ShippedTrainer, facts);
 
         foreach (var message in HeldOut.Value)
         {

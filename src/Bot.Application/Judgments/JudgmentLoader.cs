@@ -1,4 +1,5 @@
 using Bot.Catalog;
+using Bot.Recommendation.Conversation;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -21,6 +22,14 @@ public static class JudgmentLoader
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
+
+    /// <summary>The judged requests' free text the intent model learns from, folder by folder as it learned them.</summary>
+    public static IReadOnlyList<LabelledMessage> LoadRequestMessages(string judgmentsDirectory) =>
+        IntentModelTrainer.RequestFolders
+            .SelectMany(folder => LoadRecommend(Path.Combine(judgmentsDirectory, folder)))
+            .Select(j => LabelledMessage.FromJudgedRequest(j.Input, j.Level))
+            .OfType<LabelledMessage>()
+            .ToList();
 
     /// <summary>Loads a folder's judgments; a folder may leave out papers.yaml or messages.yaml (none of that kind).</summary>
     public static JudgmentSet Load(string directory) => new(

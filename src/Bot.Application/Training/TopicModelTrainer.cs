@@ -41,13 +41,16 @@ public static class TopicModelTrainer
     // trees per round, and on this little text the linear model is as accurate (see `Bot model train`).
     private const IntentTrainerKind Trainer = IntentTrainerKind.SdcaMaximumEntropy;
 
-    /// <summary>The examples: every judged request's subject words under each judged topic, then the catalog's.</summary>
-    public static IReadOnlyList<TopicExample> Examples(ReadingCatalog catalog, IEnumerable<RecommendJudgment> judgments) =>
-        [.. RequestExamples(catalog, judgments), .. CatalogExamples(catalog)];
+    /// <summary>An engine that reads requests as the bot does before any topic is inferred: what the examples and the cross-validation use.</summary>
+    public static RecommendationEngine WordsOnlyEngine(ReadingCatalog catalog) => new(catalog, RankerModel.Untrained, topicModel: TopicModel.None);
 
-    public static IReadOnlyList<TopicExample> RequestExamples(ReadingCatalog catalog, IEnumerable<RecommendJudgment> judgments)
+    /// <summary>The examples: every judged request's subject words under each judged topic, then the catalog's.</summary>
+    /// <param name="engine">From <see cref="WordsOnlyEngine"/>.</param>
+    public static IReadOnlyList<TopicExample> Examples(RecommendationEngine engine, IEnumerable<RecommendJudgment> judgments) =>
+        [.. RequestExamples(engine, judgments), .. CatalogExamples(engine.Catalog)];
+
+    public static IReadOnlyList<TopicExample> RequestExamples(RecommendationEngine engine, IEnumerable<RecommendJudgment> judgments)
     {
-        var engine = new RecommendationEngine(catalog, RankerModel.Untrained, topicModel: TopicModel.None);
         var assistant = new ReadingAssistant(engine);
         var examples = new List<TopicExample>();
         foreach (var judgment in judgments)
@@ -95,7 +98,8 @@ public static class TopicModelTrainer
     /// Each judged request's topic predicted by a model trained without its fold (requests split whole, by input);
     /// the catalog's examples are in every fold's training data, as they are in the shipped model's.
     /// </summary>
-    public static IReadOnlyList<TopicOutcome> CrossValidate(IReadOnlyList<TopicExample> examples, IReadOnlyList<RecommendJudgment> judgments, RecommendationEngine engine)
+    /// <param name="engine">From <see cref="WordsOnlyEngine"/>: its parser says which subjects name a topic.</param>
+    public static IReadOnlyList<TopicOutcome> CrossValidate(IReadOnlyList<TopicExample> examples, RecommendationEngine engine)
     {
         var requests = examples.Where(e => e.Source == TopicExampleSource.Request).ToList();
         var catalogExamples = examples.Where(e => e.Source != TopicExampleSource.Request).ToList();

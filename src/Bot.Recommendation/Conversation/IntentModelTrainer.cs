@@ -29,10 +29,11 @@ public static class IntentModelTrainer
     public static IReadOnlyList<string> TrainingFiles { get; } = ["Training/messages.yaml", "messages.yaml", "Holdout/messages.yaml", "Training2/messages.yaml"];
 
     /// <summary>
-    /// The judged <c>/recommend</c> files whose free-text inputs are reading requests to learn from, relative to
-    /// tests/Bot.Quality.Tests/Judgments: the way people ask for reading in a channel, many of them questions.
+    /// The judgment folders whose <c>/recommend</c> free-text inputs are reading requests to learn from (the way
+    /// people ask for reading in a channel, many of them questions), in the order the shipped model learned them:
+    /// the order moves the cross-validation folds, so it is kept rather than taken from the ranker's list.
     /// </summary>
-    public static IReadOnlyList<string> RequestFiles { get; } = ["Training/recommend.yaml", "recommend.yaml", "Holdout/recommend.yaml", "Training2/recommend.yaml", "Training3/recommend.yaml"];
+    public static IReadOnlyList<string> RequestFolders { get; } = ["Training", "", "Holdout", "Training2", "Training3"];
 
     /// <summary>The held-out messages: only ever evaluated on, never trained or tuned on.</summary>
     public const string HeldOutFile = "Holdout2/messages.yaml";
@@ -55,20 +56,16 @@ public static class IntentModelTrainer
     private sealed record CatalogLookups(Understanding.QueryParser Parser, Papers.PaperFinder Papers);
 
     /// <summary>The labelled messages, then the judged requests' free text that no message already says.</summary>
-    public static IReadOnlyList<LabelledMessage> LoadTraining(string judgmentsDirectory) =>
-        LoadTrainingParts(judgmentsDirectory) is var (messages, requests) ? [.. messages, .. requests] : [];
+    /// <param name="judgedRequests">The free-text inputs of <see cref="RequestFolders"/>' judged requests, in that order (<see cref="LabelledMessage.FromJudgedRequest"/>).</param>
+    public static IReadOnlyList<LabelledMessage> LoadTraining(string judgmentsDirectory, IEnumerable<LabelledMessage> judgedRequests) =>
+        LoadTrainingParts(judgmentsDirectory, judgedRequests) is var (messages, requests) ? [.. messages, .. requests] : [];
 
     /// <summary>The two parts of the training text apart, for measuring what the judged requests add.</summary>
-    public static (IReadOnlyList<LabelledMessage> Messages, IReadOnlyList<LabelledMessage> Requests) LoadTrainingParts(string judgmentsDirectory)
+    public static (IReadOnlyList<LabelledMessage> Messages, IReadOnlyList<LabelledMessage> Requests) LoadTrainingParts(string judgmentsDirectory, IEnumerable<LabelledMessage> judgedRequests)
     {
         var messages = TrainingFiles.SelectMany(f => LabelledMessageReader.Read(Path.Combine(judgmentsDirectory, f))).ToList();
         var seen = messages.Select(m => m.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var requests = RequestFiles
-            .Select(f => Path.Combine(judgmentsDirectory, f))
-            .Where(File.Exists)
-            .SelectMany(LabelledMessageReader.ReadRequests)
-            .Where(m => seen.Add(m.Text))
-            .ToList();
+        var requests = judgedRequests.Where(m => seen.Add(m.Text)).ToList();
         return (messages, requests);
     }
 

@@ -11,6 +11,18 @@ public sealed record LabelledMessage(string Text, MessageIntent Intent, Level? L
 {
     /// <summary>The class the model predicts: the three intents, plus "other language" so that it can be told apart from chatter.</summary>
     public string ModelLabel => OtherLanguage ? IntentLabels.OtherLanguage : IntentLabels.Of(Intent);
+
+    /// <summary>
+    /// A judged <c>/recommend</c> input as a message to learn from: free text is a reading request by construction,
+    /// addressed when it starts with a mention of the bot; a slash command never reaches the intent model (null).
+    /// </summary>
+    public static LabelledMessage? FromJudgedRequest(string input, Level? level)
+    {
+        var text = input.Trim();
+        return text.Length == 0 || text.StartsWith('/')
+            ? null
+            : new LabelledMessage(text, MessageIntent.Recommend, level, Addressed: text.StartsWith('@') || text.StartsWith("<@", StringComparison.Ordinal), OtherLanguage: false);
+    }
 }
 
 /// <summary>Reads the <c>messages:</c> list of a judgments file (tests/Bot.Quality.Tests/Judgments/**/messages.yaml).</summary>
@@ -25,20 +37,6 @@ public static class LabelledMessageReader
     {
         var file = Yaml.Deserialize<FileDto>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: the file is empty.");
         return file.Messages.Select(m => ToMessage(path, m)).ToList();
-    }
-
-    /// <summary>
-    /// The free-text inputs of a judged <c>/recommend</c> file (the <c>queries:</c> list of a recommend.yaml): each
-    /// is a reading request by construction, addressed when it starts with a mention of the bot. Slash commands are
-    /// left out: they never reach the intent model.
-    /// </summary>
-    public static IReadOnlyList<LabelledMessage> ReadRequests(string path)
-    {
-        var file = Yaml.Deserialize<RequestFileDto>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: the file is empty.");
-        return file.Queries
-            .Where(q => !string.IsNullOrWhiteSpace(q.Input) && !q.Input.TrimStart().StartsWith('/'))
-            .Select(q => ToMessage(path, new MessageDto { Text = q.Input!.Trim(), Expect = "recommend", Level = q.Level, Addressed = q.Input.TrimStart().StartsWith('@') || q.Input.TrimStart().StartsWith("<@", StringComparison.Ordinal) }))
-            .ToList();
     }
 
     private static LabelledMessage ToMessage(string path, MessageDto dto)
@@ -61,17 +59,6 @@ public static class LabelledMessageReader
     private sealed class FileDto
     {
         public List<MessageDto> Messages { get; set; } = [];
-    }
-
-    private sealed class RequestFileDto
-    {
-        public List<RequestDto> Queries { get; set; } = [];
-    }
-
-    private sealed class RequestDto
-    {
-        public string? Input { get; set; }
-        public string? Level { get; set; }
     }
 
     private sealed class MessageDto

@@ -82,7 +82,7 @@ public static class UnderstandingEvaluator
         var parsed = engine.Parser.Parse(text);
         return new UnderstandingOutcome(set, text, topics, parsed.ResolvedTopicIds, level, parsed.Level, kind, parsed.Kinds)
         {
-            Inferred = parsed.ResolvedTopicIds.Count == 0 ? engine.Index.InferTopics(parsed.SubjectText, 10, 0.4) : [],
+            Inferred = parsed.ResolvedTopicIds.Count == 0 && engine.InferTopic(parsed.SubjectText) is { } inferred ? [inferred] : [],
         };
     }
 
@@ -108,7 +108,7 @@ public static class UnderstandingEvaluator
         }
 
         var unnamed = outcomes.Where(o => o.JudgedTopics.Count > 0 && o.UnderstoodTopics.Count == 0).ToList();
-        text.AppendLine().AppendLine($"Free text naming no topic: {unnamed.Count}; a topic inferred from the best text matches for {unnamed.Count(o => o.Inferred.Count > 0)}, right {unnamed.Count(o => o.Inferred.Intersect(o.JudgedTopics).Any())}:");
+        text.AppendLine().AppendLine($"Free text naming no topic: {unnamed.Count}; a topic inferred by the topic model for {unnamed.Count(o => o.Inferred.Count > 0)}, right {unnamed.Count(o => o.Inferred.Intersect(o.JudgedTopics).Any())}:");
         foreach (var miss in unnamed)
         {
             text.AppendLine($"  [{miss.Set}] {miss.Input}  | {string.Join(',', miss.JudgedTopics)} -> inferred {string.Join(',', miss.Inferred)}");
