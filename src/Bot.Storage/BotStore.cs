@@ -8,7 +8,7 @@ namespace Bot.Storage;
 /// Both stores over one provider. Each public method is one transaction on its own connection; the SQL is shared by
 /// the providers and only the <see cref="SqlDialect"/> differs.
 /// </summary>
-internal sealed class BotStore(IStorageDatabase database, TimeProvider timeProvider) : IReaderStore, IServerStore, IReplicaStateStore
+internal sealed class BotStore(IStorageDatabase database, TimeProvider timeProvider, IStorageObserver? observer = null) : IReaderStore, IServerStore, IReplicaStateStore
 {
     private const int MaxIdLength = 200;
     private const int MaxRequestTextLength = 500;
@@ -517,7 +517,12 @@ internal sealed class BotStore(IStorageDatabase database, TimeProvider timeProvi
         }, cancellationToken);
     }
 
-    public async Task<bool> TryStartCooldownsAsync(
+    public Task<bool> TryStartCooldownsAsync(
+        ulong userId, TimeSpan userCooldown, ulong channelId, TimeSpan channelCooldown, CancellationToken cancellationToken) =>
+        ObservedAsync(StorageOperation.Write, () => StartCooldownsAsync(userId, userCooldown, channelId, channelCooldown, cancellationToken));
+
+    // Its own transaction, not WriteAsync's: it rolls back when a cooldown is still running.
+    private async Task<bool> StartCooldownsAsync(
         ulong userId, TimeSpan userCooldown, ulong channelId, TimeSpan channelCooldown, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(userCooldown, TimeSpan.Zero);
@@ -587,23 +592,42 @@ internal sealed class BotStore(IStorageDatabase database, TimeProvider timeProvi
         }
     }
 
-    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> action, CancellationToken cancellationToken)
-    {
-        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await database.BeginAsync(connection, readOnly: false, cancellationToken).ConfigureAwait(false);
-        var result = await action(connection, transaction).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
-    }
+    private Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> action, CancellationToken cancellationToken) =>
+        ObservedAsync(StorageOperation.Write, async () =>
+        {
+            using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await database.BeginAsync(connection, readOnly: false, cancellationToken).ConfigureAwait(false);
+            var result = await action(connection, transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        });
 
-    private async Task<T> ReadAsync<T>(Func<DbConnection, DbTransaction, Task<T>> action, CancellationToken cancellationToken)
+    private Task<T> ReadAsync<T>(Func<DbConnection, DbTransaction, Task<T>> action, CancellationToken cancellationToken) =>
+        ObservedAsync(StorageOperation.Read, async () =>
+        {
+            await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await database.BeginAsync(connection, readOnly: true, cancellationToken).ConfigureAwait(false);
+            var result = await action(connection, transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        });
+
+    /// <summary>Runs one transaction and tells the observer how long it took and whether it failed.</summary>
+    private async Task<T> ObservedAsync<T>(StorageOperation operation, Func<Task<T>> transaction)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await database.BeginAsync(connection, readOnly: true, cancellationToken).ConfigureAwait(false);
-        var result = await action(connection, transaction).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
+        var started = timeProvider.GetTimestamp();
+        try
+        {
+            var result = await transaction().ConfigureAwait(false);
+            (observer ?? NoStorageObserver.Instance).Completed(operation, timeProvider.GetElapsedTime(started), null);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            (observer ?? NoStorageObserver.Instance).Completed(operation, timeProvider.GetElapsedTime(started), ex);
+            throw;
+        }
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)

@@ -28,7 +28,8 @@ public static class StorageServiceCollectionExtensions
             provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
         services.TryAddSingleton<SchemaMigrator>();
         services.TryAddSingleton<IStorageMigrator>(provider => provider.GetRequiredService<SchemaMigrator>());
-        services.TryAddSingleton(provider => new BotStore(provider.GetRequiredService<IStorageDatabase>(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IStorageObserver>(NoStorageObserver.Instance);
+        services.TryAddSingleton(provider => new BotStore(provider.GetRequiredService<IStorageDatabase>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IStorageObserver>()));
         services.TryAddSingleton<IReaderStore>(provider => provider.GetRequiredService<BotStore>());
         services.TryAddSingleton<IServerStore>(provider => provider.GetRequiredService<BotStore>());
         services.TryAddSingleton<IReplicaStateStore>(provider => provider.GetRequiredService<BotStore>());

@@ -4,7 +4,9 @@ using Bot.Catalog;
 using Bot.DiscordAdapter;
 using Bot.DiscordAdapter.Configuration;
 using Bot.DiscordAdapter.Hosting;
+using Bot.DiscordAdapter.Http;
 using Bot.Storage;
+using Bot.Host.Diagnostics;
 using Bot.Host.Scaling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
@@ -52,9 +54,12 @@ public static class DiscordBotHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddReadingAssistant(builder.Configuration);
+        // Before AddBotStorage, whose default observer watches nothing.
+        builder.Services.AddSingleton<IStorageObserver, StorageMetricsObserver>();
         builder.Services.AddBotStorage(builder.Configuration);
         builder.Services.AddReaderAssistant();
         builder.Services.AddDiscordBot(builder.Configuration);
+        builder.Services.AddHealthChecks().AddCheck<StorageReadinessCheck>(StorageReadinessCheck.Name, tags: [BotHttpListener.ReadyTag]);
         builder.Services.AddStudyGroups();
         builder.Services.AddSharedReplicaState(builder.Configuration);
         overrides?.Invoke(builder.Services);

@@ -439,6 +439,31 @@ public abstract class StoreContractTests<TFixture>(TFixture fixture) : IClassFix
     private static FeedbackVoteInput Vote(FeedbackChoice choice, int page = 1, int rank = 1) =>
         new(Reader, "raft", "req-1", choice, "/recommend consensus beginner", page, rank, Server);
 
+    [StoreFact]
+    public async Task Every_transaction_is_reported_to_the_observer_with_its_outcome()
+    {
+        var observer = new RecordingObserver();
+        var (_, database) = await MigratedStoreAsync();
+        var store = new BotStore(database, _time, observer);
+        var unmigrated = new BotStore(await NewDatabaseAsync(), _time, observer);
+
+        await store.SaveItemAsync(Reader, "raft", _cancellation);
+        await store.GetItemsAsync(Reader, _cancellation);
+        await store.TryStartCooldownsAsync(Reader, TimeSpan.FromMinutes(1), Channel, TimeSpan.Zero, _cancellation);
+        await Assert.ThrowsAnyAsync<Exception>(() => unmigrated.GetItemsAsync(Reader, _cancellation));
+
+        Assert.Equal(
+            [(StorageOperation.Write, false), (StorageOperation.Read, false), (StorageOperation.Write, false), (StorageOperation.Read, true)],
+            observer.Calls);
+    }
+
+    private sealed class RecordingObserver : IStorageObserver
+    {
+        public List<(StorageOperation Operation, bool Failed)> Calls { get; } = [];
+
+        public void Completed(StorageOperation operation, TimeSpan elapsed, Exception? error) => Calls.Add((operation, error is not null));
+    }
+
     private async Task<IStorageDatabase> NewDatabaseAsync()
     {
         var database = await fixture.CreateDatabaseAsync();

@@ -19,6 +19,8 @@ public sealed class BotMetrics
     private readonly Counter<long> _gatewaySessions;
     private readonly Counter<long> _restRequests;
     private readonly Counter<long> _restRateLimited;
+    private readonly Histogram<double> _databaseDuration;
+    private readonly Counter<long> _databaseErrors;
 
     public BotMetrics(IMeterFactory meterFactory)
     {
@@ -33,6 +35,20 @@ public sealed class BotMetrics
         _gatewaySessions = Meter.CreateCounter<long>("bot.gateway.sessions", "{event}", "Gateway identifies, resumes and reconnects, by shard.");
         _restRequests = Meter.CreateCounter<long>("bot.rest.requests", "{request}", "REST requests sent, by route bucket and status.");
         _restRateLimited = Meter.CreateCounter<long>("bot.rest.rate_limited", "{response}", "REST 429 responses, by route bucket.");
+        _databaseDuration = Meter.CreateHistogram<double>(
+            "bot.db.duration", "s", "Storage transactions, by operation (read or write) and outcome (ok or error).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
+        _databaseErrors = Meter.CreateCounter<long>("bot.db.errors", "{transaction}", "Storage transactions that failed, by operation.");
+    }
+
+    /// <param name="operation"><c>read</c> or <c>write</c>.</param>
+    public void DatabaseTransaction(string operation, TimeSpan elapsed, bool failed)
+    {
+        _databaseDuration.Record(elapsed.TotalSeconds, new TagList { { "operation", operation }, { "outcome", failed ? "error" : "ok" } });
+        if (failed)
+        {
+            _databaseErrors.Add(1, new KeyValuePair<string, object?>("operation", operation));
+        }
     }
 
     public Meter Meter { get; }

@@ -125,6 +125,18 @@ public sealed class HttpInteractionsTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_command_that_writes_to_storage_is_counted_in_the_database_metrics()
+    {
+        var (status, _) = await PostAsync(BotHarness.SlashCommand(7002, "save", ("item", 3, "raft")).ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        static bool Write(string line) => line.StartsWith("bot_db_duration_seconds_count{", StringComparison.Ordinal)
+            && line.Contains("operation=\"write\"", StringComparison.Ordinal) && line.Contains("outcome=\"ok\"", StringComparison.Ordinal);
+        await _bot.UntilAsync(() => ScrapeAsync().GetAwaiter().GetResult().Split('\n').Any(Write), "the database metric");
+        Assert.DoesNotContain("bot_db_errors_total{", await ScrapeAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_slow_command_is_deferred_in_the_http_response_then_edited_by_rest()
     {
         using var gate = new ManualResetEventSlim(false);
