@@ -4,14 +4,18 @@ using Bot.Quality.Harness;
 namespace Bot.Benchmarks;
 
 /// <summary>
-/// <c>-- eval [--worst N] [--holdout|--holdout2|--training] [--ablation]</c>: the quality table outside xunit;
-/// <c>-- eval --understanding [--summary]</c>: topic, level and kind understanding on the trained-on sets, with the misses.
-/// <c>--holdout</c>, <c>--training</c> and <c>--holdout2</c> (held out: never trained or tuned on) evaluate
-/// those judgments with no floors; <c>--ablation</c> compares ML.NET featurizer settings (weighting, stop words,
-/// n-gram lengths) on the same judgments.
+/// <c>-- eval [--worst N] [--set NAME | --holdout | --training | --training2 | --training3 | --holdout2] [--ablation]</c>:
+/// the quality table outside xunit; <c>-- eval --understanding [--summary]</c>: topic, level and kind understanding on
+/// the trained-on sets, with the misses. <c>--set NAME</c> (a folder under the judgments, such as Training4 or
+/// Holdout3) and the named flags evaluate that set with no floors; a held-out set (never trained or tuned on) prints
+/// its figures only. <c>--ablation</c> compares ML.NET featurizer settings (weighting, stop words, n-gram lengths) on
+/// the same judgments.
 /// </summary>
 internal static class EvalCommand
 {
+    /// <summary>The sets that kept a flag of their own (--training2 …); newer sets are named with --set.</summary>
+    private static readonly string[] NamedSetFlags = ["Holdout2", "Training2", "Training3", "Training", "Holdout"];
+
     public static int Run(IReadOnlyList<string> args)
     {
         if (args.Contains("--understanding"))
@@ -20,13 +24,15 @@ internal static class EvalCommand
             return 0;
         }
 
-        var heldOut = args.Contains("--holdout") || args.Contains("--holdout2") || args.Contains("--training") || args.Contains("--training2") || args.Contains("--training3");
-        var directory = args.Contains("--holdout2") ? JudgmentFolders.Holdout2
-            : args.Contains("--training2") ? JudgmentFolders.Training2
-            : args.Contains("--training3") ? JudgmentFolders.Training3
-            : args.Contains("--training") ? JudgmentFolders.Training
-            : args.Contains("--holdout") ? JudgmentFolders.Holdout
-            : JudgmentFolders.Tuned;
+        var setName = CommandLine.Text(args, "--set")
+            ?? NamedSetFlags.FirstOrDefault(flag => args.Contains("--" + flag.ToLowerInvariant()))
+            ?? string.Empty;
+        var directory = JudgmentFolders.Named(setName);
+        if (!Directory.Exists(directory))
+        {
+            Console.Error.WriteLine($"No judgment set '{setName}' (looked in {directory}).");
+            return 2;
+        }
         if (args.Contains("--ablation"))
         {
             PrintAblation(directory);
@@ -34,9 +40,8 @@ internal static class EvalCommand
         }
 
         var report = QualityEvaluator.RunOnRepository(directory);
-        var floors = heldOut ? [] : QualityFloors.All;
-        // The held-out set's answers are never listed one by one: whoever reads them could tune on them.
-        var worst = directory == JudgmentFolders.Holdout2 ? 0 : CommandLine.Int(args, "--worst", 10);
+        var floors = directory == JudgmentFolders.Tuned ? QualityFloors.All : [];
+        var worst = JudgmentFolders.IsHeldOut(directory) ? 0 : CommandLine.Int(args, "--worst", 10);
         Console.WriteLine(report.Format(floors, worst));
         var violations = report.Violations(floors);
         foreach (var violation in violations)

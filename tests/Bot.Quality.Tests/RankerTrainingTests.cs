@@ -1,5 +1,6 @@
 using Bot.Application.Training;
 using Bot.Catalog;
+using Bot.Recommendation.Conversation;
 using Bot.Recommendation.Ranking;
 using Bot.Quality.Harness;
 using Bot.Testing;
@@ -35,8 +36,13 @@ public sealed class RankerTrainingTests
     }
 
     [Fact]
-    public void Holdout2_is_never_among_the_training_folders()
+    public void No_held_out_set_is_among_the_training_folders()
     {
-        Assert.DoesNotContain(JudgmentLoader.TrainingFolders, folder => folder.Contains("Holdout2", StringComparison.OrdinalIgnoreCase));
+        foreach (var heldOut in JudgmentFolders.HeldOutNames)
+        {
+            Assert.DoesNotContain(JudgmentLoader.TrainingFolders, folder => folder.Contains(heldOut, StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(IntentModelTrainer.RequestFolders, folder => folder.Contains(heldOut, StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(IntentModelTrainer.TrainingFiles, file => file.Contains(heldOut, StringComparison.OrdinalIgnoreCase));
+        }
     }
 }

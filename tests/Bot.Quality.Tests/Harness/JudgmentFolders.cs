@@ -23,5 +23,19 @@ public static class JudgmentFolders
     /// <summary>Held out: no training or tuning reads it; only evaluation reports on it.</summary>
     public static string Holdout2 => Path.Combine(Tuned, "Holdout2");
 
+    /// <summary>
+    /// The sets no training or tuning reads. Their answers are never listed one by one, only their figures, because
+    /// whoever reads the misses could tune on them.
+    /// </summary>
+    public static IReadOnlyList<string> HeldOutNames { get; } = ["Holdout2", "Holdout3"];
+
+    /// <summary>A judgment set by its folder name ("" or "tuned" for the team's own set).</summary>
+    public static string Named(string name) =>
+        name.Length == 0 || name.Equals("tuned", StringComparison.OrdinalIgnoreCase) ? Tuned : Path.Combine(Tuned, name);
+
+    public static bool IsHeldOut(string directory) =>
+        HeldOutNames.Any(name => Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar)
+            .EndsWith(Path.DirectorySeparatorChar + name, StringComparison.OrdinalIgnoreCase));
+
     public static JudgmentSet LoadTuned() => JudgmentLoader.Load(Tuned);
 }
