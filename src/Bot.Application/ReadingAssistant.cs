@@ -32,15 +32,6 @@ public sealed partial class ReadingAssistant : IReadingAssistant
     private const int MaxAliasesShown = 8;
     private static readonly HashSet<string> TopicsOptions = new(StringComparer.Ordinal) { "topic" };
 
-    /// <summary>The answer to a message in another language addressed to the bot: in English, what it understands.</summary>
-    public const string OtherLanguageNote =
-        "Sorry, I only understand English. Ask me in English, for example \"what should I read about consensus?\", or use the commands: " +
-        "/recommend <topic> [level] [kind], /paper <title, nickname or author>, /topics, /help.";
-
-    /// <summary>Said with the starter list when a request names no topic.</summary>
-    public const string WhichTopicQuestion =
-        "Which topic? Here is a starter list on the fundamentals meanwhile; name a topic (\"what should I read about replication?\") or type /topics for the list.";
-
     private static readonly HashSet<string> CommandNames = new(StringComparer.Ordinal) { "recommend", "rec", "r", "paper", "p", "topics", "help", "start" };
 
     private static readonly string[] PopularTopics = ["consensus", "replication", "consistency-models", "storage", "streaming-and-logs"];
@@ -123,13 +114,13 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         input ??= string.Empty;
         if (input.Length > MaxInputLength)
         {
-            return Error(input, $"That input is {input.Length} characters long; the limit is {MaxInputLength}. Please shorten it.");
+            return Error(input, AssistantText.InputTooLong(input.Length, MaxInputLength));
         }
 
         var trimmed = input.Trim();
         if (trimmed.Length == 0)
         {
-            return Help(input) with { Intent = Intent.Error, Message = "Nothing to answer: type a question, or one of the commands below." };
+            return Help(input) with { Intent = Intent.Error, Message = AssistantText.NothingToAnswer };
         }
 
         if (LeadingMention().Match(trimmed) is { Success: true } mention)
@@ -152,7 +143,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
                 ? ListTopics(topics.Options.GetValueOrDefault("topic") ?? string.Join(' ', topics.Positional)) with { Input = input }
                 : Help(input),
             "help" or "start" => Help(input),
-            _ => Error(input, $"Unknown command '/{Clip(name, 40)}'. Commands: /recommend <topic> [level] [kind], /paper <title, nickname or author>, /topics, /help."),
+            _ => Error(input, AssistantText.UnknownCommand(Clip(name, 40))),
         };
     }
 
@@ -176,7 +167,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         {
             MessageIntent.Paper when classification.PaperQuery is { } paperQuery => FindPaper(paperQuery) with { Input = text },
             MessageIntent.Recommend => RecommendFromMessage(text, classification.Query, classification.AlreadyRead),
-            _ when classification.OtherLanguage && addressedToBot => new Reply { Input = text, Intent = Intent.Help, Message = OtherLanguageNote },
+            _ when classification.OtherLanguage && addressedToBot => new Reply { Input = text, Intent = Intent.Help, Message = AssistantText.OtherLanguageNote },
             _ => Silence(text),
         };
     }
@@ -190,7 +181,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             level = LevelVocabulary.ParseExact(request.Level);
             if (level is null)
             {
-                return Error(input, $"Unknown level '{Clip(request.Level, 40)}'. Levels: {LevelVocabulary.AcceptedNames}.");
+                return Error(input, AssistantText.UnknownLevel(Clip(request.Level, 40)));
             }
         }
 
@@ -205,18 +196,18 @@ public sealed partial class ReadingAssistant : IReadingAssistant
 
             if (kinds.Count == 0)
             {
-                return Error(input, $"Unknown kind '{Clip(request.Kind, 40)}'. Kinds: {KindVocabulary.AcceptedNames}.");
+                return Error(input, AssistantText.UnknownKind(Clip(request.Kind, 40)));
             }
         }
 
         if (request.Count is < 1 or > MaxCount)
         {
-            return Error(input, $"Count must be between 1 and {MaxCount}; got {request.Count}.");
+            return Error(input, AssistantText.BadCount(request.Count, MaxCount));
         }
 
         if (string.IsNullOrWhiteSpace(request.Topic))
         {
-            return Help(input) with { Intent = Intent.Error, Level = level, Message = "Which topic? Give one, for example `/recommend consensus beginner`. Type /topics for the list." };
+            return Help(input) with { Intent = Intent.Error, Level = level, Message = AssistantText.NoTopicGiven("recommend") };
         }
 
         var parsed = _engine.Parser.Parse(request.Topic);
@@ -243,17 +234,15 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         if (topicIds.Count == 0)
         {
             var nearest = _engine.Index.Topics.Nearest(request.Topic, 3).Select(t => t.Id).ToList();
-            var suggestion = nearest.Count > 0
-                ? "Did you mean: " + string.Join(", ", nearest)
-                : "Popular topics: " + string.Join(", ", PopularTopics);
+            var suggestion = AssistantText.TopicSuggestion(nearest, PopularTopics);
 
             var probe = _engine.Recommender.Recommend(new RecommendationQuery { SubjectText = parsed.SubjectText, Level = level, Kinds = kinds, Count = 1 });
             if (parsed.SubjectText.Length == 0 || probe.BestTextSimilarity < UnknownTopicTextFloor)
             {
-                return Error(input, $"Unknown topic '{Clip(request.Topic.Trim(), 60)}'. {suggestion}. Type /topics for the full list.") with { Level = level };
+                return Error(input, AssistantText.UnknownTopic(Clip(request.Topic.Trim(), 60), suggestion)) with { Level = level };
             }
 
-            note = $"'{Clip(request.Topic.Trim(), 60)}' is not one of my topics, so these are the closest matches by text. {suggestion}.";
+            note = AssistantText.TopicMatchedByText(Clip(request.Topic.Trim(), 60), suggestion);
         }
 
         var query = new RecommendationQuery
@@ -274,33 +263,30 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         var input = "/paper " + query;
         if (query.Length > MaxInputLength)
         {
-            return Error(input, $"That query is {query.Length} characters long; the limit is {MaxInputLength}.");
+            return Error(input, AssistantText.InputTooLong(query.Length, MaxInputLength));
         }
 
         if (string.IsNullOrWhiteSpace(query))
         {
-            return Error(input, "Which paper? Give a title, nickname or author, for example `/paper raft` or `/paper lamport clocks`.");
+            return Error(input, AssistantText.WhichPaper);
         }
 
         var lookup = _engine.Papers.Find(query);
         if (lookup.Best is not { } best)
         {
-            var suggestions = lookup.DidYouMean.Count > 0
-                ? $"; did you mean {string.Join(", ", lookup.DidYouMean.Select(r => $"\"{r.Title}\""))}?"
-                : ". Try a title word, a nickname (raft, flp, gfs) or an author's surname.";
-            return Error(input, $"No paper matches '{Clip(query.Trim(), 80)}'{suggestions}");
+            return Error(input, AssistantText.NoPaperMatches(Clip(query.Trim(), 80), lookup.DidYouMean.Select(r => r.Title).ToList()));
         }
 
         var match = ToItem(best.Resource, best.Score, PaperReason(best.Resource));
         var alternatives = lookup.Matches.Skip(1).Select(m => ToItem(m.Resource, m.Score, PaperReason(m.Resource))).ToList();
         var detail = new PaperDetail
         {
-            ReadFirst = _engine.Papers.ReadFirst(best.Resource).Select(r => ToItem(r, 0, "read first: " + ReasonWriter.Describe(r).ToLowerInvariant())).ToList(),
-            ReadNext = _engine.Papers.ReadNext(best.Resource).Select(r => ToItem(r, 0, "read next: " + ReasonWriter.Describe(r).ToLowerInvariant())).ToList(),
+            ReadFirst = _engine.Papers.ReadFirst(best.Resource).Select(r => ToItem(r, 0, AssistantText.ReadFirst(ReasonWriter.Describe(r)))).ToList(),
+            ReadNext = _engine.Papers.ReadNext(best.Resource).Select(r => ToItem(r, 0, AssistantText.ReadNext(ReasonWriter.Describe(r)))).ToList(),
             Alternatives = alternatives,
         };
         var message = lookup.IsAmbiguous
-            ? $"Several papers match '{Clip(query.Trim(), 80)}'. The best match is first; the others are listed as alternatives."
+            ? AssistantText.SeveralPapersMatch(Clip(query.Trim(), 80))
             : null;
         return new Reply
         {
@@ -329,7 +315,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             {
                 Input = "/topics",
                 Intent = Intent.Topics,
-                Message = $"{_engine.Catalog.Topics.Count} topics (items in each). `/topics <topic>` shows one in detail; ask with `/recommend <topic> [beginner|intermediate|advanced]`.\n" + string.Join('\n', lines),
+                Message = AssistantText.TopicsHeadline(_engine.Catalog.Topics.Count) + "\n" + string.Join('\n', lines),
             };
         }
 
@@ -338,8 +324,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         if (resolved.Count == 0 || _engine.Catalog.FindTopic(resolved[0]) is not { } found)
         {
             var nearest = _engine.Index.Topics.Nearest(topic, 3).Select(t => t.Id).ToList();
-            var suggestion = nearest.Count > 0 ? "Did you mean: " + string.Join(", ", nearest) + "?" : "Type /topics for the list.";
-            return Error(input, $"Unknown topic '{Clip(topic.Trim(), 60)}'. {suggestion}");
+            return Error(input, AssistantText.UnknownTopicDetail(Clip(topic.Trim(), 60), nearest));
         }
 
         var members = _engine.Index.ResourcesInTopic(found.Id).Select(i => _engine.Index.Resources[i]).ToList();
@@ -350,19 +335,19 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         var sections = new List<ReplySection>();
         if (found.Aliases.Count > 0)
         {
-            sections.Add(new ReplySection("Also called", string.Join(", ", found.Aliases.Take(MaxAliasesShown))));
+            sections.Add(new ReplySection(AssistantText.AlsoCalled, string.Join(", ", found.Aliases.Take(MaxAliasesShown))));
         }
 
         if (found.Path.Count > 0)
         {
-            sections.Add(new ReplySection("Reading path", string.Join('\n', path)));
+            sections.Add(new ReplySection(AssistantText.ReadingPath, string.Join('\n', path)));
         }
 
-        sections.Add(new ReplySection("Items by level", $"{members.Count} items: " + string.Join(", ", byLevel)));
+        sections.Add(new ReplySection(AssistantText.ItemsByLevel, $"{members.Count} items: " + string.Join(", ", byLevel)));
         var related = found.RelatedTopics.Select(id => _engine.Catalog.FindTopic(id)).OfType<Topic>().Select(t => $"{t.Name} (`{t.Id}`)").ToList();
         if (related.Count > 0)
         {
-            sections.Add(new ReplySection("Related topics", string.Join(", ", related)));
+            sections.Add(new ReplySection(AssistantText.RelatedTopics, string.Join(", ", related)));
         }
 
         return new Reply
@@ -370,7 +355,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             Input = input,
             Intent = Intent.Topics,
             Topics = [found.Id],
-            Message = $"**{found.Name}** (`{found.Id}`): {found.Description} Ask with `/recommend {found.Id} [level]`.",
+            Message = AssistantText.TopicDetail(found.Name, found.Id, found.Description),
             Sections = sections,
         };
     }
@@ -443,14 +428,14 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         if (command.Options.TryGetValue("count", out var countText)
             && !int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out count))
         {
-            return Error(input, $"Count must be a whole number between 1 and {MaxCount}; got '{Clip(countText, 20)}'.");
+            return Error(input, AssistantText.CountNotANumber(Clip(countText, 20), MaxCount));
         }
 
         var page = 1;
         if (command.Options.TryGetValue("page", out var pageText)
             && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page is < 1 or > MaxPage))
         {
-            return Error(input, $"Page must be a whole number between 1 and {MaxPage}; got '{Clip(pageText, 20)}'.");
+            return Error(input, AssistantText.PageNotANumber(Clip(pageText, 20), MaxPage));
         }
 
         var positional = command.Positional.ToList();
@@ -474,7 +459,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
                 && !IsCatalogWord(last)
                 && wholeParsed.TopicIds.SequenceEqual(rest.TopicIds))
             {
-                return Error(input, $"Unknown level '{Clip(positional[^1], 40)}'. Levels: {LevelVocabulary.AcceptedNames}.");
+                return Error(input, AssistantText.UnknownLevel(Clip(positional[^1], 40)));
             }
         }
 
@@ -547,7 +532,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             Level = parsed.Level is null ? null : LevelVocabulary.Name(parsed.Level.Value),
             Kind = parsed.Kinds.Count > 0 ? KindVocabulary.Name(parsed.Kinds[0]) : null,
         };
-        var reply = BuildRecommendReply(text, query, request, note: starter ? WhichTopicQuestion : null);
+        var reply = BuildRecommendReply(text, query, request, note: starter ? AssistantText.WhichTopicQuestion : null);
         return alreadyRead.Count > 0 ? WithReadNextFirst(reply, alreadyRead) : reply;
     }
 
@@ -559,7 +544,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             .SelectMany(read => _engine.Papers.ReadNext(read).Select(next => (Read: read, Next: next)))
             .Where(pair => !alreadyRead.Contains(pair.Next.Id))
             .DistinctBy(pair => pair.Next.Id)
-            .Select(pair => ToItem(pair.Next, 0, $"read next after {pair.Read.Nicknames.FirstOrDefault() ?? pair.Read.Title}: " + ReasonWriter.Describe(pair.Next).ToLowerInvariant()))
+            .Select(pair => ToItem(pair.Next, 0, AssistantText.ReadNextAfter(pair.Read.Title, ReasonFor(pair.Next, reply))))
             .ToList();
         if (readNext.Count == 0)
         {
@@ -570,6 +555,10 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         var items = readNext.Concat(reply.Items.Where(i => readNext.All(n => n.Id != i.Id))).Take(count).ToList();
         return reply with { Items = items };
     }
+
+    /// <summary>The reason the ranked page gave an item, or, when the page did not hold it, what the item is.</summary>
+    private static string ReasonFor(Resource resource, Reply reply) =>
+        reply.Items.FirstOrDefault(i => i.Id == resource.Id)?.Reason ?? ReasonWriter.Describe(resource);
 
     private List<string> TopicsOfNamedResources(IReadOnlySet<string> ids) =>
         ids.Select(_engine.Catalog.FindResource)
@@ -589,18 +578,14 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         string? kindNote = null;
         if (page.Items.Count == 0 && kinds.Count > 0 && query.Offset == 0)
         {
-            kindNote = $"No {KindVocabulary.Name(kinds[0])} in the catalog fits that yet, so here are other kinds.";
+            kindNote = AssistantText.NoneOfKind(KindVocabulary.Name(kinds[0]));
             page = _engine.Recommender.Recommend(query with { Kinds = [] });
         }
 
         var topicNames = query.TopicIds.Select(_engine.Index.TopicName).ToList();
         var headline = page.Items.Count == 0
-            ? "Nothing more to show for that request."
-            : query.Offset > 0
-                ? $"More reading{(topicNames.Count > 0 ? " on " + string.Join(" and ", topicNames).ToLowerInvariant() : string.Empty)}."
-                : $"Reading{(topicNames.Count > 0 ? " on " + string.Join(" and ", topicNames).ToLowerInvariant() : string.Empty)}"
-                    + (query.Level is { } level ? LevelPhrase(level) : string.Empty)
-                    + (kinds.Count > 0 && kindNote is null ? $" ({KindVocabulary.Name(kinds[0])}s)" : string.Empty) + ".";
+            ? AssistantText.NothingMore
+            : AssistantText.RecommendHeadline(topicNames, query.Offset > 0, query.Level, kinds.Count > 0 && kindNote is null ? KindVocabulary.Name(kinds[0]) : null);
         var confusion = ConfusionNote(input);
         return new Reply
         {
@@ -669,14 +654,8 @@ public sealed partial class ReadingAssistant : IReadingAssistant
     {
         Input = input,
         Intent = Intent.Help,
-        Message = "I recommend reading on distributed systems: books, papers, courses, talks, posts and tools, matched to your level.",
-        Sections =
-        [
-            new ReplySection("/recommend <topic> [level] [kind] [count]", $"A short ranked list with a reason per item. Levels: {LevelVocabulary.AcceptedNames}. Kinds: {KindVocabulary.AcceptedNames}. Example: `/recommend consensus beginner` or `/recommend topic:storage level:advanced kind:paper`."),
-            new ReplySection("/paper <query>", "Find a paper by title, nickname, author or a misspelling, with what to read before and after. Example: `/paper raft`, `/paper lamport clocks`."),
-            new ReplySection("/topics", "List the topics I know."),
-            new ReplySection("Just ask", "In a channel I watch, ask in plain words, e.g. \"I'm new here, what should I read about replication?\""),
-        ],
+        Message = AssistantText.Introduction,
+        Sections = AssistantText.HelpSections.Select(s => new ReplySection(s.Title, s.Text)).ToList(),
     };
 
     /// <summary>A catalog item as a reply item, with <paramref name="reason"/> as its line.</summary>
@@ -701,15 +680,8 @@ public sealed partial class ReadingAssistant : IReadingAssistant
     {
         var sources = resource.RecommendedBy.Select(id => _engine.Catalog.FindSource(id)?.Name).OfType<string>().Take(2).ToList();
         var topics = string.Join(", ", resource.Topics.Take(2).Select(t => _engine.Index.TopicName(t).ToLowerInvariant()));
-        return $"{ReasonWriter.Describe(resource)} on {topics}" + (sources.Count > 0 ? "; recommended by " + string.Join(" and ", sources) : string.Empty);
+        return AssistantText.PaperReason(ReasonWriter.Describe(resource), topics, sources);
     }
-
-    private static string LevelPhrase(Level level) => level switch
-    {
-        Level.Beginner => " for beginners",
-        Level.Intermediate => " at intermediate level",
-        _ => " at advanced level",
-    };
 
     private static string DescribeRequest(RecommendRequest request) =>
         "/recommend " + string.Join(' ', new[]

@@ -74,7 +74,7 @@ public sealed class ReaderAssistantTests : IAsyncLifetime
     [InlineData("/save zzqxv blorft", "No item matches")]
     [InlineData("/remove raft", "not on your list")]
     [InlineData("/path", "Which topic?")]
-    [InlineData("/path quantum basketweaving", "not one of my topics")]
+    [InlineData("/path quantum basketweaving", "Unknown topic")]
     [InlineData("/path consensus level:banana", "Levels: beginner, intermediate, advanced")]
     public async Task Bad_input_says_what_is_accepted_and_writes_nothing(string input, string expected)
     {

@@ -275,7 +275,7 @@ public sealed class ReadingAssistantTests
     {
         var reply = Assistant.HandleMessage("I already read the raft paper, what next on consensus?");
         Assert.Equal("paxos-simple", reply.Items[0].Id);
-        Assert.StartsWith("read next after", reply.Items[0].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("Read next after " + Assistant.Catalog.FindResource("raft-paper")!.Title, reply.Items[0].Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -297,7 +297,7 @@ public sealed class ReadingAssistantTests
         Assert.False(Assistant.HandleMessage(message).ShouldAnswer);
         var addressed = Assistant.HandleMessage(message, addressedToBot: true);
         Assert.True(addressed.ShouldAnswer);
-        Assert.Equal(ReadingAssistant.OtherLanguageNote, addressed.Message);
+        Assert.Equal(AssistantText.OtherLanguageNote, addressed.Message);
         Assert.Empty(addressed.Items);
     }
 

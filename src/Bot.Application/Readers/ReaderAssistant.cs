@@ -256,13 +256,13 @@ public sealed class ReaderAssistant
             level = LevelVocabulary.ParseExact(levelText) ?? LevelVocabulary.ParseWord(levelText);
             if (level is null)
             {
-                return Failure(input, ReaderText.UnknownLevel(Clip(levelText, 40), LevelVocabulary.AcceptedNames));
+                return Failure(input, AssistantText.UnknownLevel(Clip(levelText, 40)));
             }
         }
 
         if (string.IsNullOrWhiteSpace(topicText))
         {
-            return Failure(input, ReaderText.NoTopicGiven(Path));
+            return Failure(input, AssistantText.NoTopicGiven(Path));
         }
 
         var engine = _assistant.Engine;
@@ -270,7 +270,7 @@ public sealed class ReaderAssistant
             ?? engine.Parser.Parse(topicText).ResolvedTopicIds.Select(_assistant.Catalog.FindTopic).OfType<Topic>().FirstOrDefault();
         if (topic is null)
         {
-            return Failure(input, ReaderText.UnknownTopic(Clip(topicText.Trim(), 60), engine.Index.Topics.Nearest(topicText, 3).Select(t => t.Id).ToList()));
+            return Failure(input, AssistantText.UnknownTopicDetail(Clip(topicText.Trim(), 60), engine.Index.Topics.Nearest(topicText, 3).Select(t => t.Id).ToList()));
         }
 
         var entries = await _store.GetItemsAsync(who.ReaderId, cancellationToken).ConfigureAwait(false);

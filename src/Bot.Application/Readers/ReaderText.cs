@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Bot.Application.Readers;
 
-/// <summary>Everything the reader features say to a user, in one place.</summary>
+/// <summary>Everything the reader features say to a user, in one place (what they share with the reading assistant is in <see cref="AssistantText"/>).</summary>
 public static class ReaderText
 {
     public const string ItemsAccepted = "an item's id, title, nickname or author (misspellings are fine), e.g. `raft`, `ddia`, `paxos made simple`";
@@ -49,15 +49,6 @@ public static class ReaderText
 
     public const string NoLongerInCatalog = "No longer in the catalog";
 
-    public static string NoTopicGiven(string command) =>
-        $"Which topic? Give one, for example `/{command} consensus beginner`. Type /topics for the list.";
-
-    public static string UnknownTopic(string topic, IReadOnlyList<string> nearest) =>
-        nearest.Count > 0
-            ? $"'{topic}' is not one of my topics. Did you mean: {string.Join(", ", nearest)}? Type /topics for the list."
-            : $"'{topic}' is not one of my topics. Type /topics for the list.";
-
-    public static string UnknownLevel(string level, string accepted) => $"Unknown level '{level}'. Levels: {accepted}.";
 
     public static string PathHeadline(string topicName, string? level, int read, int total, string? nextUp) =>
         string.Create(CultureInfo.InvariantCulture, $"Learning path for {topicName}{(level is null ? string.Empty : " (" + level + ")")}: {read} of {total} read.")
