@@ -22,6 +22,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training")]
     [InlineData("Training2")]
     [InlineData("Training3")]
+    [InlineData("Training4")]
     [InlineData("Holdout2")]
     public void Every_judged_recommend_set_names_known_items_and_keeps_the_level_rules(string folder)
     {
