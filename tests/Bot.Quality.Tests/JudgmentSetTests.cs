@@ -1,5 +1,6 @@
 using Bot.Catalog;
 using Bot.Quality.Harness;
+using Bot.Recommendation.Conversation;
 using Bot.Testing;
 
 namespace Bot.Quality.Tests;
@@ -31,6 +32,23 @@ public sealed class JudgmentSetTests
 
         Assert.NotEmpty(recommend);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    // Messages-only sets (Training4 has no recommend.yaml) are read by the intent model's own reader; the topics and
+    // paper ids of their requests carry no graded answers and were checked when the set was written.
+    [Theory]
+    [InlineData("Holdout")]
+    [InlineData("Training")]
+    [InlineData("Training2")]
+    [InlineData("Training4")]
+    public void Every_judged_message_set_reads_and_keeps_a_third_chatter(string folder)
+    {
+        var messages = LabelledMessageReader.Read(Path.Combine(JudgmentFolders.Tuned, folder, "messages.yaml"));
+
+        Assert.True(messages.Count(m => m.Intent == MessageIntent.None) * 3 >= messages.Count, $"{folder}: less than a third of the messages are chatter.");
+        Assert.Contains(messages, m => m.Intent == MessageIntent.Recommend);
+        Assert.Contains(messages, m => m.Intent == MessageIntent.Paper);
+        Assert.All(messages.Where(m => m.OtherLanguage), m => Assert.Equal(MessageIntent.None, m.Intent));
     }
 
     [Fact]
