@@ -25,6 +25,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training3")]
     [InlineData("Training4")]
     [InlineData("Holdout2")]
+    [InlineData("Holdout3")]
     public void Every_judged_recommend_set_names_known_items_and_keeps_the_level_rules(string folder)
     {
         var recommend = JudgmentLoader.LoadRecommend(Path.Combine(JudgmentFolders.Tuned, folder));
