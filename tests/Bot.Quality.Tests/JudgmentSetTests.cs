@@ -35,13 +35,15 @@ public sealed class JudgmentSetTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    // Messages-only sets (Training4 has no recommend.yaml) are read by the intent model's own reader; the topics and
-    // paper ids of their requests carry no graded answers and were checked when the set was written.
+    // Message sets are read by the intent model's own reader; the topics and paper ids of their requests carry no
+    // graded answers and were checked when the set was written.
     [Theory]
     [InlineData("Holdout")]
     [InlineData("Training")]
     [InlineData("Training2")]
     [InlineData("Training4")]
+    [InlineData("Holdout2")]
+    [InlineData("Holdout3")]
     public void Every_judged_message_set_reads_and_keeps_a_third_chatter(string folder)
     {
         var messages = LabelledMessageReader.Read(Path.Combine(JudgmentFolders.Tuned, folder, "messages.yaml"));
