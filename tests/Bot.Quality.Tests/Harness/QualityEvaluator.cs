@@ -40,7 +40,7 @@ public static class QualityEvaluator
         foreach (var judgment in judgments.Messages)
         {
             var reply = assistant.HandleMessage(judgment.Text, judgment.Addressed);
-            messages.Add(new MessageOutcome(judgment, IntentName(reply), Ids(reply)));
+            messages.Add(new MessageOutcome(judgment, IntentName(reply), Ids(reply), reply.Level, reply.Kind, reply.Topics));
             if (judgment.Expect == ExpectedIntent.Recommend && RankingMetrics.IdealDcg(judgment.Grades) > 0)
             {
                 messageRankings.Add(EvaluateRecommendMessage(reply, baselines, judgment));

@@ -121,9 +121,11 @@ public sealed record QualityReport(
             new(MessageNdcgKey, "messages: recommend nDCG@5, ranker", MessageNdcg, MessageRankings.Count, FigureFormat.Score),
             new("messages.bm25.fts5.ndcg5", "messages: recommend nDCG@5, BM25 (FTS5)", Mean(MessageRankings.Select(o => o.Fts5Ndcg ?? double.NaN)), MessageRankings.Count, FigureFormat.Score),
             new("messages.bm25.lucene.ndcg5", "messages: recommend nDCG@5, BM25 (Lucene)", Mean(MessageRankings.Select(o => o.LuceneNdcg ?? double.NaN)), MessageRankings.Count, FigureFormat.Score),
-            new(MessageLevelKey, "messages: level understood", Rate(MessageRankings.Where(o => o.LevelUnderstood is not null), o => o.LevelUnderstood == true), MessageRankings.Count(o => o.LevelUnderstood is not null), FigureFormat.Percent),
-            new(MessageKindKey, "messages: kind understood", Rate(MessageRankings.Where(o => o.KindUnderstood is not null), o => o.KindUnderstood == true), MessageRankings.Count(o => o.KindUnderstood is not null), FigureFormat.Percent),
-            new(MessageTopicKey, "messages: topic understood", Rate(MessageRankings, o => o.TopicUnderstood), MessageRankings.Count, FigureFormat.Percent),
+            // Every request that states a level, asks a kind or names topics counts, graded or not; one the bot left
+            // unanswered or took for a paper lookup counts as not understood.
+            new(MessageLevelKey, "messages: level understood", Rate(Messages.Where(o => o.LevelUnderstood is not null), o => o.LevelUnderstood == true), Messages.Count(o => o.LevelUnderstood is not null), FigureFormat.Percent),
+            new(MessageKindKey, "messages: kind understood", Rate(Messages.Where(o => o.KindUnderstood is not null), o => o.KindUnderstood == true), Messages.Count(o => o.KindUnderstood is not null), FigureFormat.Percent),
+            new(MessageTopicKey, "messages: topic understood", Rate(Messages.Where(o => o.TopicUnderstood is not null), o => o.TopicUnderstood == true), Messages.Count(o => o.TopicUnderstood is not null), FigureFormat.Percent),
             new(MessagePaperTop1Key, "messages: paper top-1", Rate(paperMessages, m => m.Returned.Count > 0 && m.Judgment.IsCorrectPaper(m.Returned[0])), paperMessages.Count, FigureFormat.Percent),
         ]);
         return figures;
