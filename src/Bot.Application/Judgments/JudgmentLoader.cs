@@ -16,8 +16,8 @@ public static class JudgmentLoader
     /// <summary>Where the judgments live inside the repository, relative to its root.</summary>
     public static readonly string RepositoryPath = Path.Combine("tests", "Bot.Quality.Tests", "Judgments");
 
-    /// <summary>The folders whose /recommend judgments train the ranker; Holdout2 is never among them.</summary>
-    public static readonly IReadOnlyList<string> TrainingFolders = [string.Empty, "Holdout", "Training", "Training2", "Training3"];
+    /// <summary>The folders whose /recommend judgments train the ranker; no held-out set (Holdout2, Holdout3) is among them.</summary>
+    public static readonly IReadOnlyList<string> TrainingFolders = [string.Empty, "Holdout", "Training", "Training2", "Training3", "Training4"];
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)

@@ -35,7 +35,7 @@ public sealed record UnderstandingOutcome(
 /// </summary>
 public static class UnderstandingEvaluator
 {
-    /// <summary>The judgment folders tuned and trained on; Holdout2 is never among them.</summary>
+    /// <summary>The judgment folders tuned and trained on; no held-out set is among them.</summary>
     public static IReadOnlyList<(string Name, string Directory)> TrainingSets =>
     [
         ("tuned", JudgmentFolders.Tuned),
@@ -43,6 +43,7 @@ public static class UnderstandingEvaluator
         ("training", JudgmentFolders.Training),
         ("training2", JudgmentFolders.Training2),
         ("training3", JudgmentFolders.Training3),
+        ("training4", JudgmentFolders.Named("Training4")),
     ];
 
     public static IReadOnlyList<UnderstandingOutcome> RunOnRepository()
