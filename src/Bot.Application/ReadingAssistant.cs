@@ -24,9 +24,9 @@ public sealed partial class ReadingAssistant : IReadingAssistant
     /// <summary>The highest page `page:N` may ask for (pages past the ranked list come back empty anyway).</summary>
     public const int MaxPage = 20;
     private static readonly HashSet<string> PaperOptions = new(StringComparer.Ordinal) { "query" };
-    // Below this text similarity to its best match, an unknown topic's words are answered with an error rather
-    // than with the nearest texts: "cooking" finds nothing worth reading, "offline sync" does.
-    private const float UnknownTopicTextFloor = 0.2f;
+    // At this text similarity to its best match or above, a word the catalog's vocabulary lacks still belongs to a
+    // topic phrase ("readiness" in "production readiness") rather than being a level typed wrong.
+    private const float CatalogWordTextFloor = 0.2f;
 
     // A topic's detail shows its commonest other names; the full list is for the matcher, not for reading.
     private const int MaxAliasesShown = 8;
@@ -236,8 +236,9 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             var nearest = _engine.Index.Topics.Nearest(request.Topic, 3).Select(t => t.Id).ToList();
             var suggestion = AssistantText.TopicSuggestion(nearest, PopularTopics);
 
-            var probe = _engine.Recommender.Recommend(new RecommendationQuery { SubjectText = parsed.SubjectText, Level = level, Kinds = kinds, Count = 1 });
-            if (parsed.SubjectText.Length == 0 || probe.BestTextSimilarity < UnknownTopicTextFloor)
+            // Words the catalog knows ("how to think like an architect") get the closest texts with a note; words it
+            // does not ("cooking", "quantum basketweaving") would get noise, so they get the topics to choose from.
+            if (!_engine.Index.KnowsAnyWordOf(parsed.SubjectText))
             {
                 return Error(input, AssistantText.UnknownTopic(Clip(request.Topic.Trim(), 60), suggestion)) with { Level = level };
             }
@@ -475,21 +476,9 @@ public sealed partial class ReadingAssistant : IReadingAssistant
     /// A word of the catalog's, or a misspelling of one ("desing"), or one the catalog's text matches well
     /// ("readiness" in "production readiness"): part of a topic phrase, not a level typed wrong.
     /// </summary>
-    private bool IsCatalogWord(string word)
-    {
-        if (_engine.Index.Vocabulary.Contains(word))
-        {
-            return true;
-        }
-
-        var typos = FuzzyMatcher.AllowedTypos(word.Length);
-        if (typos > 0 && _engine.Index.Vocabulary.Any(v => Math.Abs(v.Length - word.Length) <= typos && FuzzyMatcher.EditDistance(word, v, typos) <= typos))
-        {
-            return true;
-        }
-
-        return _engine.Recommender.Recommend(new RecommendationQuery { SubjectText = word, Count = 1 }).BestTextSimilarity >= UnknownTopicTextFloor;
-    }
+    private bool IsCatalogWord(string word) =>
+        _engine.Index.Knows(word)
+        || _engine.Recommender.Recommend(new RecommendationQuery { SubjectText = word, Count = 1 }).BestTextSimilarity >= CatalogWordTextFloor;
 
     private Reply HandlePaperCommand(string input, TypedCommand command)
     {

@@ -10,8 +10,16 @@ public sealed record TypedCommand(string Name, IReadOnlyDictionary<string, strin
             : string.Empty;
 
     /// <summary>
+    /// Options whose value is one word (a level, a kind, a number): the words after it are the command's own, so
+    /// "/recommend level:beginner kind:book leader election" asks for books on leader election.
+    /// </summary>
+    public static IReadOnlySet<string> OneWordOptions { get; } = new HashSet<string>(StringComparer.Ordinal) { "level", "kind", "count", "page", "rating" };
+
+    /// <summary>
     /// Splits "/recommend topic:leader election level:beginner" or "/recommend consensus beginner".
-    /// An option's value runs until the next "key:" so values may contain spaces; quotes are dropped.
+    /// Any other option's value runs until the next "key:" so values may contain spaces ("topic:leader election");
+    /// a <see cref="OneWordOptions"/> value is one word, also when typed after a space ("level: beginner").
+    /// Quotes are dropped.
     /// </summary>
     public static TypedCommand Parse(string input, IReadOnlySet<string> optionNames)
     {
@@ -28,12 +36,21 @@ public sealed record TypedCommand(string Name, IReadOnlyDictionary<string, strin
             {
                 currentKey = word[..colon].ToLowerInvariant();
                 options[currentKey] = word[(colon + 1)..];
+                if (OneWordOptions.Contains(currentKey) && options[currentKey].Length > 0)
+                {
+                    currentKey = null;
+                }
+
                 continue;
             }
 
             if (currentKey is not null)
             {
                 options[currentKey] = (options[currentKey] + " " + word).Trim();
+                if (OneWordOptions.Contains(currentKey))
+                {
+                    currentKey = null;
+                }
             }
             else if (word.Length > 0)
             {

@@ -88,6 +88,27 @@ public sealed class CatalogIndex
 
     public string TopicName(string topicId) => Catalog.FindTopic(topicId)?.Name ?? topicId;
 
+    /// <summary>A normalised word of the catalog's <see cref="Vocabulary"/>, or a misspelling of one ("desing").</summary>
+    public bool Knows(string word)
+    {
+        if (Vocabulary.Contains(word))
+        {
+            return true;
+        }
+
+        var typos = FuzzyMatcher.AllowedTypos(word.Length);
+        return typos > 0 && Vocabulary.Any(v => Math.Abs(v.Length - word.Length) <= typos && FuzzyMatcher.EditDistance(word, v, typos) <= typos);
+    }
+
+    /// <summary>
+    /// Whether any word of <paramref name="text"/> that carries meaning (no stop word) is in the catalog's
+    /// <see cref="Vocabulary"/> as written: "spreading requests across servers" is, "quantum basketweaving" and
+    /// "cooking" are not. Misspellings do not count here: with the summaries' everyday words in the vocabulary,
+    /// one typo away is too close ("cooking", "looking"); a misspelt topic is matched by the topic matcher first.
+    /// </summary>
+    public bool KnowsAnyWordOf(string text) =>
+        TextAnalyzer.Tokens(text).Any(token => !TextAnalyzer.IsStopWord(token) && Vocabulary.Contains(token));
+
     /// <summary>The names a resource goes by: its title, the title's part before a colon, and its nicknames.</summary>
     public static IEnumerable<string> NamesOf(Resource resource)
     {

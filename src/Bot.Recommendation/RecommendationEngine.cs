@@ -38,10 +38,12 @@ public sealed class RecommendationEngine
 
     /// <summary>
     /// The topic a request naming none is about, when the topic model is sure enough of one that the catalog has
-    /// (<see cref="MessageClassifierOptions.TopicThreshold"/>); otherwise none, and the words alone rank.
+    /// (<see cref="MessageClassifierOptions.TopicThreshold"/>); otherwise none, and the words alone rank. Words the
+    /// catalog does not know at all ("quantum basketweaving") get no topic: the model would still pick its likeliest.
     /// </summary>
     public string? InferTopic(string subjectText) =>
-        (_topicModel ?? ShippedTopicModel.Value).Predict(subjectText) is { } prediction
+        Index.KnowsAnyWordOf(subjectText)
+        && (_topicModel ?? ShippedTopicModel.Value).Predict(subjectText) is { } prediction
         && prediction.Confidence >= _understanding.TopicThreshold
         && Catalog.FindTopic(prediction.Label) is not null
             ? prediction.Label

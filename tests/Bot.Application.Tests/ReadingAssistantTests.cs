@@ -177,6 +177,26 @@ public sealed class ReadingAssistantTests
     }
 
     [Fact]
+    public void Words_the_catalog_does_not_know_get_the_topics_to_choose_from_and_keep_the_level()
+    {
+        var reply = Assistant.Handle("/recommend quantum basketweaving beginner");
+        Assert.Equal(Intent.Error, reply.Intent);
+        Assert.Equal(Level.Beginner, reply.Level);
+        Assert.StartsWith("Unknown topic 'quantum basketweaving'", reply.Message, StringComparison.Ordinal);
+        Assert.Empty(reply.Items);
+    }
+
+    [Fact]
+    public void Words_the_catalog_knows_outside_any_topic_get_the_closest_texts_with_a_note()
+    {
+        var reply = Assistant.Handle("/recommend level:beginner ordering events without a shared clock");
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.Equal(Level.Beginner, reply.Level);
+        Assert.Contains("is not one of my topics", reply.Message, StringComparison.Ordinal);
+        Assert.Equal("lamport-clocks", reply.Items[0].Id);
+    }
+
+    [Fact]
     public void Topics_with_an_unknown_topic_says_so()
     {
         var reply = Assistant.Handle("/topics 🍕");
