@@ -36,12 +36,15 @@ public sealed class CatalogIndex
         var topics = Build(Resources.Select(r => string.Join(" , ", r.Topics.Select(t => catalog.FindTopic(t)?.Name ?? t))));
         var authors = Build(Resources.Select(r => string.Join(" , ", r.Authors)));
         var nameIndex = Build(names.Select(n => n.name));
+        TopicIds = catalog.Topics.Select(t => t.Id).ToArray();
+        var topicDocuments = Build(catalog.Topics.Select(t => TopicText(t, Resources)));
         Documents = documents.GetAwaiter().GetResult();
         TitleField = titles.GetAwaiter().GetResult();
         SummaryField = summaries.GetAwaiter().GetResult();
         TopicsField = topics.GetAwaiter().GetResult();
         AuthorsField = authors.GetAwaiter().GetResult();
         Names = nameIndex.GetAwaiter().GetResult();
+        TopicDocuments = topicDocuments.GetAwaiter().GetResult();
         Topics = new TopicMatcher(catalog.Topics);
         Vocabulary = Resources
             .SelectMany(r => TextAnalyzer.Tokens(string.Join(' ', r.Title, r.Summary, string.Join(' ', r.Nicknames), string.Join(' ', r.Authors))))
@@ -70,6 +73,15 @@ public sealed class CatalogIndex
     public TextSimilarityIndex Names { get; }
 
     public IReadOnlyList<int> NameOwners { get; }
+
+    /// <summary>
+    /// One document per taxonomy topic (in <see cref="TopicIds"/> order): its name, aliases and description and the
+    /// titles and summaries of the items it is primary for, so a request's words say which topics it is near
+    /// from the catalog alone.
+    /// </summary>
+    public TextSimilarityIndex TopicDocuments { get; }
+
+    public IReadOnlyList<string> TopicIds { get; }
     public TopicMatcher Topics { get; }
 
     /// <summary>Each resource's nicknames, normalised once for matching.</summary>
@@ -108,6 +120,11 @@ public sealed class CatalogIndex
     /// </summary>
     public bool KnowsAnyWordOf(string text) =>
         TextAnalyzer.Tokens(text).Any(token => !TextAnalyzer.IsStopWord(token) && Vocabulary.Contains(token));
+
+    private static string TopicText(Topic topic, IReadOnlyList<Resource> resources) =>
+        string.Join(" , ", new[] { topic.Name, topic.Description }
+            .Concat(topic.Aliases)
+            .Concat(resources.Where(r => r.PrimaryTopic == topic.Id).SelectMany(r => new[] { r.Title, r.Summary })));
 
     /// <summary>The names a resource goes by: its title, the title's part before a colon, and its nicknames.</summary>
     public static IEnumerable<string> NamesOf(Resource resource)

@@ -26,8 +26,10 @@ internal static class ModelCommand
         var topicThresholds = new Option<bool>("--topic-thresholds") { Description = "Also cross-validate the ranker with the topic model off and at several thresholds (slow): what the inferred topic is worth." };
         var treeSettings = new Option<bool>("--tree-settings") { Description = "Also cross-validate the LightGBM ranker with other tree shapes (slow)." };
         var cvOnly = new Option<bool>("--cv-only") { Description = "Only cross-validate the topic model and the ranker and print the figures: write no model file and skip the intent model (to compare with and without --with-feedback)." };
+        var misses = new Option<bool>("--misses") { Description = "Also report where the cross-validated LightGBM ranker loses nDCG@5 on the training judgments: candidate recall, loss by kind of request, and the worst requests with their top five against the ideal ids." };
+        var without = new Option<FeatureFamily[]>("--without") { Description = "Also cross-validate the LightGBM ranker with these feature families zeroed, per fold beside all features (before/after of a feature family in one run).", AllowMultipleArgumentsPerToken = true };
         var feedback = new FeedbackOptions();
-        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2): the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, topicThresholds, treeSettings };
+        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2): the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, topicThresholds, treeSettings, misses, without };
         feedback.AddTo(train);
         train.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -38,7 +40,7 @@ internal static class ModelCommand
                 return 2;
             }
 
-            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), parseResult.GetValue(topicThresholds), parseResult.GetValue(treeSettings), settings, cancellationToken).ConfigureAwait(false);
+            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), parseResult.GetValue(topicThresholds), parseResult.GetValue(treeSettings), parseResult.GetValue(misses), parseResult.GetValue(without) ?? [], settings, cancellationToken).ConfigureAwait(false);
             if (status != 0 || parseResult.GetValue(cvOnly))
             {
                 return status;
@@ -53,7 +55,7 @@ internal static class ModelCommand
         return model;
     }
 
-    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, bool topicThresholds, bool treeSettings, FeedbackSettings feedback, CancellationToken cancellationToken)
+    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, bool topicThresholds, bool treeSettings, bool misses, IReadOnlyList<FeatureFamily> withoutFamilies, FeedbackSettings feedback, CancellationToken cancellationToken)
     {
         var root = repository ?? FindRepository();
         if (root is null)
@@ -134,6 +136,27 @@ internal static class ModelCommand
             };
             File.WriteAllText(Path.Combine(models, MetricsFile), RankerTrainer.ToJson(metrics) + Environment.NewLine);
             Console.WriteLine($"Kept {best.Algorithm} (mean nDCG@5 {RankerTrainer.Format(best.Mean)}); final fit {trainingSeconds:F1} s; wrote {Path.Combine(models, ModelFile)} and {MetricsFile}. Total {stopwatch.Elapsed.TotalSeconds:F1} s.");
+        }
+
+        if (withoutFamilies.Count > 0)
+        {
+            var all = results.Single(r => r.Algorithm == RankerAlgorithm.LightGbmLambdaRank);
+            var reduced = RankerTrainer.CrossValidate(dataset, RankerAlgorithm.LightGbmLambdaRank, withoutFamilies.ToHashSet());
+            Console.WriteLine();
+            Console.WriteLine($"| fold | without {string.Join(", ", withoutFamilies)} | all features | change |");
+            Console.WriteLine("|---|---:|---:|---:|");
+            for (var fold = 0; fold < RankerTrainer.Folds; fold++)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {fold + 1} | {RankerTrainer.Format(reduced.FoldNdcg[fold])} | {RankerTrainer.Format(all.FoldNdcg[fold])} | {all.FoldNdcg[fold] - reduced.FoldNdcg[fold]:+0.0000;-0.0000} |"));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| mean | {RankerTrainer.Format(reduced.Mean)} | {RankerTrainer.Format(all.Mean)} | {all.Mean - reduced.Mean:+0.0000;-0.0000} |"));
+        }
+
+        if (misses)
+        {
+            var outcomes = RankerTrainer.CrossValidateQueries(dataset, RankerAlgorithm.LightGbmLambdaRank);
+            RankerMissesReport.Print(outcomes, judgments, dropped: judgments.Count - dataset.Count);
         }
 
         if (ablation)

@@ -29,7 +29,7 @@ internal static class RankingExplanation
             text.AppendLine(CultureInfo.InvariantCulture, $"   model score {score:F4} = baseline {item.Baseline:F4} + contributions:");
             foreach (var feature in RankingFeatures.All.OrderByDescending(f => Math.Abs(item.Contributions[f.Index])).ThenBy(f => f.Index))
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"   {item.Contributions[feature.Index],9:+0.0000;-0.0000; 0.0000}  {feature.Name,-22} = {item.Features[feature.Index],8:0.####}  ({feature.Family})");
+                text.AppendLine(CultureInfo.InvariantCulture, $"   {item.Contributions[feature.Index],9:+0.0000;-0.0000; 0.0000}  {feature.Name,-27} = {item.Features[feature.Index],8:0.####}  ({feature.Family})");
             }
         }
 

@@ -16,25 +16,42 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace Bot.Application.Training;
 
 /// <summary>
-/// The shape of the boosted trees. The same for both trainers, so cross-validation compares the algorithms, not
-/// their settings.
+/// The shape of the boosted trees and the gain LambdaRank optimises per grade. The same for both trainers, so
+/// cross-validation compares the algorithms, not their settings.
 /// </summary>
 public sealed record TreeSettings(int Trees, int Leaves, int MinimumPerLeaf, double LearningRate)
 {
-    /// <summary>200 trees of 16 leaves at rate 0.1, at least 20 rows a leaf against overfitting a few hundred judged queries.</summary>
+    /// <summary>The gains of the nDCG@5 we measure (and the judges' scale): grade g is worth g. The trainers want five levels; grade 4 never occurs.</summary>
+    public static IReadOnlyList<int> LinearGains { get; } = [0, 1, 2, 3, 4];
+
+    /// <summary>ML.NET's default gains: an ideal item worth five acceptable ones.</summary>
+    public static IReadOnlyList<int> ExponentialGains { get; } = [0, 3, 7, 15, 31];
+
+    /// <summary>Gain per grade (index = grade) that LambdaRank's swaps are weighted by.</summary>
+    public IReadOnlyList<int> Gains { get; init; } = ExponentialGains;
+
+    /// <summary>Share of the features each tree may split on (1: all).</summary>
+    public double FeatureFraction { get; init; } = 1;
+
+    /// <summary>
+    /// 200 trees of 16 leaves at rate 0.1, at least 20 rows a leaf against overfitting a few hundred judged queries.
+    /// Exponential gains: on cross-validation they beat the linear gains of the measure itself (0.7150 against 0.7121 on 2026-12-04).
+    /// </summary>
     public static TreeSettings Shipped { get; } = new(200, 16, 20, 0.1);
 
     /// <summary>What `model train --tree-settings` compares with the shipped shape on cross-validation.</summary>
     public static IReadOnlyList<TreeSettings> Candidates { get; } =
     [
         Shipped,
+        Shipped with { Gains = LinearGains },
+        Shipped with { FeatureFraction = 0.7 },
         new(400, 16, 20, 0.05),
         new(200, 32, 20, 0.1),
         new(200, 16, 50, 0.1),
         new(300, 8, 20, 0.1),
     ];
 
-    public override string ToString() => FormattableString.Invariant($"{Trees} trees, {Leaves} leaves, ≥ {MinimumPerLeaf} rows a leaf, rate {LearningRate}");
+    public override string ToString() => FormattableString.Invariant($"{Trees} trees, {Leaves} leaves, ≥ {MinimumPerLeaf} rows a leaf, rate {LearningRate}, gains {string.Join('/', Gains)}, feature fraction {FeatureFraction}");
 }
 
 public enum RankerAlgorithm
@@ -44,7 +61,17 @@ public enum RankerAlgorithm
 }
 
 /// <summary>One judged request: its candidates (features) and each candidate's grade (0 when unjudged).</summary>
-public sealed record TrainingQuery(string Input, IReadOnlyList<string> Ids, IReadOnlyList<float[]> Features, IReadOnlyList<int> Labels, Grades Grades);
+public sealed record TrainingQuery(string Input, IReadOnlyList<string> Ids, IReadOnlyList<float[]> Features, IReadOnlyList<int> Labels, Grades Grades)
+{
+    /// <summary>How the bot understood the request (for the misses report); null when built by hand.</summary>
+    public RecommendationQuery? Query { get; init; }
+}
+
+/// <summary>One judged request under cross-validation: its fold, its nDCG@5, the best its candidates allow, and the fold model's order of its candidates.</summary>
+public sealed record QueryOutcome(TrainingQuery Query, int Fold, double Ndcg, double Ceiling, IReadOnlyList<string> Ranking)
+{
+    public IReadOnlyList<string> Top => Ranking.Take(RankerTrainer.Cutoff).ToList();
+}
 
 /// <summary>Cross-validated nDCG@5 of one algorithm, per fold, and how long it took.</summary>
 public sealed record CrossValidation(RankerAlgorithm Algorithm, IReadOnlyList<double> FoldNdcg, TimeSpan Elapsed)
@@ -102,7 +129,7 @@ public static class RankerTrainer
             var labels = ids.Select(judgment.Grades.Of).ToList();
             if (labels.Any(l => l > 0))
             {
-                dataset.Add(new TrainingQuery(judgment.Input, ids, candidates.Select(c => c.Features).ToList(), labels, judgment.Grades));
+                dataset.Add(new TrainingQuery(judgment.Input, ids, candidates.Select(c => c.Features).ToList(), labels, judgment.Grades) { Query = query });
             }
         }
 
@@ -113,16 +140,34 @@ public static class RankerTrainer
     public static CrossValidation CrossValidate(IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed = null, TreeSettings? settings = null)
     {
         var stopwatch = Stopwatch.StartNew();
-        var folds = new List<double>(Folds);
+        var outcomes = CrossValidateQueries(dataset, algorithm, removed, settings);
+        var folds = Enumerable.Range(0, Folds).Select(fold => outcomes.Where(o => o.Fold == fold).Average(o => o.Ndcg)).ToList();
+        return new CrossValidation(algorithm, folds, stopwatch.Elapsed);
+    }
+
+    /// <summary>Each request's outcome when ranked by the model of the fold that did not train on it.</summary>
+    public static IReadOnlyList<QueryOutcome> CrossValidateQueries(IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed = null, TreeSettings? settings = null)
+    {
+        var outcomes = new List<QueryOutcome>(dataset.Count);
         for (var fold = 0; fold < Folds; fold++)
         {
             var train = dataset.Where((_, i) => i % Folds != fold).ToList();
-            var test = dataset.Where((_, i) => i % Folds == fold).ToList();
             var model = RankerModelFrom(Fit(train, algorithm, removed, settings ?? TreeSettings.Shipped, out _));
-            folds.Add(test.Average(q => Ndcg(q, model, removed)));
+            foreach (var query in dataset.Where((_, i) => i % Folds == fold))
+            {
+                var order = Order(query, model, removed);
+                var ideal = Dcg(query.Grades.ById.Values.OrderByDescending(g => g));
+                var reachable = Dcg(query.Labels.OrderByDescending(g => g));
+                outcomes.Add(new QueryOutcome(
+                    query,
+                    fold,
+                    ideal > 0 ? Dcg(order.Take(Cutoff).Select(i => query.Labels[i])) / ideal : 0,
+                    ideal > 0 ? reachable / ideal : 0,
+                    order.Select(i => query.Ids[i]).ToList()));
+            }
         }
 
-        return new CrossValidation(algorithm, folds, stopwatch.Elapsed);
+        return outcomes;
     }
 
     /// <summary>Fits on every query and returns the saved model's bytes.</summary>
@@ -145,15 +190,18 @@ public static class RankerTrainer
 
     private static double Ndcg(TrainingQuery query, RankerModel model, IReadOnlySet<FeatureFamily>? removed)
     {
-        var order = Enumerable.Range(0, query.Ids.Count)
-            .Select(i => (i, Score: model.Score(Masked(query.Features[i], removed))))
-            .OrderByDescending(p => p.Score)
-            .ThenBy(p => query.Ids[p.i], StringComparer.Ordinal)
-            .Take(Cutoff)
-            .Select(p => query.Labels[p.i]);
+        var order = Order(query, model, removed).Take(Cutoff).Select(i => query.Labels[i]);
         var ideal = Dcg(query.Grades.ById.Values.OrderByDescending(g => g));
         return ideal > 0 ? Dcg(order) / ideal : 0;
     }
+
+    private static List<int> Order(TrainingQuery query, RankerModel model, IReadOnlySet<FeatureFamily>? removed) =>
+        Enumerable.Range(0, query.Ids.Count)
+            .Select(i => (i, Score: model.Score(Masked(query.Features[i], removed))))
+            .OrderByDescending(p => p.Score)
+            .ThenBy(p => query.Ids[p.i], StringComparer.Ordinal)
+            .Select(p => p.i)
+            .ToList();
 
     private static double Dcg(IEnumerable<int> gains) => gains.Take(Cutoff).Select((g, i) => g / Math.Log2(i + 2)).Sum();
 
@@ -203,6 +251,8 @@ public static class RankerTrainer
                 NumberOfThreads = 1,
                 Seed = Seed,
                 FeatureFirstUsePenalty = 0,
+                CustomGains = [.. settings.Gains],
+                FeatureFraction = settings.FeatureFraction,
             }),
             RankerAlgorithm.LightGbmLambdaRank => ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
             {
@@ -217,6 +267,8 @@ public static class RankerTrainer
                 Seed = Seed,
                 Verbose = false,
                 Silent = true,
+                CustomGains = [.. settings.Gains],
+                Booster = new GradientBooster.Options { FeatureFraction = settings.FeatureFraction },
             }),
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "unknown algorithm"),
         };

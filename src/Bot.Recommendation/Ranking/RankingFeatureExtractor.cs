@@ -25,6 +25,8 @@ public sealed class RankingFeatureExtractor
     private readonly HashSet<string>[] _titleWords;
     private readonly string[][] _surnames;
     private readonly int[] _essentialTopicCount;
+    private readonly HashSet<string>[] _stems;
+    private readonly Dictionary<string, float> _stemRarity;
 
     public RankingFeatureExtractor(CatalogIndex index, RankingOptions options)
     {
@@ -41,7 +43,14 @@ public sealed class RankingFeatureExtractor
         _titleWords = resources.Select(r => TextAnalyzer.Tokens(string.Join(' ', r.Nicknames.Prepend(r.Title))).Where(w => !TextAnalyzer.IsStopWord(w)).ToHashSet(StringComparer.Ordinal)).ToArray();
         _surnames = resources.Select(r => CatalogIndex.Surnames(r).Where(s => s.Length >= 4).ToArray()).ToArray();
         _essentialTopicCount = resources.Select(r => catalog.TopicsWhereEssential(r.Id).Count).ToArray();
+        _stems = resources.Select(r => Stems(string.Join(' ', r.Nicknames.Prepend(r.Title).Append(r.Summary).Concat(r.Topics.Select(index.TopicName)))).ToHashSet(StringComparer.Ordinal)).ToArray();
+        _stemRarity = _stems.SelectMany(s => s).GroupBy(s => s, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (float)Math.Log((double)resources.Count / g.Count()), StringComparer.Ordinal);
     }
+
+    /// <summary>The text's subject words (no stop words) cut to <see cref="RankingOptions.CoverageStemLength"/> letters.</summary>
+    private IEnumerable<string> Stems(string text) =>
+        TextAnalyzer.Tokens(text).Where(w => !TextAnalyzer.IsStopWord(w)).Select(w => w.Length > _options.CoverageStemLength ? w[.._options.CoverageStemLength] : w);
 
     /// <summary>The candidates that pass the request's kind filter and exclusions, in a fixed order, with their features.</summary>
     public IReadOnlyList<RankingCandidate> Extract(RecommendationQuery query)
@@ -117,7 +126,84 @@ public sealed class RankingFeatureExtractor
             candidates.Add(new RankingCandidate(doc, features));
         }
 
+        FillTopicFit(queryText, query, candidates);
+        FillCoverage(queryText, candidates);
+        FillCanonRanks(candidates);
         return candidates;
+    }
+
+    /// <summary>How near the request's words are to each candidate's topics, by the catalog's text of each topic: a soft topic where the parser named none or the wrong one.</summary>
+    private void FillTopicFit(string queryText, RecommendationQuery query, List<RankingCandidate> candidates)
+    {
+        var fit = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var (doc, score) in _index.TopicDocuments.Search(queryText, _index.TopicIds.Count))
+        {
+            fit[_index.TopicIds[doc]] = score;
+        }
+
+        var best = fit.Count > 0 ? fit.Values.Max() : 0f;
+        foreach (var candidate in candidates)
+        {
+            var resource = _index.Resources[candidate.Doc];
+            var f = candidate.Features;
+            f[RankingFeatures.AskedTopicCount] = query.TopicIds.Count;
+            if (best > 0)
+            {
+                f[RankingFeatures.TopicTextFit] = resource.Topics.Max(t => fit.GetValueOrDefault(t)) / best;
+                f[RankingFeatures.PrimaryTopicTextFit] = fit.GetValueOrDefault(resource.PrimaryTopic) / best;
+            }
+        }
+    }
+
+    /// <summary>How much of what the request says, weighted by how rare each word is in the catalog, each candidate's own text says too.</summary>
+    private void FillCoverage(string queryText, List<RankingCandidate> candidates)
+    {
+        var stems = Stems(queryText).Distinct(StringComparer.Ordinal).Where(_stemRarity.ContainsKey).ToArray();
+        var total = stems.Sum(s => _stemRarity[s]);
+        if (stems.Length == 0 || total <= 0)
+        {
+            return;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            var own = _stems[candidate.Doc];
+            var matched = stems.Where(own.Contains).ToList();
+            candidate.Features[RankingFeatures.WordCoverage] = matched.Sum(s => _stemRarity[s]) / total;
+            candidate.Features[RankingFeatures.WordsMatched] = matched.Count;
+        }
+    }
+
+    /// <summary>Where each candidate stands among the others by how widely it is recommended: overall, of its kind, on the asked topics.</summary>
+    private void FillCanonRanks(List<RankingCandidate> candidates)
+    {
+        var bestWeight = candidates.Count > 0 ? candidates.Max(c => _sourceWeight[c.Doc]) : 0f;
+        foreach (var candidate in candidates)
+        {
+            var f = candidate.Features;
+            var weight = _sourceWeight[candidate.Doc];
+            var kind = _index.Resources[candidate.Doc].Kind;
+            var onAsked = f[RankingFeatures.AskedTopicListed] > 0;
+            int aboveInTopic = 0, aboveOfKind = 0, aboveOfKindInTopic = 0;
+            foreach (var other in candidates)
+            {
+                if (_sourceWeight[other.Doc] <= weight)
+                {
+                    continue;
+                }
+
+                var otherOnAsked = other.Features[RankingFeatures.AskedTopicListed] > 0;
+                var sameKind = _index.Resources[other.Doc].Kind == kind;
+                aboveInTopic += otherOnAsked ? 1 : 0;
+                aboveOfKind += sameKind ? 1 : 0;
+                aboveOfKindInTopic += otherOnAsked && sameKind ? 1 : 0;
+            }
+
+            f[RankingFeatures.CanonRankInTopic] = onAsked ? aboveInTopic : -1;
+            f[RankingFeatures.CanonRankOfKind] = aboveOfKind;
+            f[RankingFeatures.CanonRankOfKindInTopic] = onAsked ? aboveOfKindInTopic : -1;
+            f[RankingFeatures.SourceWeightRelative] = bestWeight > 0 ? weight / bestWeight : 0;
+        }
     }
 
     private bool Eligible(int doc, RecommendationQuery query)

@@ -13,6 +13,9 @@ public enum FeatureFamily
     Access,
     Named,
     Structure,
+    TopicFit,
+    Canon,
+    Coverage,
 }
 
 /// <summary>One feature of a (request, candidate) pair: its position in the vector, name and family.</summary>
@@ -65,6 +68,15 @@ public static class RankingFeatures
     public const int RequiredByCount = 41;
     public const int CompanionCount = 42;
     public const int SectionCount = 43;
+    public const int TopicTextFit = 44;
+    public const int PrimaryTopicTextFit = 45;
+    public const int AskedTopicCount = 46;
+    public const int CanonRankInTopic = 47;
+    public const int CanonRankOfKind = 48;
+    public const int CanonRankOfKindInTopic = 49;
+    public const int SourceWeightRelative = 50;
+    public const int WordCoverage = 51;
+    public const int WordsMatched = 52;
 
     public static IReadOnlyList<FeatureDefinition> All { get; } =
     [
@@ -112,6 +124,15 @@ public static class RankingFeatures
         new(RequiredByCount, "required_by_count", FeatureFamily.Structure, "items that list it as a prerequisite"),
         new(CompanionCount, "companion_count", FeatureFamily.Structure, "talks, explainers or papers paired with it"),
         new(SectionCount, "section_count", FeatureFamily.Structure, "chapters or lectures listed"),
+        new(TopicTextFit, "topic_text_fit", FeatureFamily.TopicFit, "best cosine of the request with one of the item's topics (catalog text), over the request's best topic's"),
+        new(PrimaryTopicTextFit, "primary_topic_text_fit", FeatureFamily.TopicFit, "cosine of the request with the item's primary topic, over the request's best topic's"),
+        new(AskedTopicCount, "asked_topic_count", FeatureFamily.TopicFit, "how many topics the request was understood to ask"),
+        new(CanonRankInTopic, "canon_rank_in_topic", FeatureFamily.Canon, "candidates on an asked topic more recommended than it (-1 when on none)"),
+        new(CanonRankOfKind, "canon_rank_of_kind", FeatureFamily.Canon, "candidates of its kind more recommended than it"),
+        new(CanonRankOfKindInTopic, "canon_rank_of_kind_in_topic", FeatureFamily.Canon, "candidates of its kind on an asked topic more recommended than it (-1 when on none)"),
+        new(SourceWeightRelative, "source_weight_relative", FeatureFamily.Canon, "source weight over the most recommended candidate's"),
+        new(WordCoverage, "word_coverage", FeatureFamily.Coverage, "rarity-weighted share of the request's catalog words (by stem) the item's title, summary and topics contain"),
+        new(WordsMatched, "words_matched", FeatureFamily.Coverage, "how many of the request's catalog words (by stem) the item's text contains"),
     ];
 
     public static int Count => All.Count;

@@ -57,6 +57,13 @@ public sealed class RankingOptions
     [Range(0.0, 1.0)]
     public double SharedNicknamePenalty { get; set; } = 0.15;
 
+    /// <summary>
+    /// Letters a word is cut to before the request's words are matched with an item's (word coverage): enough to keep
+    /// "replica" and "replication" or "partition" and "partitions" together, few words of the field share six letters otherwise.
+    /// </summary>
+    [Range(3, 20)]
+    public int CoverageStemLength { get; set; } = 6;
+
     /// <summary>Throws when a value is out of range, for code that builds options without the host's validation.</summary>
     public RankingOptions Validated()
     {

@@ -16,7 +16,7 @@ public sealed partial class ReasonWriter
 
     // Signals most items on a page share ("readable at your level", "free to read"): they come after the ones that
     // tell this item apart, so five reasons in a row do not open alike.
-    private static readonly HashSet<FeatureFamily> GenericFamilies = [FeatureFamily.Level, FeatureFamily.Access, FeatureFamily.Topic];
+    private static readonly HashSet<FeatureFamily> GenericFamilies = [FeatureFamily.Level, FeatureFamily.Access, FeatureFamily.Topic, FeatureFamily.TopicFit];
     private readonly CatalogIndex _index;
 
     public ReasonWriter(CatalogIndex index) => _index = index;
@@ -112,7 +112,8 @@ public sealed partial class ReasonWriter
         FeatureFamily.Essential => EssentialPhrase(resource, query),
         FeatureFamily.Named => "the one you named",
         FeatureFamily.Level => LevelPhrase(resource, query.Level),
-        FeatureFamily.Sources => SourcesPhrase(resource),
+        FeatureFamily.Sources or FeatureFamily.Canon => SourcesPhrase(resource),
+        FeatureFamily.TopicFit => $"mainly about {_index.TopicName(resource.PrimaryTopic).ToLowerInvariant()}",
         FeatureFamily.Access when resource.Free => resource.Kind switch
         {
             ResourceKind.Tool => "free to use",
@@ -124,7 +125,7 @@ public sealed partial class ReasonWriter
         FeatureFamily.Kind => KindPhrase(resource, query.Level),
         FeatureFamily.Year when resource.Year is { } year => year < 2000 ? $"a classic from {year}" : year >= 2018 ? $"recent ({year})" : null,
         FeatureFamily.Topic when query.TopicIds.Contains(resource.PrimaryTopic) => $"mainly about {_index.TopicName(resource.PrimaryTopic).ToLowerInvariant()}",
-        FeatureFamily.Text => TextPhrase(resource, query),
+        FeatureFamily.Text or FeatureFamily.Coverage => TextPhrase(resource, query),
         FeatureFamily.Structure => StructurePhrase(resource),
         _ => null,
     };

@@ -1,0 +1,76 @@
+using Bot.Recommendation.Ranking;
+
+namespace Bot.Recommendation.Tests.Ranking;
+
+public sealed class RankingFeatureExtractorTests
+{
+    private static readonly RecommendationEngine Engine = FixtureCatalog.Engine;
+
+    private static Dictionary<string, float[]> Extract(RecommendationQuery query) =>
+        Engine.Recommender.Features.Extract(query).ToDictionary(c => Engine.Index.Resources[c.Doc].Id, c => c.Features, StringComparer.Ordinal);
+
+    [Fact]
+    public void The_most_recommended_item_on_the_asked_topic_ranks_first_among_its_topic_and_kind()
+    {
+        var features = Extract(new RecommendationQuery { TopicIds = ["consensus"], SubjectText = "consensus" });
+
+        // paxos-simple is on three lists, raft-paper on two, consensus-book on one, raft-dissertation on none.
+        Assert.Equal(0, features["paxos-simple"][RankingFeatures.CanonRankInTopic]);
+        Assert.Equal(0, features["paxos-simple"][RankingFeatures.CanonRankOfKindInTopic]);
+        Assert.Equal(1, features["paxos-simple"][RankingFeatures.SourceWeightRelative]);
+        Assert.Equal(1, features["raft-paper"][RankingFeatures.CanonRankOfKindInTopic]);
+        Assert.Equal(0, features["consensus-book"][RankingFeatures.CanonRankOfKindInTopic]);
+        Assert.True(features["consensus-book"][RankingFeatures.CanonRankInTopic] >= 2);
+        Assert.True(features["raft-dissertation"][RankingFeatures.SourceWeightRelative] < features["raft-paper"][RankingFeatures.SourceWeightRelative]);
+    }
+
+    [Fact]
+    public void An_item_on_no_asked_topic_has_no_rank_within_the_topic()
+    {
+        var features = Extract(new RecommendationQuery { TopicIds = ["consensus"], SubjectText = "consensus clocks ordering events" });
+
+        Assert.Equal(-1, features["lamport-clocks"][RankingFeatures.CanonRankInTopic]);
+        Assert.Equal(-1, features["lamport-clocks"][RankingFeatures.CanonRankOfKindInTopic]);
+        Assert.True(features["lamport-clocks"][RankingFeatures.CanonRankOfKind] >= 0);
+    }
+
+    [Fact]
+    public void Words_that_belong_to_a_topic_raise_the_fit_of_items_on_it_without_the_topic_being_asked()
+    {
+        var features = Extract(new RecommendationQuery { SubjectText = "malicious lying replicas byzantine agreement" });
+
+        Assert.Equal(1, features["pbft"][RankingFeatures.TopicTextFit]);
+        Assert.Equal(1, features["byzantine-intro"][RankingFeatures.PrimaryTopicTextFit]);
+        Assert.True(features["lsm"][RankingFeatures.TopicTextFit] < 1);
+        Assert.Equal(0, features["pbft"][RankingFeatures.AskedTopicCount]);
+    }
+
+    [Fact]
+    public void The_asked_topic_count_is_the_same_for_every_candidate()
+    {
+        var features = Extract(new RecommendationQuery { TopicIds = ["consensus", "replication"], SubjectText = "consensus replication" });
+
+        Assert.All(features.Values, f => Assert.Equal(2, f[RankingFeatures.AskedTopicCount]));
+    }
+
+    [Fact]
+    public void Word_coverage_matches_words_by_stem_and_weighs_rare_words_more()
+    {
+        var features = Extract(new RecommendationQuery { SubjectText = "chain replicas throughput" });
+
+        // "replicas" and "replication" share their first six letters; chain-replication's text has all three words.
+        Assert.Equal(1, features["chain-replication"][RankingFeatures.WordCoverage], 4);
+        Assert.Equal(3, features["chain-replication"][RankingFeatures.WordsMatched]);
+        var replicationOnly = features["replication-book"];
+        Assert.Equal(1, replicationOnly[RankingFeatures.WordsMatched]);
+        Assert.InRange(replicationOnly[RankingFeatures.WordCoverage], 0.01f, 0.5f);
+    }
+
+    [Fact]
+    public void A_request_without_catalog_words_covers_nothing()
+    {
+        var features = Extract(new RecommendationQuery { TopicIds = ["storage"], SubjectText = "zxqv" });
+
+        Assert.All(features.Values, f => Assert.Equal(0, f[RankingFeatures.WordCoverage]));
+    }
+}
