@@ -220,9 +220,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         }
 
         var parsed = _engine.Parser.Parse(request.Topic);
-        // A level option or a level word at the end was taken above; otherwise the topic's words may still say one
-        // ("/recommend consensus for beginners", "/recommend raft, I run it in prod").
-        level ??= _engine.Classifier.ReadLevel(parsed, request.Topic);
+        level ??= parsed.Level;
         if (kinds.Count == 0)
         {
             kinds = parsed.Kinds;

@@ -16,10 +16,9 @@ public sealed class RecommendationEngine
     /// <param name="intentModel">The free-text intent model; default the one shipped in this assembly (loaded once per process).</param>
     /// <param name="classifierOptions">The free-text classifier's thresholds; default <see cref="MessageClassifierOptions"/>'s.</param>
     /// <param name="topicModel">Infers the topic of a request that names none; default the one shipped in this assembly.</param>
-    /// <param name="levelModel">Reads the level a free-text request implies in its own words; default the one shipped in this assembly.</param>
     public RecommendationEngine(
         ReadingCatalog catalog, RankerModel? model = null, RankingOptions? options = null, TextFeaturizerOptions? textOptions = null,
-        IntentModel? intentModel = null, MessageClassifierOptions? classifierOptions = null, TopicModel? topicModel = null, LevelModel? levelModel = null)
+        IntentModel? intentModel = null, MessageClassifierOptions? classifierOptions = null, TopicModel? topicModel = null)
     {
         _topicModel = topicModel;
         _understanding = classifierOptions ?? MessageClassifierOptions.Default;
@@ -27,12 +26,11 @@ public sealed class RecommendationEngine
         Parser = new QueryParser(Index.Topics);
         Recommender = new Recommender(Index, model ?? RankerModel.Bundled, (options ?? RankingOptions.Default).Validated());
         Papers = new PaperFinder(Index);
-        Classifier = new MessageClassifier(Parser, Papers, intentModel ?? ShippedIntentModel.Value, classifierOptions, levelModel ?? ShippedLevelModel.Value);
+        Classifier = new MessageClassifier(Parser, Papers, intentModel ?? ShippedIntentModel.Value, classifierOptions);
     }
 
     private static readonly Lazy<IntentModel> ShippedIntentModel = new(IntentModel.LoadEmbedded);
     private static readonly Lazy<TopicModel> ShippedTopicModel = new(TopicModel.LoadEmbedded);
-    private static readonly Lazy<LevelModel> ShippedLevelModel = new(LevelModel.LoadEmbedded);
 
     // Null until asked for: the shipped model loads on the first request that names no topic.
     private readonly TopicModel? _topicModel;
@@ -48,9 +46,6 @@ public sealed class RecommendationEngine
         && Catalog.FindTopic(prediction.Label) is not null
             ? prediction.Label
             : null;
-
-    /// <summary>The level a free-text request states: a level's name, else the level model's reading (<see cref="MessageClassifier.ReadLevel"/>).</summary>
-    public Level? ReadLevel(string text) => Classifier.ReadLevel(Parser.Parse(text), text);
 
     public CatalogIndex Index { get; }
     public ReadingCatalog Catalog => Index.Catalog;

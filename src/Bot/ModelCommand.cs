@@ -27,7 +27,7 @@ internal static class ModelCommand
         var treeSettings = new Option<bool>("--tree-settings") { Description = "Also cross-validate the LightGBM ranker with other tree shapes (slow)." };
         var cvOnly = new Option<bool>("--cv-only") { Description = "Only cross-validate the topic model and the ranker and print the figures: write no model file and skip the intent model (to compare with and without --with-feedback)." };
         var feedback = new FeedbackOptions();
-        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2): the level model (data/models/level.zip), the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, topicThresholds, treeSettings };
+        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2): the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, topicThresholds, treeSettings };
         feedback.AddTo(train);
         train.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -69,9 +69,6 @@ internal static class ModelCommand
         var judgments = JudgmentLoader.TrainingFolders
             .SelectMany(folder => JudgmentLoader.LoadRecommend(Path.Combine(root, JudgmentLoader.RepositoryPath, folder)))
             .ToList();
-        // The level model first: it reads the levels of the free-text requests the ranker learns from.
-        var levelModel = LevelModelCommand.Run(catalog, Path.Combine(root, JudgmentLoader.RepositoryPath), Path.Combine(dataDirectory, "models", LevelModelCommand.ModelFile), Console.Out, write: !cvOnly);
-        Console.WriteLine();
         var topicModel = TrainTopicModel(catalog, judgments, dataDirectory, write: !cvOnly);
         stopwatch.Restart();
         var fromFiles = judgments.Count;
@@ -88,10 +85,10 @@ internal static class ModelCommand
             feedbackMerged = merged.FeedbackRequestsMerged;
         }
 
-        var dataset = RankerTrainer.BuildDataset(catalog, judgments, topicModel: topicModel, levelModel: levelModel);
+        var dataset = RankerTrainer.BuildDataset(catalog, judgments, topicModel: topicModel);
         if (topicThresholds)
         {
-            CompareTopicThresholds(catalog, judgments, topicModel, levelModel);
+            CompareTopicThresholds(catalog, judgments, topicModel);
         }
 
         if (treeSettings)
@@ -157,12 +154,12 @@ internal static class ModelCommand
     }
 
     /// <summary>The ranker's cross-validated nDCG@5 with the topic model off and at several thresholds, in one run.</summary>
-    private static void CompareTopicThresholds(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, TopicModel topicModel, LevelModel levelModel)
+    private static void CompareTopicThresholds(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, TopicModel topicModel)
     {
         Console.WriteLine($"Ranker CV nDCG@5 ({RankerAlgorithm.LightGbmLambdaRank}) by topic inference for requests naming no topic:");
         foreach (var (name, model, threshold) in new (string, TopicModel, float)[] { ("off", TopicModel.None, 1f), ("0.2", topicModel, 0.2f), ("0.35", topicModel, 0.35f), ("0.5", topicModel, 0.5f) })
         {
-            var dataset = RankerTrainer.BuildDataset(catalog, judgments, topicModel: model, understanding: new MessageClassifierOptions { TopicThreshold = threshold }, levelModel: levelModel);
+            var dataset = RankerTrainer.BuildDataset(catalog, judgments, topicModel: model, understanding: new MessageClassifierOptions { TopicThreshold = threshold });
             var result = RankerTrainer.CrossValidate(dataset, RankerAlgorithm.LightGbmLambdaRank);
             Console.WriteLine($"  {name,-5} {RankerTrainer.Format(result.Mean)} ({string.Join(" ", result.FoldNdcg.Select(RankerTrainer.Format))})");
         }

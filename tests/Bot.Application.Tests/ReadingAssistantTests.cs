@@ -55,29 +55,6 @@ public sealed class ReadingAssistantTests
     }
 
     [Theory]
-    [InlineData("/recommend raft, I'm totally new to this", Level.Beginner)]
-    [InlineData("/recommend I already run chain replication in prod, what next?", Level.Intermediate)]
-    [InlineData("/recommend consensus, grad student preparing quals", Level.Advanced)]
-    public void A_level_implied_in_the_recommend_words_is_read_by_the_level_model(string input, Level expected)
-    {
-        var reply = Assistant.Handle(input);
-        Assert.Equal(Intent.Recommend, reply.Intent);
-        Assert.Equal(expected, reply.Level);
-    }
-
-    [Theory]
-    [InlineData("/recommend raft, I'm totally new to this level:advanced", Level.Advanced)]
-    [InlineData("/recommend grad student preparing quals consensus beginner", Level.Beginner)]
-    [InlineData("/recommend consensus beginer", Level.Beginner)]
-    [InlineData("/recommend consensus advnced", Level.Advanced)]
-    public void A_level_option_or_level_word_in_the_command_wins_over_the_model(string input, Level expected)
-    {
-        var reply = Assistant.Handle(input);
-        Assert.Equal(Intent.Recommend, reply.Intent);
-        Assert.Equal(expected, reply.Level);
-    }
-
-    [Theory]
     [InlineData("/recommend consensus banana", "banana", "beginner, intermediate, advanced")]
     [InlineData("/recommend topic:consensus level:banana", "banana", "beginner, intermediate, advanced")]
     [InlineData("/recommend topic:consensus kind:banana", "banana", "book, paper")]

@@ -9,11 +9,15 @@ using Bot.Recommendation.Understanding;
 
 namespace Bot.Application.Training;
 
+/// <summary>What a level model reads in a request: a level (null: unstated) and its probability.</summary>
+public readonly record struct LevelReading(Level? Level, float Confidence);
+
 /// <summary>
-/// One training request under cross-validation: the level it states (null: none), the level its words name (the
-/// parser's exact level names), and what a level model trained without its fold reads.
+/// One training request under cross-validation: the level it states (null: none), what the bot's level phrases read
+/// (the query parser), the level a word of it names ("beginner", "advanced", misspelt too), and what a level model
+/// trained without its fold reads.
 /// </summary>
-public sealed record LevelOutcome(LabelledMessage Message, Level? Named, LevelPrediction Model);
+public sealed record LevelOutcome(LabelledMessage Message, Level? Rules, Level? Named, LevelReading Model);
 
 /// <summary>How well a way of reading the level did: right where one is stated, and a level given where none is.</summary>
 public sealed record LevelMetrics(int Stated, int Right, int Missed, int Wrong, int Unstated, int Invented)
@@ -56,20 +60,29 @@ public sealed record LevelMetrics(int Stated, int Right, int Missed, int Wrong, 
 }
 
 /// <summary>
-/// Trains the level model (<see cref="LevelModel"/>) on the reading requests among the intent model's training
-/// text (the labelled messages of the training files and the judged /recommend free text; never Holdout2): each
-/// labelled with the level its words state, or "unstated". Deterministic: the intent trainer's fixed seed and one
-/// thread, and folds chosen by a hash of each request's normalised text, so that a request repeated in two
-/// files is never on both sides of a fold.
+/// Measures whether a model reads the level a free-text request implies better than the level phrases do
+/// (issue 9): a text classifier over four classes (the three levels and "unstated") trained on the reading requests
+/// among the intent model's training text (the labelled messages of the training files and the judged /recommend
+/// free text; never Holdout2), compared on the same folds with the phrases, with the level names alone and with
+/// combinations (`Bot model compare-level`). No model is shipped: on 2026-12-04 none beat the phrases (see
+/// tests/Bot.Benchmarks/RESULTS.md). Deterministic: the intent trainer's fixed seed and one thread, and folds chosen
+/// by a hash of each request's normalised text, so that a request repeated in two files is never on both sides.
 /// </summary>
 public static class LevelModelTrainer
 {
     public const int Folds = 5;
 
+    /// <summary>The class of a request that states no level.</summary>
+    public const string Unstated = "unstated";
+
+    private static readonly HashSet<string> NegatingWords = new(StringComparer.Ordinal) { "not", "no", "nothing", "isnt", "dont", "without" };
+
+    private static readonly HashSet<string> NegationFillers = new(StringComparer.Ordinal) { "the", "a", "an", "for", "that", "so", "too", "very", "really", "just", "any", "more" };
+
     /// <summary>
     /// LightGBM over the word and character n-grams, with the intent model's settings: on 2026-12-04 it read 0.768
     /// of the stated levels on the 5-fold cross-validation and 0.926 on the sets the phrases never saw, against
-    /// 0.676 and 0.553 for maximum entropy, which mostly answered "unstated" (see `Bot model train-level`).
+    /// 0.676 and 0.553 for maximum entropy, which mostly answered "unstated".
     /// </summary>
     public const IntentTrainerKind Trainer = IntentTrainerKind.LightGbm;
 
@@ -118,8 +131,59 @@ public static class LevelModelTrainer
         return requests;
     }
 
-    public static LevelModel Train(IReadOnlyList<LabelledMessage> requests, IntentTrainerKind kind = Trainer) =>
-        new(IntentModelTrainer.Train(requests, kind, _ => NoFacts, m => LevelModel.Label(m.Level)));
+    public static IntentModel Train(IReadOnlyList<LabelledMessage> requests, IntentTrainerKind kind = Trainer) =>
+        IntentModelTrainer.Train(requests, kind, _ => NoFacts, m => Label(m.Level));
+
+    /// <summary>The class name of a level: its name, or <see cref="Unstated"/>.</summary>
+    public static string Label(Level? level) => level is { } known ? LevelVocabulary.Name(known) : Unstated;
+
+    /// <summary>What <paramref name="model"/> (from <see cref="Train"/>) reads in <paramref name="text"/>.</summary>
+    public static LevelReading Read(IntentModel model, string text)
+    {
+        var prediction = model.Predict(text, NoFacts);
+        return new LevelReading(Enum.GetValues<Level>().Where(l => Label(l) == prediction.Label).Select(l => (Level?)l).FirstOrDefault(), prediction.Confidence);
+    }
+
+    /// <summary>
+    /// The level a word of <paramref name="text"/> names: a level's name or its plural, or a misspelling within the
+    /// fuzzy matcher's typo allowance, not negated ("not for beginners"); the later of two wins.
+    /// </summary>
+    public static Level? NamedLevel(string text)
+    {
+        var tokens = TextAnalyzer.Tokens(text);
+        Level? named = null;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var negated = (i >= 1 && NegatingWords.Contains(tokens[i - 1]))
+                || (i >= 2 && NegatingWords.Contains(tokens[i - 2]) && NegationFillers.Contains(tokens[i - 1]));
+            if (!negated && Name(tokens[i]) is { } level)
+            {
+                named = level;
+            }
+        }
+
+        return named;
+
+        static Level? Name(string token)
+        {
+            if (token.Length <= 4)
+            {
+                return null;
+            }
+
+            foreach (var level in Enum.GetValues<Level>())
+            {
+                var name = LevelVocabulary.Name(level);
+                var typos = FuzzyMatcher.AllowedTypos(name.Length);
+                if (token == name + "s" || FuzzyMatcher.EditDistance(token, name, typos + 1) <= typos)
+                {
+                    return level;
+                }
+            }
+
+            return null;
+        }
+    }
 
     /// <summary>The fold of a request: a stable hash (FNV-1a) of its normalised text, the same on every machine and run.</summary>
     public static int FoldOf(LabelledMessage message)
@@ -134,11 +198,11 @@ public static class LevelModelTrainer
     }
 
     /// <summary>Each request's level read by a model trained on the other folds, beside the exact words and the phrase rules.</summary>
-    /// <param name="parser">Reads the level names.</param>
+    /// <param name="parser">Reads the level phrases.</param>
     public static IReadOnlyList<LevelOutcome> CrossValidate(IReadOnlyList<LabelledMessage> requests, QueryParser parser, IntentTrainerKind kind = Trainer)
     {
         var folds = requests.Select(FoldOf).ToArray();
-        var predictions = new LevelPrediction[requests.Count];
+        var predictions = new LevelReading[requests.Count];
         for (var fold = 0; fold < Folds; fold++)
         {
             var model = Train(requests.Where((_, i) => folds[i] != fold).ToList(), kind);
@@ -146,7 +210,7 @@ public static class LevelModelTrainer
             {
                 if (folds[i] == fold)
                 {
-                    predictions[i] = model.Predict(requests[i].Text);
+                    predictions[i] = Read(model, requests[i].Text);
                 }
             }
         }
@@ -164,34 +228,40 @@ public static class LevelModelTrainer
         foreach (var set in SetsUnseenByThePhrases)
         {
             var model = Train(requests.Where(r => r.Set != set).Select(r => r.Request).ToList(), kind);
-            outcomes.AddRange(requests.Where(r => r.Set == set).Select(r => Outcome(r.Request, model.Predict(r.Request.Text), parser)));
+            outcomes.AddRange(requests.Where(r => r.Set == set).Select(r => Outcome(r.Request, Read(model, r.Request.Text), parser)));
         }
 
         return outcomes;
     }
 
-    private static LevelOutcome Outcome(LabelledMessage request, LevelPrediction prediction, QueryParser parser) =>
-        new(request, parser.Parse(TextAnalyzer.Normalize(IntentModel.ModelText(request.Text))).Level, prediction);
+    private static LevelOutcome Outcome(LabelledMessage request, LevelReading reading, QueryParser parser)
+    {
+        var normalized = TextAnalyzer.Normalize(IntentModel.ModelText(request.Text));
+        return new LevelOutcome(request, parser.Parse(normalized).Level, NamedLevel(normalized), reading);
+    }
 
-    /// <summary>The ways of reading the level compared on the same folds; the bot runs "level names, else model ≥ threshold".</summary>
+    /// <summary>The ways of reading the level compared on the same folds: (a) the phrases, (b) the model, (c) combinations.</summary>
     public static IReadOnlyList<(string Name, Func<LevelOutcome, Level?> Read)> Strategies(IEnumerable<float> thresholds)
     {
         var strategies = new List<(string, Func<LevelOutcome, Level?>)>
         {
+            ("(a) level phrases (the bot)", o => o.Rules),
             ("level names alone", o => o.Named),
-            ("model alone", o => o.Model.Level),
-            ("level names, else model", o => o.Named ?? o.Model.Level),
+            ("(b) model alone", o => o.Model.Level),
+            ("(c) level names, else model", o => o.Named ?? o.Model.Level),
+            ("(c) level phrases, else model", o => o.Rules ?? o.Model.Level),
         };
         foreach (var threshold in thresholds)
         {
             var t = threshold;
-            strategies.Add((string.Create(CultureInfo.InvariantCulture, $"level names, else model ≥ {t:F2}"), o => o.Named ?? Confident(o.Model, t)));
+            strategies.Add((string.Create(CultureInfo.InvariantCulture, $"(c) level names, else model ≥ {t:F2}"), o => o.Named ?? Confident(o.Model, t)));
+            strategies.Add((string.Create(CultureInfo.InvariantCulture, $"(c) level phrases, else model ≥ {t:F2}"), o => o.Rules ?? Confident(o.Model, t)));
         }
 
         return strategies;
     }
 
-    public static Level? Confident(LevelPrediction prediction, float threshold) => prediction.Confidence >= threshold ? prediction.Level : null;
+    public static Level? Confident(LevelReading reading, float threshold) => reading.Confidence >= threshold ? reading.Level : null;
 
     public static string FormatComparison(IReadOnlyList<LevelOutcome> outcomes, IEnumerable<(string Name, Func<LevelOutcome, Level?> Read)> strategies)
     {

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Bot.Catalog;
 using Bot.Featurization;
 using Bot.Recommendation.Papers;
 using Bot.Recommendation.Understanding;
@@ -23,8 +22,7 @@ public sealed record MessageClassification(MessageIntent Intent, ParsedQuery Que
 /// Decides whether a channel message asks for reading material. The trained <see cref="IntentModel"/> decides
 /// between a list (recommend), one paper and chatter; exact facts then refine it: the paper the message names,
 /// the topics it names, and whether the bot was addressed (then a bare topic is a request). Chatter gets
-/// silence, because a bot that answers ordinary conversation gets muted. A request's level is a level said by its
-/// name, else what the <see cref="LevelModel"/> reads in its words.
+/// silence, because a bot that answers ordinary conversation gets muted.
 /// </summary>
 public sealed partial class MessageClassifier
 {
@@ -34,27 +32,14 @@ public sealed partial class MessageClassifier
     private readonly PaperFinder _papers;
     private readonly IntentModel _model;
     private readonly MessageClassifierOptions _options;
-    private readonly LevelModel _levels;
 
-    /// <param name="levels">Reads the level a request implies in its own words; <see cref="LevelModel.None"/> reads only level names.</param>
-    public MessageClassifier(QueryParser parser, PaperFinder papers, IntentModel model, MessageClassifierOptions? options = null, LevelModel? levels = null)
+    public MessageClassifier(QueryParser parser, PaperFinder papers, IntentModel model, MessageClassifierOptions? options = null)
     {
         _parser = parser;
         _papers = papers;
         _model = model;
-        _options = (options ?? MessageClassifierOptions.Default).Validated();
-        _levels = levels ?? LevelModel.None;
+        _options = options ?? MessageClassifierOptions.Default;
     }
-
-    /// <summary>
-    /// The level a request states: a level said by its name (<see cref="ParsedQuery.Level"/>), else the level
-    /// model's reading of <paramref name="text"/> when its probability reaches <see cref="MessageClassifierOptions.LevelThreshold"/>.
-    /// </summary>
-    public Level? ReadLevel(ParsedQuery parsed, string text) =>
-        parsed.Level ?? (_levels.Predict(text) is { Level: { } implied } prediction && prediction.Confidence >= _options.LevelThreshold ? implied : null);
-
-    private ParsedQuery WithLevel(ParsedQuery parsed, string modelText) =>
-        parsed.Level is null && ReadLevel(parsed, modelText) is { } implied ? parsed with { Level = implied } : parsed;
 
     /// <summary>The model's own verdict, before the exact rules: for measurements.</summary>
     public IntentPrediction PredictRaw(string text, bool addressedToBot) => FactsOf(text, addressedToBot) is var facts ? _model.PredictModelText(facts.ModelText, facts.Features) : default;
@@ -126,7 +111,7 @@ public sealed partial class MessageClassifier
         if (intent == MessageIntent.Recommend)
         {
             var alreadyRead = AlreadyReadPattern().IsMatch(normalized) ? mentions.ResourceIds : new HashSet<string>();
-            return new MessageClassification(MessageIntent.Recommend, WithLevel(query, facts.ModelText), null) { AlreadyRead = alreadyRead, Confidence = prediction.Confidence };
+            return new MessageClassification(MessageIntent.Recommend, query, null) { AlreadyRead = alreadyRead, Confidence = prediction.Confidence };
         }
 
         return new MessageClassification(MessageIntent.None, query, null) { Confidence = prediction.Confidence };

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Bot.Recommendation.Conversation;
 
 public sealed record MessageClassifierOptions
@@ -17,7 +15,6 @@ public sealed record MessageClassifierOptions
     /// nearly a fifth of the requests. Messages addressed to the bot are not
     /// held to it: there the writer asked the bot, and a bare topic is a request.
     /// </summary>
-    [Range(0.0, 1.0)]
     public float SilenceThreshold { get; init; } = DefaultSilenceThreshold;
 
     public const float DefaultSilenceThreshold = 0.7f;
@@ -32,32 +29,9 @@ public sealed record MessageClassifierOptions
     /// requests in cross-validation) 0.2 infers a topic for 62 % of them and 93 % of those are right; 0.3 infers for
     /// 46 %, all right.
     /// </summary>
-    [Range(0.0, 1.0)]
     public float TopicThreshold { get; init; } = DefaultTopicThreshold;
 
     public const float DefaultTopicThreshold = 0.2f;
 
-    /// <summary>
-    /// The level model's probability from which the level it reads in a request that names no level is used; below
-    /// it the request has no level (a wrong level is worse than none: it moves the whole list to the wrong
-    /// difficulty). With four classes the best is always at least 0.25, so 0.5 means "more likely than all the
-    /// others together". `Bot model train-level` compares thresholds on cross-validation of the training requests,
-    /// errors weighed as a missed level 1 and a wrong or invented level 2: on 2026-12-04, on the sets the level
-    /// phrases never saw, 0.5 reads 92.6 % of the stated levels right and invents one for 1.4 % of the requests that
-    /// state none, as without a threshold; on the 5-fold cross-validation over all 956 requests it invents 11
-    /// instead of 13 at the same accuracy (0.768). 0.7 and above lose more stated levels than they save inventions.
-    /// </summary>
-    [Range(0.25, 1.0)]
-    public float LevelThreshold { get; init; } = DefaultLevelThreshold;
-
-    public const float DefaultLevelThreshold = 0.5f;
-
     public static MessageClassifierOptions Default { get; } = new();
-
-    /// <summary>Throws when a value is out of range, for code that builds options without the host's validation.</summary>
-    public MessageClassifierOptions Validated()
-    {
-        Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
-        return this;
-    }
 }

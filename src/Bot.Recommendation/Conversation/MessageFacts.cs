@@ -104,7 +104,7 @@ public sealed record MessageFacts(string ModelText, string Normalized, ParsedQue
             Flag(mentions.Paper is not null),
             Flag(mentions.ResourceIds.Count > 0),
             Flag(query.Kinds.Count > 0),
-            Flag(query.SpeaksOfTheReader),
+            Flag(query.Level is not null),
             Flag(modelText.Contains('?', StringComparison.Ordinal)),
             Flag(tokens <= 3),
             Share(query.UnknownWords.Count, tokens),

@@ -3,75 +3,62 @@ using Bot.Featurization;
 
 namespace Bot.Recommendation.Understanding;
 
-/// <summary>
-/// The level words of a request: the exact names of the levels, which decide the level wherever they are said, and
-/// the phrases in which readers describe themselves or the reading they want ("new to", "no math", "deep dive",
-/// "PhD"). Which level such a phrase implies is the level model's call (<see cref="LevelModel"/>): the phrases only
-/// say that the words are about the reader, not the subject, so that they stay out of the subject words.
-/// </summary>
+/// <summary>Words and phrases that tell the reader's level ("new to" means beginner, "PhD" advanced).</summary>
 public static class LevelVocabulary
 {
-    private static readonly string[] Phrases =
+    private static readonly (string Phrase, Level Level)[] Phrases =
     [
-        "beginner", "beginners", "begginer", "new to", "new here", "im new", "i am new", "newbie", "noob", "novice",
-        "newcomer", "intro", "introduction", "introductory", "eli5", "explain like im five", "basics", "basic",
-        "getting started", "get started", "where to start", "where do i start", "where should i start",
-        "starting out", "just started", "first steps", "gentle", "easy", "simple", "primer", "from scratch",
-        "no background", "entry level", "junior", "total noob", "not too mathy", "not too academic",
-        "not too theoretical", "not too dense", "no math", "light on math", "approachable", "accessible",
-        "high level overview", "layman", "101", "for dummies", "beginner friendly", "noobs", "newbies", "novices",
-        "for noobs", "like im five", "like i am five", "explained simply", "explain simply", "in simple terms",
-        "in plain english", "not too technical", "non technical", "not a math person", "crash course", "from zero",
-        "zero experience", "no experience", "never touched", "never learned", "never took", "where to begin",
-        "where do i begin", "place to start", "start with", "first book", "first paper", "whr do i strt", "dont get",
-        "total beginner", "intermediate", "intermediates", "intermediate ish", "medium", "medium difficulty",
-        "not a beginner", "not a beginner anymore", "no longer a beginner", "not new to", "past the basics",
-        "past the beginner stage", "beyond the intro", "beyond the intro level", "after the intro",
-        "comfortable with the basics", "done the basics", "got the basics", "get the basics", "understand the basics",
-        "understand basic", "basics already", "already know", "knows the basics", "already comfortable",
-        "already runs", "already run", "already use", "some experience", "practitioner", "mid level", "next step",
-        "already know the basics", "know the basics", "beyond the basics", "advanced", "advance", "deep dive",
-        "deep dives", "in depth", "indepth", "phd", "expert", "experts", "research", "researcher", "research level",
-        "years of experience", "seasoned", "senior", "hardcore", "pretty well", "quite well", "very well",
-        "well versed", "inside out", "hard stuff", "heavy stuff", "formal treatment", "rigorous", "original papers",
-        "the originals", "seminal", "theory heavy", "go deeper", "deeper", "deep reading", "deep end", "deep stuff",
-        "hardest", "state of the art", "grad level", "the math behind", "hard theory", "graduate", "grad school",
-        "masters",
+        ("beginner", Level.Beginner), ("beginners", Level.Beginner), ("begginer", Level.Beginner),
+        ("new to", Level.Beginner), ("new here", Level.Beginner), ("im new", Level.Beginner), ("i am new", Level.Beginner),
+        ("newbie", Level.Beginner), ("noob", Level.Beginner), ("novice", Level.Beginner), ("newcomer", Level.Beginner),
+        ("intro", Level.Beginner), ("introduction", Level.Beginner), ("introductory", Level.Beginner),
+        ("eli5", Level.Beginner), ("explain like im five", Level.Beginner), ("basics", Level.Beginner),
+        ("basic", Level.Beginner), ("getting started", Level.Beginner), ("get started", Level.Beginner),
+        ("where to start", Level.Beginner), ("where do i start", Level.Beginner), ("where should i start", Level.Beginner),
+        ("starting out", Level.Beginner), ("just started", Level.Beginner), ("first steps", Level.Beginner),
+        ("gentle", Level.Beginner), ("easy", Level.Beginner), ("simple", Level.Beginner), ("primer", Level.Beginner),
+        ("from scratch", Level.Beginner), ("no background", Level.Beginner), ("entry level", Level.Beginner),
+        ("junior", Level.Beginner), ("total noob", Level.Beginner), ("not too mathy", Level.Beginner),
+        ("not too academic", Level.Beginner), ("not too theoretical", Level.Beginner), ("not too dense", Level.Beginner),
+        ("no math", Level.Beginner), ("light on math", Level.Beginner), ("approachable", Level.Beginner),
+        ("accessible", Level.Beginner), ("high level overview", Level.Beginner), ("layman", Level.Beginner), ("101", Level.Beginner), ("for dummies", Level.Beginner), ("beginner friendly", Level.Beginner),
+        ("noobs", Level.Beginner), ("newbies", Level.Beginner), ("novices", Level.Beginner), ("for noobs", Level.Beginner),
+        ("like im five", Level.Beginner), ("like i am five", Level.Beginner), ("explained simply", Level.Beginner),
+        ("explain simply", Level.Beginner), ("in simple terms", Level.Beginner), ("in plain english", Level.Beginner),
+        ("not too technical", Level.Beginner), ("non technical", Level.Beginner), ("not a math person", Level.Beginner),
+        ("crash course", Level.Beginner), ("from zero", Level.Beginner), ("zero experience", Level.Beginner),
+        ("no experience", Level.Beginner), ("never touched", Level.Beginner), ("never learned", Level.Beginner),
+        ("never took", Level.Beginner), ("where to begin", Level.Beginner), ("where do i begin", Level.Beginner),
+        ("place to start", Level.Beginner), ("start with", Level.Beginner),
+        ("first book", Level.Beginner), ("first paper", Level.Beginner), ("whr do i strt", Level.Beginner),
+        ("dont get", Level.Beginner), ("total beginner", Level.Beginner),
+        ("intermediate", Level.Intermediate), ("intermediates", Level.Intermediate), ("intermediate ish", Level.Intermediate),
+        ("medium", Level.Intermediate), ("medium difficulty", Level.Intermediate),
+        ("not a beginner", Level.Intermediate), ("not a beginner anymore", Level.Intermediate), ("no longer a beginner", Level.Intermediate),
+        ("not new to", Level.Intermediate), ("past the basics", Level.Intermediate), ("past the beginner stage", Level.Intermediate),
+        ("beyond the intro", Level.Intermediate), ("beyond the intro level", Level.Intermediate), ("after the intro", Level.Intermediate),
+        ("comfortable with the basics", Level.Intermediate), ("done the basics", Level.Intermediate), ("got the basics", Level.Intermediate),
+        ("get the basics", Level.Intermediate), ("understand the basics", Level.Intermediate), ("understand basic", Level.Intermediate),
+        ("basics already", Level.Intermediate), ("already know", Level.Intermediate), ("knows the basics", Level.Intermediate), ("already comfortable", Level.Intermediate),
+        ("already runs", Level.Intermediate), ("already run", Level.Intermediate), ("already use", Level.Intermediate), ("some experience", Level.Intermediate), ("practitioner", Level.Intermediate),
+        ("mid level", Level.Intermediate), ("next step", Level.Intermediate), ("already know the basics", Level.Intermediate),
+        ("know the basics", Level.Intermediate), ("beyond the basics", Level.Intermediate),
+        ("advanced", Level.Advanced), ("advance", Level.Advanced), ("deep dive", Level.Advanced), ("deep dives", Level.Advanced),
+        ("in depth", Level.Advanced), ("indepth", Level.Advanced), ("phd", Level.Advanced), ("expert", Level.Advanced),
+        ("experts", Level.Advanced), ("research", Level.Advanced), ("researcher", Level.Advanced), ("research level", Level.Advanced),
+        ("years of experience", Level.Advanced), ("seasoned", Level.Advanced), ("senior", Level.Advanced),
+        ("hardcore", Level.Advanced), ("pretty well", Level.Advanced), ("quite well", Level.Advanced),
+        ("very well", Level.Advanced), ("well versed", Level.Advanced), ("inside out", Level.Advanced),
+        ("hard stuff", Level.Advanced), ("heavy stuff", Level.Advanced),
+        ("formal treatment", Level.Advanced), ("rigorous", Level.Advanced), ("original papers", Level.Advanced),
+        ("the originals", Level.Advanced), ("seminal", Level.Advanced), ("theory heavy", Level.Advanced),
+        ("go deeper", Level.Advanced), ("deeper", Level.Advanced), ("deep reading", Level.Advanced), ("deep end", Level.Advanced),
+        ("deep stuff", Level.Advanced), ("hardest", Level.Advanced), ("state of the art", Level.Advanced),
+        ("grad level", Level.Advanced), ("the math behind", Level.Advanced), ("hard theory", Level.Advanced),
+        ("graduate", Level.Advanced), ("grad school", Level.Advanced), ("masters", Level.Advanced),
     ];
 
-    /// <summary>Phrases about the reader or the depth wanted rather than the subject.</summary>
-    public static IReadOnlyList<string> ReaderPhrases => Phrases;
-
-    /// <summary>
-    /// A level said by its name in free text: "beginner(s)", "intermediate", "advanced", or a misspelling of one
-    /// within the fuzzy matcher's typo allowance ("begginer", "advnced"). Synonyms ("easy", "research") are not
-    /// names: in a sentence they are as often about the subject.
-    /// </summary>
-    public static Level? NamedLevel(string normalizedToken)
-    {
-        if (normalizedToken.Length <= 4)
-        {
-            return null;
-        }
-
-        foreach (var level in Enum.GetValues<Level>())
-        {
-            var name = Name(level);
-            if (normalizedToken == name || normalizedToken == name + "s")
-            {
-                return level;
-            }
-
-            var typos = FuzzyMatcher.AllowedTypos(name.Length);
-            if (Math.Abs(normalizedToken.Length - name.Length) <= typos && FuzzyMatcher.EditDistance(normalizedToken, name, typos + 1) <= typos)
-            {
-                return level;
-            }
-        }
-
-        return null;
-    }
-
+    public static IReadOnlyList<(string Phrase, Level Level)> All => Phrases;
 
     /// <summary>The explicit level names a command argument may use (also "1"/"2"/"3" style shortcuts are not accepted).</summary>
     public static Level? ParseExact(string word) => TextAnalyzer.Normalize(word) switch

@@ -6,11 +6,8 @@ namespace Bot.Recommendation.Understanding;
 public sealed record ParsedQuery
 {
     public required string Text { get; init; }
-    /// <summary>A level said by its name ("for beginners", "advanced"), not negated; the level model reads the rest.</summary>
     public Level? Level { get; init; }
-
-    /// <summary>True when words about the reader or the depth wanted were found (<see cref="LevelVocabulary.ReaderPhrases"/>), not negated.</summary>
-    public bool SpeaksOfTheReader { get; init; }
+    public string? LevelPhrase { get; init; }
 
     /// <summary>Kinds asked for, the named one first ("lecture" gives course then video); empty when no kind was named.</summary>
     public IReadOnlyList<ResourceKind> Kinds { get; init; } = [];

@@ -3,10 +3,7 @@ using Bot.Featurization;
 
 namespace Bot.Recommendation.Understanding;
 
-/// <summary>
-/// Reads level, kind and topic words out of what a user wrote. The level here is only a level said by its name; the
-/// level that other words imply ("new to", "no math") is the level model's (<see cref="RecommendationEngine.ReadLevel"/>).
-/// </summary>
+/// <summary>Reads level, kind and topic words out of what a user wrote.</summary>
 public sealed class QueryParser
 {
     /// <summary>The topic of the field as a whole, for requests that name only the field.</summary>
@@ -14,15 +11,21 @@ public sealed class QueryParser
 
     private const int MaxPhraseTokens = 5;
 
-    private static readonly HashSet<string> ReaderPhrases = LevelVocabulary.ReaderPhrases
-        .Select(TextAnalyzer.Normalize)
-        .ToHashSet(StringComparer.Ordinal);
+    private static readonly Dictionary<string, Level> LevelPhrases = LevelVocabulary.All
+        .GroupBy(p => TextAnalyzer.Normalize(p.Phrase), StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First().Level, StringComparer.Ordinal);
 
     private static readonly HashSet<string> NegatingWords = new(StringComparer.Ordinal) { "not", "no", "nothing", "isnt", "dont", "without" };
 
     private static readonly HashSet<string> NegationFillers = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "for", "that", "so", "too", "very", "really", "just", "any", "more",
+    };
+
+    // Words that say the reader already has what follows ("I know the ACID basics").
+    private static readonly HashSet<string> KnowingWords = new(StringComparer.Ordinal)
+    {
+        "know", "knows", "knew", "get", "got", "understand", "understood", "done", "comfortable", "past", "beyond",
     };
 
     private static readonly HashSet<string> KindPhrases = KindVocabulary.Phrases
@@ -43,7 +46,8 @@ public sealed class QueryParser
         var consumed = new bool[tokens.Length];
 
         Level? level = null;
-        var speaksOfTheReader = false;
+        string? levelPhrase = null;
+        var levelLength = 0;
         var kinds = new List<ResourceKind>();
 
         for (var i = 0; i < tokens.Length; i++)
@@ -56,26 +60,32 @@ public sealed class QueryParser
                 }
 
                 var phrase = string.Join(' ', tokens, i, length);
-                if (ReaderPhrases.Contains(phrase))
+                if (LevelPhrases.TryGetValue(phrase, out var found))
                 {
-                    // "not the getting started guide", "not for beginners": negated words say what the reader does not want.
-                    var negated = IsNegated(tokens, i);
-                    speaksOfTheReader |= !negated;
-                    if (!negated && length == 1 && LevelVocabulary.NamedLevel(phrase) is { } named)
+                    if (IsNegated(tokens, i))
                     {
-                        // The later of two level names qualifies the earlier ("beginner to advanced" is read as advanced).
-                        level = named;
+                        // "not the getting started guide", "not for beginners": the words say what the reader does not want.
+                        Consume(consumed, i, length);
+                        break;
+                    }
+
+                    if (found == Level.Beginner && phrase is "basics" or "basic" && SaysKnown(tokens, i))
+                    {
+                        // "I know the ACID basics", "got the raft basics down": past the beginner stage.
+                        found = Level.Intermediate;
+                    }
+
+                    // The longest level phrase wins, as the most specific ("I know the basics" over "from scratch"); of two as
+                    // long the later, which qualifies the earlier ("I already know pbft pretty well").
+                    if (level is null || length >= levelLength)
+                    {
+                        level = found;
+                        levelPhrase = phrase;
+                        levelLength = length;
                     }
 
                     Consume(consumed, i, length);
                     break;
-                }
-
-                if (length == 1 && !IsNegated(tokens, i) && LevelVocabulary.NamedLevel(phrase) is { } misspelt)
-                {
-                    // "beginer", "advnced": a level's name misspelt. Left among the words, as before the model: a
-                    // word the catalog knows may still claim it.
-                    level = misspelt;
                 }
 
                 if (KindPhrases.Contains(phrase))
@@ -106,7 +116,7 @@ public sealed class QueryParser
         {
             Text = text,
             Level = level,
-            SpeaksOfTheReader = speaksOfTheReader,
+            LevelPhrase = levelPhrase,
             Kinds = kinds,
             Topics = mentions,
             UnknownWords = unknown,
@@ -150,6 +160,19 @@ public sealed class QueryParser
     private static bool IsNegated(string[] tokens, int index) =>
         (index >= 1 && NegatingWords.Contains(tokens[index - 1]))
         || (index >= 2 && NegatingWords.Contains(tokens[index - 2]) && NegationFillers.Contains(tokens[index - 1]));
+
+    private static bool SaysKnown(string[] tokens, int index)
+    {
+        for (var k = Math.Max(0, index - 3); k < index; k++)
+        {
+            if (KnowingWords.Contains(tokens[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsNear(string token, string word) =>
         token == word || FuzzyMatcher.EditDistance(token, word, FuzzyMatcher.AllowedTypos(word.Length)) <= FuzzyMatcher.AllowedTypos(word.Length);

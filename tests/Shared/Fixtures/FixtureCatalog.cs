@@ -94,52 +94,9 @@ internal static class FixtureCatalog
         return new ReadingCatalog(resources, Topics, Sources, [new TopicConfusion { Terms = ["consensus", "consistency"], Note = "Different things." }]);
     }
 
-    /// <summary>
-    /// Requests in the words readers use for their level (null: none stated), the fixture level model's training
-    /// text: each way of saying a level (or none) about each of a few subjects.
-    /// </summary>
-    public static IReadOnlyList<(string Text, Level? Level)> LevelRequests { get; } =
-    [
-        .. new (string Template, Level? Level)[]
-        {
-            ("I'm totally new to this, what should I read on {0}?", Level.Beginner),
-            ("new to distributed systems, where do I start with {0}", Level.Beginner),
-            ("no math please, something on {0}", Level.Beginner),
-            ("I'm new here, what should I read about {0}?", Level.Beginner),
-            ("just started learning, any easy reading on {0}?", Level.Beginner),
-            ("explain {0} like I'm five", Level.Beginner),
-            ("I already run {0} in prod, what next?", Level.Intermediate),
-            ("I know the basics of {0}, what should I read next", Level.Intermediate),
-            ("past the basics of {0}, something deeper than a tutorial", Level.Intermediate),
-            ("already use {0} at work, what now", Level.Intermediate),
-            ("grad student preparing quals, reading on {0}", Level.Advanced),
-            ("PhD reading on {0}", Level.Advanced),
-            ("the research papers on {0}, proofs welcome", Level.Advanced),
-            ("rigorous theory of {0}", Level.Advanced),
-            ("where can I read about {0}?", null),
-            ("any good books on {0}?", null),
-            ("can someone recommend a talk about {0}", null),
-            ("recs on {0}?", null),
-            ("reading list for {0}", null),
-        }.SelectMany(cue => new[] { "raft", "replication", "kafka", "storage engines", "paxos" }.Select(subject => (string.Format(System.Globalization.CultureInfo.InvariantCulture, cue.Template, subject), cue.Level))),
-    ];
-
-    /// <summary>A level model trained on <paramref name="requests"/> the way the shipped one is.</summary>
-    public static Bot.Recommendation.Understanding.LevelModel TrainLevelModel(IReadOnlyList<(string Text, Level? Level)> requests)
-    {
-        var messages = requests.Select(r => new Bot.Recommendation.Conversation.LabelledMessage(r.Text, Bot.Recommendation.Conversation.MessageIntent.Recommend, r.Level, Addressed: false, OtherLanguage: false)).ToList();
-        var noFacts = new float[Bot.Recommendation.Conversation.MessageFacts.FeatureCount];
-        return new Bot.Recommendation.Understanding.LevelModel(Bot.Recommendation.Conversation.IntentModelTrainer.Train(
-            messages, Bot.Recommendation.Conversation.IntentTrainerKind.LightGbm, _ => noFacts, m => Bot.Recommendation.Understanding.LevelModel.Label(m.Level)));
-    }
+    // No topic model: the shipped one learned the real catalog's topics, and what the fixture's requests mean must
+    // not move when it is retrained. TopicModelTrainerTests train one on this catalog.
+    private static readonly Lazy<RecommendationEngine> SharedEngine = new(() => new RecommendationEngine(Create(), topicModel: Bot.Recommendation.Understanding.TopicModel.None));
 
     public static RecommendationEngine Engine => SharedEngine.Value;
-
-    // Declared after the requests it trains on: static fields start in the order they are written.
-    private static readonly Lazy<Bot.Recommendation.Understanding.LevelModel> SharedLevelModel = new(() => TrainLevelModel(LevelRequests));
-
-    // No topic model: the shipped one learned the real catalog's topics, and what the fixture's requests mean must
-    // not move when it is retrained (TopicModelTrainerTests train one on this catalog). Nor the shipped level
-    // model, for the same reason: a small one trained on the fixture's level requests.
-    private static readonly Lazy<RecommendationEngine> SharedEngine = new(() => new RecommendationEngine(Create(), topicModel: Bot.Recommendation.Understanding.TopicModel.None, levelModel: SharedLevelModel.Value));
 }
