@@ -52,6 +52,7 @@ internal static class ModelCommand
         var model = new Command("model", "Train the bot's models.");
         model.Subcommands.Add(train);
         model.Subcommands.Add(IntentModelCommand.Create(withCatalog));
+        model.Subcommands.Add(LevelModelCommand.Create(withCatalog));
         return model;
     }
 
