@@ -94,7 +94,7 @@ public static class LevelModelTrainer
     /// trained without them. On the other sets the phrases were written while reading the requests, and a
     /// cross-validation there flatters them.
     /// </summary>
-    public static IReadOnlyList<string> SetsUnseenByThePhrases { get; } = ["Training2/messages.yaml", "Training2/recommend.yaml", "Training3/recommend.yaml"];
+    public static IReadOnlyList<string> SetsUnseenByThePhrases { get; } = ["Training2/messages.yaml", "Training2/recommend.yaml", "Training3/recommend.yaml", "Training4/messages.yaml", "Training4/recommend.yaml"];
 
     /// <summary>
     /// The reading requests among the intent model's training text, each with the file it came from: the labelled
