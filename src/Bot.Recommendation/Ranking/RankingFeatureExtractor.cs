@@ -84,6 +84,11 @@ public sealed class RankingFeatureExtractor
         {
             foreach (var doc in _index.ResourcesInTopic(topic))
             {
+                if (order.Count >= limit)
+                {
+                    break;
+                }
+
                 Add(doc);
             }
         }
@@ -93,8 +98,9 @@ public sealed class RankingFeatureExtractor
             Add(doc);
         }
 
+        // Each field's similarity only for the candidates: from the field's postings, not a ranking of every item.
         var fields = new[] { _index.TitleField, _index.SummaryField, _index.TopicsField, _index.AuthorsField }
-            .Select(field => field.Search(queryText, Math.Max(_options.TextCandidates, limit)).ToDictionary(h => h.Doc, h => h.Score))
+            .Select(field => field.SimilaritiesAmongBest(field.Vectorize(queryText), order, Math.Max(_options.TextCandidates, limit)))
             .ToArray();
         var context = new QueryContext(
             query,
@@ -102,17 +108,18 @@ public sealed class RankingFeatureExtractor
             TextAnalyzer.Tokens(query.SubjectText).Where(w => !TextAnalyzer.IsStopWord(w)).Distinct(StringComparer.Ordinal).ToArray(),
             bestText);
         var candidates = new List<RankingCandidate>(order.Count);
-        foreach (var doc in order)
+        for (var position = 0; position < order.Count; position++)
         {
+            var doc = order[position];
             var features = new float[RankingFeatures.Count];
             var (score, rank) = textScore.TryGetValue(doc, out var hit) ? hit : (0f, limit);
             features[RankingFeatures.TextSimilarity] = score;
             features[RankingFeatures.TextRelative] = bestText > 0 ? score / bestText : 0;
             features[RankingFeatures.TextRank] = rank;
-            features[RankingFeatures.TitleSimilarity] = fields[0].GetValueOrDefault(doc);
-            features[RankingFeatures.SummarySimilarity] = fields[1].GetValueOrDefault(doc);
-            features[RankingFeatures.TopicsSimilarity] = fields[2].GetValueOrDefault(doc);
-            features[RankingFeatures.AuthorsSimilarity] = fields[3].GetValueOrDefault(doc);
+            features[RankingFeatures.TitleSimilarity] = fields[0][position];
+            features[RankingFeatures.SummarySimilarity] = fields[1][position];
+            features[RankingFeatures.TopicsSimilarity] = fields[2][position];
+            features[RankingFeatures.AuthorsSimilarity] = fields[3][position];
             FillItemFeatures(doc, context, features);
             candidates.Add(new RankingCandidate(doc, features));
         }
