@@ -22,7 +22,7 @@ public sealed class RankingFeatureExtractor
     private readonly float[] _requiredBy;
     private readonly string[] _normalizedTitles;
     private readonly string[] _normalizedShortTitles;
-    private readonly HashSet<string>[] _titleWords;
+    private readonly string[][] _titleWords;
     private readonly string[][] _surnames;
     private readonly int[] _essentialTopicCount;
 
@@ -38,8 +38,9 @@ public sealed class RankingFeatureExtractor
         _requiredBy = resources.Select(r => (float)requiredBy.GetValueOrDefault(r.Id)).ToArray();
         _normalizedTitles = resources.Select(r => TextAnalyzer.Normalize(r.Title)).ToArray();
         _normalizedShortTitles = resources.Select(r => r.Title.IndexOf(':', StringComparison.Ordinal) is > 3 and var colon ? TextAnalyzer.Normalize(r.Title[..colon]) : string.Empty).ToArray();
-        _titleWords = resources.Select(r => TextAnalyzer.Tokens(string.Join(' ', r.Nicknames.Prepend(r.Title))).Where(w => !TextAnalyzer.IsStopWord(w)).ToHashSet(StringComparer.Ordinal)).ToArray();
-        _surnames = resources.Select(r => CatalogIndex.Surnames(r).Where(s => s.Length >= 4).ToArray()).ToArray();
+        var words = new StringPool();
+        _titleWords = resources.Select(r => words.DistinctShared(TextAnalyzer.Tokens(string.Join(' ', r.Nicknames.Prepend(r.Title))).Where(w => !TextAnalyzer.IsStopWord(w)))).ToArray();
+        _surnames = resources.Select(r => CatalogIndex.Surnames(r).Where(s => s.Length >= 4).Select(words.Share).ToArray()).ToArray();
         _essentialTopicCount = resources.Select(r => catalog.TopicsWhereEssential(r.Id).Count).ToArray();
     }
 
@@ -146,7 +147,7 @@ public sealed class RankingFeatureExtractor
 
         if (context.Words.Length > 0)
         {
-            f[RankingFeatures.TitleWordOverlap] = context.Words.Count(_titleWords[doc].Contains) / (float)context.Words.Length;
+            f[RankingFeatures.TitleWordOverlap] = context.Words.Count(w => Array.IndexOf(_titleWords[doc], w) >= 0) / (float)context.Words.Length;
         }
 
         var topics = resource.TopicsPrimaryFirst.ToList();
