@@ -100,9 +100,9 @@ public sealed class MlNetTextFeaturizer
         ArgumentNullException.ThrowIfNull(documents);
         options.Validate();
         var context = new MLContext(seed: 0);
-        var rows = Rows(documents, options);
+        var rows = new ReleasableRows(Rows(documents, options));
         var data = context.Data.LoadFromEnumerable(rows);
-        if (rows.All(row => row.Text.Length == 0))
+        if (rows.AllEmpty)
         {
             // ML.NET cannot fit a vocabulary on no text; such a featurizer knows no n-gram at all.
             var empty = new MlNetTextFeaturizer(options, null, null, documents.Count, 0);
@@ -113,7 +113,12 @@ public sealed class MlNetTextFeaturizer
         var transformed = model.Transform(data);
         var dimension = transformed.Schema[FeaturesColumn].Type is VectorDataViewType vector ? vector.Size : 0;
         var featurizer = new MlNetTextFeaturizer(options, context, model, documents.Count, dimension);
-        return (featurizer, transformDocuments ? ReadFeatures(transformed, documents.Count) : null);
+        var vectors = transformDocuments ? ReadFeatures(transformed, documents.Count) : null;
+
+        // The fitted text featurizer keeps its training data view as the root of its pipeline; it never reads it
+        // again, but would hold every prepared text alive (about 1 KB per document: 100 MB at 100,000 documents).
+        rows.Release();
+        return (featurizer, vectors);
     }
 
     private static TextFeaturizingEstimator.Options EstimatorOptions(TextFeaturizerOptions options)
@@ -219,6 +224,20 @@ public sealed class MlNetTextFeaturizer
         }
 
         return SparseVector.FromTrusted(outIndices, outValues);
+    }
+
+    /// <summary>The training rows, which can be dropped once ML.NET has read them (the data view keeps only this wrapper).</summary>
+    private sealed class ReleasableRows(TextRow[] rows) : IEnumerable<TextRow>
+    {
+        private TextRow[] _rows = rows;
+
+        public bool AllEmpty => _rows.All(row => row.Text.Length == 0);
+
+        public void Release() => _rows = [];
+
+        public IEnumerator<TextRow> GetEnumerator() => ((IEnumerable<TextRow>)_rows).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>One prediction engine with its own input and output rows, so their buffers are reused between calls.</summary>

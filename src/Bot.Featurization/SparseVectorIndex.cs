@@ -125,6 +125,189 @@ public sealed class SparseVectorIndex
         }
     }
 
+    /// <summary>How many postings an exhaustive <see cref="TopK(SparseVector, int)"/> of <paramref name="query"/> visits.</summary>
+    public long PostingCountOf(SparseVector query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        long count = 0;
+        foreach (var feature in query.Indices)
+        {
+            if (feature >= Dimension)
+            {
+                break;
+            }
+
+            count += _offsets[feature + 1] - _offsets[feature];
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// As <see cref="TopK(SparseVector, int)"/> when the query's postings number at most <paramref name="postingBudget"/>
+    /// (then the result is identical); otherwise a bounded search: the query's rarest features are accumulated up to
+    /// the budget (always at least the rarest one), the best <paramref name="rescored"/> of the documents found get
+    /// their exact cosine over every feature (<see cref="Score"/>), and the best <paramref name="k"/> of those come back.
+    /// A document sharing only common features with the query can be missed; every returned score is exact.
+    /// </summary>
+    public IReadOnlyList<SearchHit> TopK(SparseVector query, int k, long postingBudget, int rescored)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(postingBudget);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rescored, k);
+        if (PostingCountOf(query) <= postingBudget)
+        {
+            return TopK(query, k);
+        }
+
+        var queryNorm = query.Norm();
+        if (k == 0 || queryNorm == 0f || !float.IsFinite(queryNorm))
+        {
+            return [];
+        }
+
+        var features = new List<int>(query.Count);
+        for (var i = 0; i < query.Count && query.Indices[i] < Dimension; i++)
+        {
+            features.Add(i);
+        }
+
+        features.Sort((a, b) => PostingLength(query.Indices[a]).CompareTo(PostingLength(query.Indices[b])) is var order && order != 0 ? order : a.CompareTo(b));
+        var selectedIndices = new List<int>();
+        var selectedValues = new List<float>();
+        long spent = 0;
+        foreach (var i in features)
+        {
+            var length = PostingLength(query.Indices[i]);
+            if (selectedIndices.Count > 0 && spent + length > postingBudget)
+            {
+                break;
+            }
+
+            spent += length;
+            selectedIndices.Add(i);
+        }
+
+        // Accumulated in the query's feature order with the query's own norm: partial cosines, for choosing only.
+        selectedIndices.Sort();
+        var partial = new SparseVector(
+            [.. selectedIndices.Select(i => query.Indices[i])],
+            [.. selectedIndices.Select(i => query.Values[i])]);
+        if (!_accumulators.TryTake(out var accumulator))
+        {
+            accumulator = new ScoreAccumulator(DocumentCount);
+        }
+
+        SearchHit[] found;
+        try
+        {
+            var target = new SparseTarget(accumulator);
+            Accumulate(partial, queryNorm, ref target);
+            found = SelectTop(accumulator, rescored);
+        }
+        finally
+        {
+            accumulator.Clear();
+            _accumulators.Add(accumulator);
+        }
+
+        var documents = found.Select(hit => hit.DocumentIndex).ToArray();
+        var exact = new float[documents.Length];
+        Score(query, documents, exact);
+        var hits = documents.Select((d, i) => new SearchHit(d, exact[i])).ToList();
+        hits.Sort((x, y) => WorstFirst.Instance.Compare(y, x));
+        return hits.Count > k ? hits.GetRange(0, k) : hits;
+    }
+
+    /// <summary>
+    /// The cosine similarity of each of <paramref name="documents"/> to <paramref name="query"/>, into
+    /// <paramref name="cosines"/> (same positions), equal to the score <see cref="TopK(SparseVector, int)"/> gives it.
+    /// Costs about (query features × documents × log posting length), whatever the collection's size.
+    /// </summary>
+    public void Score(SparseVector query, ReadOnlySpan<int> documents, Span<float> cosines)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(cosines.Length, documents.Length);
+        cosines.Clear();
+        var queryNorm = query.Norm();
+        if (documents.Length == 0 || queryNorm == 0f || !float.IsFinite(queryNorm))
+        {
+            return;
+        }
+
+        // Visit the documents in increasing order, so each posting list is searched forward from the last hit.
+        var order = new int[documents.Length];
+        var sorted = documents.ToArray();
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(sorted, order);
+        var sums = new float[sorted.Length];
+        var indices = query.Indices;
+        var values = query.Values;
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var feature = indices[i];
+            if (feature >= Dimension)
+            {
+                break;
+            }
+
+            // The same float operations, in the same feature order, as the accumulation of an exhaustive search.
+            var queryWeight = values[i] / queryNorm;
+            var from = _offsets[feature];
+            var end = _offsets[feature + 1];
+            var found = -1;
+            for (var j = 0; j < sorted.Length; j++)
+            {
+                if (j == 0 || sorted[j] != sorted[j - 1])
+                {
+                    if (from >= end)
+                    {
+                        break;
+                    }
+
+                    found = Gallop(sorted[j], from, end);
+                    from = found >= 0 ? found + 1 : ~found;
+                }
+
+                if (found >= 0)
+                {
+                    sums[j] += queryWeight * _weights[found];
+                }
+            }
+        }
+
+        for (var j = 0; j < sorted.Length; j++)
+        {
+            cosines[order[j]] = Math.Clamp(sums[j], -1f, 1f);
+        }
+    }
+
+    // Exponential then binary search forward from a position: the next candidate is usually near the last one
+    // found, so this touches a few neighbouring cache lines rather than the whole posting list's.
+    private int Gallop(int document, int from, int end)
+    {
+        if (_documents[from] >= document)
+        {
+            return _documents[from] == document ? from : ~from;
+        }
+
+        var step = 1;
+        while (from + step < end && _documents[from + step] < document)
+        {
+            step <<= 1;
+        }
+
+        var low = from + (step >> 1) + 1;
+        var high = Math.Min(from + step, end - 1);
+        return low > high ? ~low : Array.BinarySearch(_documents, low, high - low + 1, document);
+    }
+
+    private int PostingLength(int feature) => _offsets[feature + 1] - _offsets[feature];
+
     /// <summary>The cosine similarity of every document to <paramref name="query"/>, indexed by document; zero where nothing is shared.</summary>
     public float[] ScoreAll(SparseVector query)
     {

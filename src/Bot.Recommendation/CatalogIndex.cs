@@ -14,8 +14,12 @@ public sealed class CatalogIndex
     private readonly Dictionary<string, int> _positionById;
     private readonly Dictionary<string, int[]> _resourcesByTopic;
 
-    public CatalogIndex(ReadingCatalog catalog, TextFeaturizerOptions? textOptions = null)
+    /// <param name="catalog">The catalog to index.</param>
+    /// <param name="textOptions">Featurizer settings; default <see cref="TextFeaturizerOptions.Retrieval"/>.</param>
+    /// <param name="searchBudget">How much one text search may visit; default <see cref="Ranking.RankingOptions"/>' default.</param>
+    public CatalogIndex(ReadingCatalog catalog, TextFeaturizerOptions? textOptions = null, TextSearchBudget? searchBudget = null)
     {
+        var budget = searchBudget ?? Ranking.RankingOptions.Default.SearchBudget;
         Catalog = catalog;
         Resources = catalog.Resources;
         _positionById = Resources.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -29,8 +33,11 @@ public sealed class CatalogIndex
 
         // Fitting the featurizers is most of start-up; each index fits its own (its own MLContext), so they build
         // side by side on every core, and each comes out the same as built alone.
-        Task<TextSimilarityIndex> Build(IEnumerable<string> texts) => Task.Run(() => TextSimilarityIndex.Build(texts.ToList(), textOptions));
-        var documents = Build(Resources.Select(r => DocumentText(r, catalog)));
+        Task<TextSimilarityIndex> Build(IEnumerable<string> texts, bool withSignatures = false) =>
+            Task.Run(() => TextSimilarityIndex.Build(texts.ToList(), textOptions, budget, withSignatures));
+
+        // Only whole documents are compared with each other (diversity, neighbours); fields are only searched.
+        var documents = Build(Resources.Select(r => DocumentText(r, catalog)), withSignatures: true);
         var titles = Build(Resources.Select(r => string.Join(" , ", r.Nicknames.Prepend(r.Title))));
         var summaries = Build(Resources.Select(r => r.Summary));
         var topics = Build(Resources.Select(r => string.Join(" , ", r.Topics.Select(t => catalog.FindTopic(t)?.Name ?? t))));

@@ -22,9 +22,10 @@ public sealed class RecommendationEngine
     {
         _topicModel = topicModel;
         _understanding = classifierOptions ?? MessageClassifierOptions.Default;
-        Index = new CatalogIndex(catalog, textOptions);
+        var ranking = (options ?? RankingOptions.Default).Validated();
+        Index = new CatalogIndex(catalog, textOptions, ranking.SearchBudget);
         Parser = new QueryParser(Index.Topics);
-        Recommender = new Recommender(Index, model ?? RankerModel.Bundled, (options ?? RankingOptions.Default).Validated());
+        Recommender = new Recommender(Index, model ?? RankerModel.Bundled, ranking);
         Papers = new PaperFinder(Index);
         Classifier = new MessageClassifier(Parser, Papers, intentModel ?? ShippedIntentModel.Value, classifierOptions);
     }

@@ -2,10 +2,22 @@ using Bot.Featurization;
 
 namespace Bot.Recommendation;
 
+/// <summary>How much of an index one search may visit (from <see cref="Ranking.RankingOptions"/>).</summary>
+/// <param name="Postings">A query visiting at most this many postings ranks the whole collection exactly.</param>
+/// <param name="RescoredPerResult">Past it, this many documents per result wanted, found through the query's rarest n-grams, get their exact cosine.</param>
+public sealed record TextSearchBudget(long Postings, int RescoredPerResult)
+{
+    /// <summary>No bound: every search ranks the whole collection.</summary>
+    public static TextSearchBudget Unbounded { get; } = new(long.MaxValue, 1);
+
+    internal int Rescored(int limit) => (int)Math.Min(int.MaxValue, (long)limit * Math.Max(1, RescoredPerResult));
+}
+
 /// <summary>
 /// Cosine similarity between texts, using ML.NET's text featurizer with TF-IDF weighting
 /// (<see cref="TextFeaturizerOptions.Retrieval"/>, through <see cref="MlNetTextFeaturizer"/>) and an inverted index, so a query costs what
-/// its own n-grams cost rather than the size of the collection.
+/// its own n-grams cost rather than the size of the collection; past <see cref="TextSearchBudget.Postings"/> it
+/// costs a bounded amount (<see cref="SparseVectorIndex.TopK(SparseVector, int, long, int)"/>).
 /// </summary>
 public sealed class TextSimilarityIndex
 {
@@ -13,41 +25,107 @@ public sealed class TextSimilarityIndex
     private const int SignatureLength = 48;
 
     private readonly MlNetTextFeaturizer _featurizer;
-    private readonly SparseVector[] _signatures;
     private readonly SparseVectorIndex _index;
+    private readonly TextSearchBudget _budget;
 
-    // The full document vectors live on only inside the inverted index; each document keeps a short signature.
-    private TextSimilarityIndex(MlNetTextFeaturizer featurizer, SparseVector[] vectors)
+    // Only an index that compares its own documents with each other keeps a short signature of each.
+    private readonly SparseVectorRows? _signatures;
+
+    // The full document vectors live on only inside the inverted index.
+    private TextSimilarityIndex(MlNetTextFeaturizer featurizer, SparseVector[] vectors, TextSearchBudget budget, bool withSignatures)
     {
         _featurizer = featurizer;
-        _signatures = vectors.Select(Signature).ToArray();
+        _budget = budget;
+        _signatures = withSignatures ? new SparseVectorRows(vectors.Select(Signature).ToArray()) : null;
         _index = new SparseVectorIndex(vectors);
+        DocumentCount = vectors.Length;
     }
 
-    public int DocumentCount => _signatures.Length;
+    public int DocumentCount { get; }
 
-    public static TextSimilarityIndex Build(IReadOnlyList<string> documents, TextFeaturizerOptions? options = null)
+    /// <param name="documents">The texts to index; a document's id is its position.</param>
+    /// <param name="options">Featurizer settings; default <see cref="TextFeaturizerOptions.Retrieval"/>.</param>
+    /// <param name="budget">How much one search may visit; default <see cref="TextSearchBudget.Unbounded"/>.</param>
+    /// <param name="withSignatures">Keep each document's signature, for <see cref="Similarity"/> and <see cref="Neighbours"/>.</param>
+    public static TextSimilarityIndex Build(
+        IReadOnlyList<string> documents, TextFeaturizerOptions? options = null, TextSearchBudget? budget = null, bool withSignatures = false)
     {
         var (featurizer, vectors) = MlNetTextFeaturizer.FitTransform(documents, options ?? TextFeaturizerOptions.Retrieval);
-        return new TextSimilarityIndex(featurizer, vectors);
+        return new TextSimilarityIndex(featurizer, vectors, budget ?? TextSearchBudget.Unbounded, withSignatures);
     }
 
+    /// <summary>The query's vector in this index's n-gram space, for several calls with one query.</summary>
+    public SparseVector Vectorize(string query) => string.IsNullOrWhiteSpace(query) ? SparseVector.Empty : _featurizer.Transform(query);
+
+    /// <summary>How many postings ranking the whole collection for <paramref name="query"/> visits.</summary>
+    public long PostingCountOf(SparseVector query) => _index.PostingCountOf(query);
+
     /// <summary>The documents most similar to the query, best first; only documents sharing an n-gram with it.</summary>
-    public IReadOnlyList<(int Doc, float Score)> Search(string query, int limit = DefaultCandidates)
+    public IReadOnlyList<(int Doc, float Score)> Search(string query, int limit = DefaultCandidates) => Search(Vectorize(query), limit);
+
+    /// <inheritdoc cref="Search(string, int)"/>
+    public IReadOnlyList<(int Doc, float Score)> Search(SparseVector query, int limit = DefaultCandidates) =>
+        query.Count == 0
+            ? []
+            : _index.TopK(query, limit, _budget.Postings, _budget.Rescored(limit)).Select(hit => (hit.DocumentIndex, hit.Score)).ToList();
+
+    /// <summary>
+    /// The similarity of each of <paramref name="documents"/> to the query, counted only for documents that rank among
+    /// the index's best <paramref name="limit"/> for it (zero for the rest). Within <see cref="TextSearchBudget.Postings"/>
+    /// the whole collection is ranked for that; past it, ranking the collection would cost what the collection costs,
+    /// and only the given documents are ranked.
+    /// </summary>
+    public float[] SimilaritiesAmongBest(SparseVector query, IReadOnlyList<int> documents, int limit)
     {
-        if (string.IsNullOrWhiteSpace(query))
+        ArgumentNullException.ThrowIfNull(documents);
+        var similarities = new float[documents.Count];
+        if (query.Count == 0 || documents.Count == 0)
         {
-            return [];
+            return similarities;
         }
 
-        return _index.TopK(_featurizer.Transform(query), limit).Select(hit => (hit.DocumentIndex, hit.Score)).ToList();
+        if (_index.PostingCountOf(query) <= _budget.Postings)
+        {
+            var best = _index.TopK(query, limit).ToDictionary(hit => hit.DocumentIndex, hit => hit.Score);
+            for (var i = 0; i < documents.Count; i++)
+            {
+                similarities[i] = best.GetValueOrDefault(documents[i]);
+            }
+
+            return similarities;
+        }
+
+        var docs = documents.ToArray();
+        _index.Score(query, docs, similarities);
+        if (docs.Length > limit)
+        {
+            // The same order as a search: higher similarity first, then the lower document.
+            var beyond = Enumerable.Range(0, docs.Length).OrderByDescending(i => similarities[i]).ThenBy(i => docs[i]).Skip(limit).ToList();
+            foreach (var i in beyond)
+            {
+                similarities[i] = 0f;
+            }
+        }
+
+        return similarities;
     }
 
     /// <summary>
     /// Approximate cosine between two documents of the index, over each one's heaviest n-grams only:
     /// enough to tell near-duplicates apart from unrelated items at a fraction of the full cost.
     /// </summary>
-    public float Similarity(int a, int b) => _signatures[a].Cosine(_signatures[b]);
+    /// <exception cref="InvalidOperationException">The index was built without signatures.</exception>
+    public float Similarity(int a, int b) => Signatures.Cosine(a, b);
+
+    /// <summary>Documents most similar to a document of the index (searched by its signature), best first, without itself.</summary>
+    /// <exception cref="InvalidOperationException">The index was built without signatures.</exception>
+    public IEnumerable<(int Doc, float Score)> Neighbours(int doc, int limit = 30) =>
+        _index.TopK(Signatures[doc], limit + 1, _budget.Postings, _budget.Rescored(limit + 1))
+            .Where(hit => hit.DocumentIndex != doc)
+            .Select(hit => (hit.DocumentIndex, hit.Score));
+
+    private SparseVectorRows Signatures =>
+        _signatures ?? throw new InvalidOperationException("This index was built without document signatures.");
 
     private static SparseVector Signature(SparseVector vector)
     {
@@ -65,8 +143,4 @@ public sealed class TextSimilarityIndex
         var values = heaviest.Select(i => vector.Values[i]).ToArray();
         return new SparseVector(indices, values);
     }
-
-    /// <summary>Documents most similar to a document of the index (searched by its signature), best first, without itself.</summary>
-    public IEnumerable<(int Doc, float Score)> Neighbours(int doc, int limit = 30) =>
-        _index.TopK(_signatures[doc], limit + 1).Where(hit => hit.DocumentIndex != doc).Select(hit => (hit.DocumentIndex, hit.Score));
 }

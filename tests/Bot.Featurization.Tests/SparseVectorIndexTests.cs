@@ -140,6 +140,90 @@ public sealed class SparseVectorIndexTests
         Assert.Equal(expected, actual);
     }
 
+    [Fact]
+    public void PostingCountOf_counts_the_postings_of_the_query_features_the_index_has()
+    {
+        var index = new SparseVectorIndex(_small);
+
+        Assert.Equal(2, index.PostingCountOf(V((0, 1f))));
+        Assert.Equal(4, index.PostingCountOf(V((0, 1f), (1, 3f), (9, 1f))));
+        Assert.Equal(0, index.PostingCountOf(SparseVector.Empty));
+    }
+
+    [Fact]
+    public void Score_gives_each_listed_document_exactly_the_score_a_full_search_gives_it()
+    {
+        var random = new Random(5);
+        var documents = Enumerable.Range(0, 3_000).Select(_ => RandomVector(random, 300, 15)).ToList();
+        var index = new SparseVectorIndex(documents);
+
+        for (var q = 0; q < 20; q++)
+        {
+            var query = RandomVector(random, 300, 10);
+            var all = index.ScoreAll(query);
+            var listed = Enumerable.Range(0, 200).Select(_ => random.Next(documents.Count)).Append(0).Append(documents.Count - 1).ToArray();
+            var scores = new float[listed.Length];
+
+            index.Score(query, listed, scores);
+
+            Assert.Equal(listed.Select(d => all[d]), scores);
+            foreach (var hit in index.TopK(query, 20))
+            {
+                var one = new float[1];
+                index.Score(query, [hit.DocumentIndex], one);
+                Assert.Equal(hit.Score, one[0]);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_search_within_its_posting_budget_is_the_exhaustive_search()
+    {
+        var random = new Random(9);
+        var documents = Enumerable.Range(0, 2_000).Select(_ => RandomVector(random, 400, 12)).ToList();
+        var index = new SparseVectorIndex(documents);
+
+        for (var q = 0; q < 20; q++)
+        {
+            var query = RandomVector(random, 400, 8);
+            var budget = index.PostingCountOf(query);
+
+            Assert.Equal(index.TopK(query, 25), index.TopK(query, 25, budget, rescored: 25));
+        }
+    }
+
+    [Fact]
+    public void A_search_over_its_budget_visits_the_rarest_features_and_returns_exact_scores_best_first()
+    {
+        // Feature 0 is in every document, feature 1 in every tenth, feature 2 only in document 7.
+        var documents = Enumerable.Range(0, 1_000)
+            .Select(d => d == 7 ? V((0, 1f), (1, 1f), (2, 1f)) : d % 10 == 0 ? V((0, 1f), (1, 1f)) : V((0, 1f), (3, 1f)))
+            .ToList();
+        var index = new SparseVectorIndex(documents);
+        var query = V((0, 1f), (1, 1f), (2, 1f));
+        var all = index.ScoreAll(query);
+
+        var hits = index.TopK(query, 5, postingBudget: 150, rescored: 20);
+
+        Assert.Equal(5, hits.Count);
+        Assert.Equal(7, hits[0].DocumentIndex);
+        Assert.All(hits, hit => Assert.Equal(all[hit.DocumentIndex], hit.Score));
+        Assert.All(hits.Skip(1), hit => Assert.Equal(0, hit.DocumentIndex % 10));
+        Assert.True(hits.Zip(hits.Skip(1)).All(pair => pair.First.Score >= pair.Second.Score));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.TopK(query, 5, postingBudget: 150, rescored: 4));
+    }
+
+    [Fact]
+    public void Even_over_budget_a_search_visits_its_rarest_feature()
+    {
+        var documents = Enumerable.Range(0, 500).Select(_ => V((0, 1f))).ToList();
+        var index = new SparseVectorIndex(documents);
+
+        var hits = index.TopK(V((0, 1f)), 3, postingBudget: 10, rescored: 3);
+
+        Assert.Equal([0, 1, 2], hits.Select(h => h.DocumentIndex));
+    }
+
     private static SparseVector RandomVector(Random random, int dimension, int count)
     {
         var indices = new SortedSet<int>();

@@ -39,28 +39,30 @@ public sealed class PaperFinder
     private readonly Dictionary<string, int[]> _docsByNameWord;
     private readonly ILookup<int, KeyValuePair<string, int[]>> _nameWordsByLength;
     private readonly string[][] _normalizedNames;
-    private readonly HashSet<string>[] _nameWords;
+    private readonly string[][] _nameWords;
     private readonly ILookup<string, Resource> _listingAsNext;
     private readonly ILookup<string, Resource> _listingAsPrerequisite;
 
     public PaperFinder(CatalogIndex index)
     {
         _index = index;
-        _exactNames = NameIndex(index, Clean);
+
+        // The same name, cleaned or normalised, is often the same text: each is held once.
+        var strings = new StringPool();
+        _exactNames = NameIndex(index, name => strings.Share(Clean(name)));
 
         // Names a message can mention: names as written, never made only of function words, so "should I read" in
         // a question does not name the post "Should I Read Papers?".
         _mentionNames = NameIndex(index, name => TextAnalyzer.Normalize(name) is var key
-            && key.Length >= 3 && !key.Split(' ').All(TextAnalyzer.IsFunctionWord) ? key : string.Empty);
+            && key.Length >= 3 && !key.Split(' ').All(TextAnalyzer.IsFunctionWord) ? strings.Share(key) : string.Empty);
         _mentionNameSpans = _mentionNames.GetAlternateLookup<ReadOnlySpan<char>>();
         _docsByNameWord = WordPostings(index.Resources.Select(r => TextAnalyzer.Tokens(r.Title)
             .Concat(r.Nicknames.SelectMany(TextAnalyzer.Tokens))
             .Concat(CatalogIndex.Surnames(r).Where(surname => surname.Length > 2))));
         _nameWordsByLength = _docsByNameWord.ToLookup(pair => pair.Key.Length);
-        _normalizedNames = index.Resources.Select(r => CatalogIndex.NamesOf(r).Select(TextAnalyzer.Normalize).ToArray()).ToArray();
-        _nameWords = index.Resources.Select((r, i) => _normalizedNames[i].SelectMany(n => n.Split(' '))
-            .Concat(CatalogIndex.Surnames(r))
-            .ToHashSet(StringComparer.Ordinal)).ToArray();
+        _normalizedNames = index.Resources.Select(r => CatalogIndex.NamesOf(r).Select(name => strings.Share(TextAnalyzer.Normalize(name))).ToArray()).ToArray();
+        _nameWords = index.Resources.Select((r, i) => strings.DistinctShared(_normalizedNames[i].SelectMany(n => n.Split(' '))
+            .Concat(CatalogIndex.Surnames(r)))).ToArray();
         _listingAsNext = index.Resources.SelectMany(r => r.Next.Select(id => (id, r))).ToLookup(p => p.id, p => p.r, StringComparer.Ordinal);
         _listingAsPrerequisite = index.Resources.SelectMany(r => r.Prerequisites.Select(id => (id, r))).ToLookup(p => p.id, p => p.r, StringComparer.Ordinal);
     }
@@ -162,7 +164,7 @@ public sealed class PaperFinder
             var names = _normalizedNames[doc];
             var nameWords = _nameWords[doc];
             var rank = names.Any(n => n.StartsWith(typed, StringComparison.Ordinal)) ? 0
-                : complete.All(nameWords.Contains) && nameWords.Any(w => w.StartsWith(unfinished, StringComparison.Ordinal)) ? 1
+                : complete.All(w => Array.IndexOf(nameWords, w) >= 0) && nameWords.Any(w => w.StartsWith(unfinished, StringComparison.Ordinal)) ? 1
                 : -1;
             if (rank >= 0)
             {

@@ -121,8 +121,9 @@ public sealed class RankerModel
     {
         private readonly int[] _left;
         private readonly int[] _right;
-        private readonly int[] _feature;
-        private readonly float[] _threshold;
+
+        // A node's split and children side by side: one cache line per step of a walk rather than four.
+        private readonly Split[] _splits;
         private readonly double[] _leafValues;
         private readonly double[] _nodeMean;
 
@@ -130,8 +131,12 @@ public sealed class RankerModel
         {
             _left = left;
             _right = right;
-            _feature = feature;
-            _threshold = threshold;
+            _splits = new Split[left.Length];
+            for (var node = 0; node < left.Length; node++)
+            {
+                _splits[node] = new Split(feature[node], threshold[node], left[node], right[node]);
+            }
+
             _leafValues = leafValues;
             Weight = weight;
             _nodeMean = new double[left.Length];
@@ -174,10 +179,12 @@ public sealed class RankerModel
                 return 0;
             }
 
+            var splits = _splits;
             var node = 0;
             while (node >= 0)
             {
-                node = features[_feature[node]] <= _threshold[node] ? _left[node] : _right[node];
+                ref readonly var split = ref splits[node];
+                node = features[split.Feature] <= split.Threshold ? split.Left : split.Right;
             }
 
             return ~node;
@@ -196,13 +203,16 @@ public sealed class RankerModel
             var mean = _nodeMean[0];
             while (node >= 0)
             {
-                var next = features[_feature[node]] <= _threshold[node] ? _left[node] : _right[node];
+                ref readonly var split = ref _splits[node];
+                var next = features[split.Feature] <= split.Threshold ? split.Left : split.Right;
                 var nextMean = next >= 0 ? _nodeMean[next] : _leafValues[~next];
-                contributions[_feature[node]] += Weight * (nextMean - mean);
+                contributions[split.Feature] += Weight * (nextMean - mean);
                 node = next;
                 mean = nextMean;
             }
         }
+
+        private readonly record struct Split(int Feature, float Threshold, int Left, int Right);
 
         private (double Sum, int Count) Mean(int node)
         {

@@ -22,7 +22,7 @@ public sealed class RankingFeatureExtractor
     private readonly float[] _requiredBy;
     private readonly string[] _normalizedTitles;
     private readonly string[] _normalizedShortTitles;
-    private readonly HashSet<string>[] _titleWords;
+    private readonly string[][] _titleWords;
     private readonly string[][] _surnames;
     private readonly int[] _essentialTopicCount;
     private readonly HashSet<string>[] _stems;
@@ -40,8 +40,9 @@ public sealed class RankingFeatureExtractor
         _requiredBy = resources.Select(r => (float)requiredBy.GetValueOrDefault(r.Id)).ToArray();
         _normalizedTitles = resources.Select(r => TextAnalyzer.Normalize(r.Title)).ToArray();
         _normalizedShortTitles = resources.Select(r => r.Title.IndexOf(':', StringComparison.Ordinal) is > 3 and var colon ? TextAnalyzer.Normalize(r.Title[..colon]) : string.Empty).ToArray();
-        _titleWords = resources.Select(r => TextAnalyzer.Tokens(string.Join(' ', r.Nicknames.Prepend(r.Title))).Where(w => !TextAnalyzer.IsStopWord(w)).ToHashSet(StringComparer.Ordinal)).ToArray();
-        _surnames = resources.Select(r => CatalogIndex.Surnames(r).Where(s => s.Length >= 4).ToArray()).ToArray();
+        var words = new StringPool();
+        _titleWords = resources.Select(r => words.DistinctShared(TextAnalyzer.Tokens(string.Join(' ', r.Nicknames.Prepend(r.Title))).Where(w => !TextAnalyzer.IsStopWord(w)))).ToArray();
+        _surnames = resources.Select(r => CatalogIndex.Surnames(r).Where(s => s.Length >= 4).Select(words.Share).ToArray()).ToArray();
         _essentialTopicCount = resources.Select(r => catalog.TopicsWhereEssential(r.Id).Count).ToArray();
         _stems = resources.Select(r => Stems(string.Join(' ', r.Nicknames.Prepend(r.Title).Append(r.Summary).Concat(r.Topics.Select(index.TopicName)))).ToHashSet(StringComparer.Ordinal)).ToArray();
         _stemRarity = _stems.SelectMany(s => s).GroupBy(s => s, StringComparer.Ordinal)
@@ -93,6 +94,11 @@ public sealed class RankingFeatureExtractor
         {
             foreach (var doc in _index.ResourcesInTopic(topic))
             {
+                if (order.Count >= limit)
+                {
+                    break;
+                }
+
                 Add(doc);
             }
         }
@@ -102,8 +108,9 @@ public sealed class RankingFeatureExtractor
             Add(doc);
         }
 
+        // Each field's similarity only for the candidates: from the field's postings, not a ranking of every item.
         var fields = new[] { _index.TitleField, _index.SummaryField, _index.TopicsField, _index.AuthorsField }
-            .Select(field => field.Search(queryText, Math.Max(_options.TextCandidates, limit)).ToDictionary(h => h.Doc, h => h.Score))
+            .Select(field => field.SimilaritiesAmongBest(field.Vectorize(queryText), order, Math.Max(_options.TextCandidates, limit)))
             .ToArray();
         var context = new QueryContext(
             query,
@@ -111,17 +118,18 @@ public sealed class RankingFeatureExtractor
             TextAnalyzer.Tokens(query.SubjectText).Where(w => !TextAnalyzer.IsStopWord(w)).Distinct(StringComparer.Ordinal).ToArray(),
             bestText);
         var candidates = new List<RankingCandidate>(order.Count);
-        foreach (var doc in order)
+        for (var position = 0; position < order.Count; position++)
         {
+            var doc = order[position];
             var features = new float[RankingFeatures.Count];
             var (score, rank) = textScore.TryGetValue(doc, out var hit) ? hit : (0f, limit);
             features[RankingFeatures.TextSimilarity] = score;
             features[RankingFeatures.TextRelative] = bestText > 0 ? score / bestText : 0;
             features[RankingFeatures.TextRank] = rank;
-            features[RankingFeatures.TitleSimilarity] = fields[0].GetValueOrDefault(doc);
-            features[RankingFeatures.SummarySimilarity] = fields[1].GetValueOrDefault(doc);
-            features[RankingFeatures.TopicsSimilarity] = fields[2].GetValueOrDefault(doc);
-            features[RankingFeatures.AuthorsSimilarity] = fields[3].GetValueOrDefault(doc);
+            features[RankingFeatures.TitleSimilarity] = fields[0][position];
+            features[RankingFeatures.SummarySimilarity] = fields[1][position];
+            features[RankingFeatures.TopicsSimilarity] = fields[2][position];
+            features[RankingFeatures.AuthorsSimilarity] = fields[3][position];
             FillItemFeatures(doc, context, features);
             candidates.Add(new RankingCandidate(doc, features));
         }
@@ -225,7 +233,7 @@ public sealed class RankingFeatureExtractor
 
         if (context.Words.Length > 0)
         {
-            f[RankingFeatures.TitleWordOverlap] = context.Words.Count(_titleWords[doc].Contains) / (float)context.Words.Length;
+            f[RankingFeatures.TitleWordOverlap] = context.Words.Count(w => Array.IndexOf(_titleWords[doc], w) >= 0) / (float)context.Words.Length;
         }
 
         var topics = resource.TopicsPrimaryFirst.ToList();
