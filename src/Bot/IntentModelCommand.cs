@@ -5,6 +5,7 @@ using Bot.Application.Judgments;
 using Bot.Catalog;
 using Bot.Featurization;
 using Bot.Recommendation;
+using Bot.Recommendation.Ranking;
 using Bot.Recommendation.Conversation;
 
 namespace Bot.Host;
@@ -101,7 +102,9 @@ internal static class IntentModelCommand
             output.Write(IntentMetrics.Compute(heldOut.Select(m => (m.Intent, other.Predict(m.Text, facts(m)).Intent))).Format());
         }
 
-        var engine = new RecommendationEngine(catalog, intentModel: model);
+        // The classifier never ranks; the untrained ranker keeps this step independent of the embedded ranker, which is
+        // stale right after `model train` changed the ranker's features (until the next build embeds the new file).
+        var engine = new RecommendationEngine(catalog, RankerModel.Untrained, intentModel: model);
         var classifier = engine.Classifier;
         output.WriteLine($"\nHeld-out (Holdout2), the classifier as the bot runs it (model, threshold {MessageClassifierOptions.DefaultSilenceThreshold}, exact rules):");
         var decisions = heldOut.Select(m => (Message: m, Result: classifier.Classify(m.Text, m.Addressed))).ToList();

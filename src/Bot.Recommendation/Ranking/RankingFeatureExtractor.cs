@@ -183,34 +183,58 @@ public sealed class RankingFeatureExtractor
     }
 
     /// <summary>Where each candidate stands among the others by how widely it is recommended: overall, of its kind, on the asked topics.</summary>
+    /// <remarks>
+    /// Counts, for each candidate, the candidates recommended strictly more widely (on the asked topics, of its kind,
+    /// both). Walking the candidates from the most widely recommended down, a group of equal weight at a time, makes
+    /// that one sort instead of comparing every pair (250 candidates: 62,500 pairs per request).
+    /// </remarks>
     private void FillCanonRanks(List<RankingCandidate> candidates)
     {
-        var bestWeight = candidates.Count > 0 ? candidates.Max(c => _sourceWeight[c.Doc]) : 0f;
-        foreach (var candidate in candidates)
+        if (candidates.Count == 0)
         {
-            var f = candidate.Features;
-            var weight = _sourceWeight[candidate.Doc];
-            var kind = _index.Resources[candidate.Doc].Kind;
-            var onAsked = f[RankingFeatures.AskedTopicListed] > 0;
-            int aboveInTopic = 0, aboveOfKind = 0, aboveOfKindInTopic = 0;
-            foreach (var other in candidates)
-            {
-                if (_sourceWeight[other.Doc] <= weight)
-                {
-                    continue;
-                }
+            return;
+        }
 
-                var otherOnAsked = other.Features[RankingFeatures.AskedTopicListed] > 0;
-                var sameKind = _index.Resources[other.Doc].Kind == kind;
-                aboveInTopic += otherOnAsked ? 1 : 0;
-                aboveOfKind += sameKind ? 1 : 0;
-                aboveOfKindInTopic += otherOnAsked && sameKind ? 1 : 0;
+        var byWeight = candidates.OrderByDescending(c => _sourceWeight[c.Doc]).ToArray();
+        var bestWeight = _sourceWeight[byWeight[0].Doc];
+        var kinds = Enum.GetValues<ResourceKind>().Length;
+        var aboveOfKind = new int[kinds];
+        var aboveOfKindInTopic = new int[kinds];
+        var aboveInTopic = 0;
+        var start = 0;
+        while (start < byWeight.Length)
+        {
+            var weight = _sourceWeight[byWeight[start].Doc];
+            var end = start;
+            while (end < byWeight.Length && _sourceWeight[byWeight[end].Doc] == weight)
+            {
+                end++;
             }
 
-            f[RankingFeatures.CanonRankInTopic] = onAsked ? aboveInTopic : -1;
-            f[RankingFeatures.CanonRankOfKind] = aboveOfKind;
-            f[RankingFeatures.CanonRankOfKindInTopic] = onAsked ? aboveOfKindInTopic : -1;
-            f[RankingFeatures.SourceWeightRelative] = bestWeight > 0 ? weight / bestWeight : 0;
+            for (var i = start; i < end; i++)
+            {
+                var f = byWeight[i].Features;
+                var kind = (int)_index.Resources[byWeight[i].Doc].Kind;
+                var onAsked = f[RankingFeatures.AskedTopicListed] > 0;
+                f[RankingFeatures.CanonRankInTopic] = onAsked ? aboveInTopic : -1;
+                f[RankingFeatures.CanonRankOfKind] = aboveOfKind[kind];
+                f[RankingFeatures.CanonRankOfKindInTopic] = onAsked ? aboveOfKindInTopic[kind] : -1;
+                f[RankingFeatures.SourceWeightRelative] = bestWeight > 0 ? weight / bestWeight : 0;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                var kind = (int)_index.Resources[byWeight[i].Doc].Kind;
+                var onAsked = byWeight[i].Features[RankingFeatures.AskedTopicListed] > 0;
+                aboveOfKind[kind]++;
+                if (onAsked)
+                {
+                    aboveInTopic++;
+                    aboveOfKindInTopic[kind]++;
+                }
+            }
+
+            start = end;
         }
     }
 
