@@ -16,9 +16,10 @@ public sealed class RecommendationEngine
     /// <param name="intentModel">The free-text intent model; default the one shipped in this assembly (loaded once per process).</param>
     /// <param name="classifierOptions">The free-text classifier's thresholds; default <see cref="MessageClassifierOptions"/>'s.</param>
     /// <param name="topicModel">Infers the topic of a request that names none; default the one shipped in this assembly.</param>
+    /// <param name="levelModel">Reads a free-text request's level when the level phrases find none; default the one shipped in this assembly.</param>
     public RecommendationEngine(
         ReadingCatalog catalog, RankerModel? model = null, RankingOptions? options = null, TextFeaturizerOptions? textOptions = null,
-        IntentModel? intentModel = null, MessageClassifierOptions? classifierOptions = null, TopicModel? topicModel = null)
+        IntentModel? intentModel = null, MessageClassifierOptions? classifierOptions = null, TopicModel? topicModel = null, LevelModel? levelModel = null)
     {
         _topicModel = topicModel;
         _understanding = classifierOptions ?? MessageClassifierOptions.Default;
@@ -27,11 +28,12 @@ public sealed class RecommendationEngine
         Parser = new QueryParser(Index.Topics);
         Recommender = new Recommender(Index, model ?? RankerModel.Bundled, ranking);
         Papers = new PaperFinder(Index);
-        Classifier = new MessageClassifier(Parser, Papers, intentModel ?? ShippedIntentModel.Value, classifierOptions);
+        Classifier = new MessageClassifier(Parser, Papers, intentModel ?? ShippedIntentModel.Value, classifierOptions, levelModel ?? ShippedLevelModel.Value);
     }
 
     private static readonly Lazy<IntentModel> ShippedIntentModel = new(IntentModel.LoadEmbedded);
     private static readonly Lazy<TopicModel> ShippedTopicModel = new(TopicModel.LoadEmbedded);
+    private static readonly Lazy<LevelModel> ShippedLevelModel = new(LevelModel.LoadEmbedded);
 
     // Null until asked for: the shipped model loads on the first request that names no topic.
     private readonly TopicModel? _topicModel;

@@ -2,11 +2,13 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Bot.Application.Judgments;
+using Bot.Application.Training;
 using Bot.Catalog;
 using Bot.Featurization;
 using Bot.Recommendation;
 using Bot.Recommendation.Ranking;
 using Bot.Recommendation.Conversation;
+using Bot.Recommendation.Understanding;
 
 namespace Bot.Host;
 
@@ -104,7 +106,10 @@ internal static class IntentModelCommand
 
         // The classifier never ranks; the untrained ranker keeps this step independent of the embedded ranker, which is
         // stale right after `model train` changed the ranker's features (until the next build embeds the new file).
-        var engine = new RecommendationEngine(catalog, RankerModel.Untrained, intentModel: model);
+        // The level model as written beside this one (`model train` trains it first), else the one built in.
+        var levelPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, LevelModelCommand.ModelFile);
+        var engine = new RecommendationEngine(
+            catalog, RankerModel.Untrained, intentModel: model, levelModel: File.Exists(levelPath) ? LevelModel.Load(levelPath) : null);
         var classifier = engine.Classifier;
         output.WriteLine($"\nHeld-out (Holdout2), the classifier as the bot runs it (model, threshold {MessageClassifierOptions.DefaultSilenceThreshold}, exact rules):");
         var decisions = heldOut.Select(m => (Message: m, Result: classifier.Classify(m.Text, m.Addressed))).ToList();
@@ -112,7 +117,7 @@ internal static class IntentModelCommand
         var foreignAddressed = decisions.Where(d => d.Message.OtherLanguage && d.Message.Addressed).ToList();
         output.WriteLine($"  other-language messages addressed to the bot given the English note: {foreignAddressed.Count(d => d.Result.OtherLanguage)}/{foreignAddressed.Count}");
         // The held-out messages that went wrong are deliberately not listed: reading them would be tuning on them.
-        CompareLevels(engine, facts, training, heldOut, output);
+        CompareLevels(engine, heldOut, output);
         if (!quick)
         {
             MeasureSpeed("the whole classifier (exact facts, model, rules)", m => classifier.Classify(m.Text, m.Addressed), heldOut, output);
@@ -194,22 +199,16 @@ internal static class IntentModelCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  best precision²×recall at {bestThreshold:F2}; MessageClassifierOptions.DefaultSilenceThreshold is {MessageClassifierOptions.DefaultSilenceThreshold:F2}"));
     }
 
-    /// <summary>The level rules (the query parser) against a second model trained on the stated levels, on held-out requests.</summary>
-    private static void CompareLevels(RecommendationEngine engine, Func<LabelledMessage, float[]> facts, IReadOnlyList<LabelledMessage> training, IReadOnlyList<LabelledMessage> heldOut, TextWriter output)
+    /// <summary>The level of the held-out requests as the bot reads it, against the level phrases alone: totals only, never the messages.</summary>
+    private static void CompareLevels(RecommendationEngine engine, IReadOnlyList<LabelledMessage> heldOut, TextWriter output)
     {
-        var requests = training.Where(m => m.Intent == MessageIntent.Recommend).ToList();
-        var levelModel = IntentModelTrainer.Train(requests, IntentTrainerKind.SdcaMaximumEntropy, facts, m => m.Level?.ToString() ?? "unstated");
-        var heldOutRequests = heldOut.Where(m => m.Intent == MessageIntent.Recommend).ToList();
-        var stated = heldOutRequests.Where(m => m.Level is not null).ToList();
-        var unstated = heldOutRequests.Where(m => m.Level is null).ToList();
-        string Rules(LabelledMessage m) => engine.Parser.Parse(TextAnalyzer.Normalize(IntentModel.ModelText(m.Text))).Level?.ToString() ?? "unstated";
-        string Model(LabelledMessage m) => levelModel.Predict(m.Text, facts(m)).Label;
-        output.WriteLine($"\nImplied level on held-out recommend requests (stated in {stated.Count}, unstated in {unstated.Count}):");
-        foreach (var (name, decide) in new (string, Func<LabelledMessage, string>)[] { ("rules", Rules), ("level model", Model) })
+        var requests = heldOut.Where(m => m.Intent == MessageIntent.Recommend).ToList();
+        Level? Phrases(LabelledMessage m) => engine.Parser.Parse(TextAnalyzer.Normalize(IntentModel.ModelText(m.Text))).Level;
+        Level? AsTheBotReadsIt(LabelledMessage m) => engine.Classifier.ReadLevel(engine.Parser.Parse(TextAnalyzer.Normalize(IntentModel.ModelText(m.Text))), IntentModel.ModelText(m.Text));
+        output.WriteLine("\nImplied level on held-out recommend requests (totals only):");
+        foreach (var (name, read) in new (string, Func<LabelledMessage, Level?>)[] { ("level phrases alone", Phrases), ($"level phrases, else the level model ≥ {MessageClassifierOptions.DefaultLevelThreshold:F2} (the bot)", AsTheBotReadsIt) })
         {
-            var right = stated.Count(m => decide(m) == m.Level!.Value.ToString());
-            var invented = unstated.Count(m => decide(m) != "unstated");
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-12} right where stated {(double)right / stated.Count:F3} ({right}/{stated.Count}); a level invented where none is stated {invented}/{unstated.Count}"));
+            output.WriteLine($"  {name}: {LevelMetrics.Compute(requests.Select(m => (m.Level, read(m)))).Format()}");
         }
     }
 

@@ -4,17 +4,55 @@ using Bot.Application.Judgments;
 using Bot.Application.Training;
 using Bot.Catalog;
 using Bot.Recommendation;
+using Bot.Recommendation.Conversation;
 using Bot.Recommendation.Ranking;
+using Bot.Recommendation.Understanding;
 
 namespace Bot.Host;
 
 /// <summary>
 /// <c>Bot model compare-level</c>: the level phrases against a model of the level a free-text request implies, and
-/// their combinations, on cross-validation of the training requests (issue 9). Writes no model: none beat the phrases.
+/// their combinations, on cross-validation of the training requests (issue 9); writes no model.
+/// <c>Bot model train-level</c> (also run by <c>model train</c>, before the ranker): writes data/models/level.zip.
 /// </summary>
 internal static class LevelModelCommand
 {
-    public static Command Create(Func<Func<ReadingCatalog, Task<int>>, Task<int>> withCatalog)
+    public const string ModelFile = "level.zip";
+
+    public static IEnumerable<Command> Create(Func<Func<ReadingCatalog, Task<int>>, Task<int>> withCatalog)
+    {
+        yield return CreateCompare(withCatalog);
+        var output = new Option<string?>("--output") { Description = "Where to write the model; default data/models/level.zip in the repository." };
+        var judgmentsOption = new Option<string?>("--judgments") { Description = "The judgments folder; default tests/Bot.Quality.Tests/Judgments in the repository." };
+        var train = new Command("train-level", "Retrain only the level model of free-text requests on the training requests (never Holdout2 or Holdout3) and write data/models/level.zip; `model train` does this too.") { output, judgmentsOption };
+        train.SetAction((parseResult, cancellationToken) =>
+        {
+            var root = ModelCommand.FindRepository()
+                ?? throw new DirectoryNotFoundException("Run this from inside the repository: tests/Bot.Quality.Tests/Judgments and data/ were not found above the working directory.");
+            Train(
+                parseResult.GetValue(judgmentsOption) ?? Path.Combine(root, JudgmentLoader.RepositoryPath),
+                parseResult.GetValue(output) ?? Path.Combine(root, "data", "models", ModelFile),
+                Console.Out);
+            return Task.FromResult(0);
+        });
+        yield return train;
+    }
+
+    /// <summary>Trains the shipped level model on every training request and writes it unless <paramref name="write"/> is false.</summary>
+    public static LevelModel Train(string judgmentsDirectory, string modelPath, TextWriter output, bool write = true)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var model = LevelModelTrainer.TrainShipped(judgmentsDirectory);
+        if (write)
+        {
+            IntentModelTrainer.Save(model.Classifier!, modelPath);
+        }
+
+        output.WriteLine($"Level model ({LevelModelTrainer.Trainer}): {(write ? "wrote " + modelPath : "trained (not written)")} ({Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s); the bot reads the level phrases, else this model's level at probability {MessageClassifierOptions.DefaultLevelThreshold:F2} or more (`model compare-level` for the comparison).");
+        return model;
+    }
+
+    private static Command CreateCompare(Func<Func<ReadingCatalog, Task<int>>, Task<int>> withCatalog)
     {
         var judgments = new Option<string?>("--judgments") { Description = "The judgments folder; default tests/Bot.Quality.Tests/Judgments in the repository." };
         var compare = new Command("compare-level", "Compare the level phrases with a level model and their combinations on cross-validation of the training requests (never Holdout2); writes no model.") { judgments };
@@ -33,7 +71,7 @@ internal static class LevelModelCommand
         var started = Stopwatch.GetTimestamp();
         var withSets = LevelModelTrainer.LoadRequests(judgmentsDirectory);
         var requests = withSets.Select(r => r.Request).ToList();
-        var parser = new RecommendationEngine(catalog, RankerModel.Untrained).Parser;
+        var parser = new RecommendationEngine(catalog, RankerModel.Untrained, levelModel: LevelModel.None).Parser;
         var thresholds = new[] { 0.5f, 0.7f, 0.9f };
         output.WriteLine($"Level of free-text requests, model {LevelModelTrainer.Trainer}: {requests.Count} training requests, {requests.Count(r => r.Level is not null)} state a level; errors weighed: a stated level missed 1, a wrong or invented level 2.");
 

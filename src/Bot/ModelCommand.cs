@@ -29,7 +29,7 @@ internal static class ModelCommand
         var misses = new Option<bool>("--misses") { Description = "Also report where the cross-validated LightGBM ranker loses nDCG@5 on the training judgments: candidate recall, loss by kind of request, and the worst requests with their top five against the ideal ids." };
         var without = new Option<FeatureFamily[]>("--without") { Description = "Also cross-validate the LightGBM ranker with these feature families zeroed, per fold beside all features (before/after of a feature family in one run).", AllowMultipleArgumentsPerToken = true };
         var feedback = new FeedbackOptions();
-        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2): the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, topicThresholds, treeSettings, misses, without };
+        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2): the level model (data/models/level.zip), the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, topicThresholds, treeSettings, misses, without };
         feedback.AddTo(train);
         train.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -52,7 +52,10 @@ internal static class ModelCommand
         var model = new Command("model", "Train the bot's models.");
         model.Subcommands.Add(train);
         model.Subcommands.Add(IntentModelCommand.Create(withCatalog));
-        model.Subcommands.Add(LevelModelCommand.Create(withCatalog));
+        foreach (var levelCommand in LevelModelCommand.Create(withCatalog))
+        {
+            model.Subcommands.Add(levelCommand);
+        }
         return model;
     }
 
@@ -71,6 +74,8 @@ internal static class ModelCommand
         var judgments = JudgmentLoader.TrainingFolders
             .SelectMany(folder => JudgmentLoader.LoadRecommend(Path.Combine(root, JudgmentLoader.RepositoryPath, folder)))
             .ToList();
+        // The level model first: the ranker learns from the free-text requests as the bot reads them, levels included.
+        var levelModel = LevelModelCommand.Train(Path.Combine(root, JudgmentLoader.RepositoryPath), Path.Combine(dataDirectory, "models", LevelModelCommand.ModelFile), Console.Out, write: !cvOnly);
         var topicModel = TrainTopicModel(catalog, judgments, dataDirectory, write: !cvOnly);
         stopwatch.Restart();
         var fromFiles = judgments.Count;
@@ -87,10 +92,10 @@ internal static class ModelCommand
             feedbackMerged = merged.FeedbackRequestsMerged;
         }
 
-        var dataset = RankerTrainer.BuildDataset(catalog, judgments, topicModel: topicModel);
+        var dataset = RankerTrainer.BuildDataset(catalog, judgments, topicModel: topicModel, levelModel: levelModel);
         if (topicThresholds)
         {
-            CompareTopicThresholds(catalog, judgments, topicModel);
+            CompareTopicThresholds(catalog, judgments, topicModel, levelModel);
         }
 
         if (treeSettings)
@@ -177,12 +182,12 @@ internal static class ModelCommand
     }
 
     /// <summary>The ranker's cross-validated nDCG@5 with the topic model off and at several thresholds, in one run.</summary>
-    private static void CompareTopicThresholds(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, TopicModel topicModel)
+    private static void CompareTopicThresholds(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, TopicModel topicModel, LevelModel levelModel)
     {
         Console.WriteLine($"Ranker CV nDCG@5 ({RankerAlgorithm.LightGbmLambdaRank}) by topic inference for requests naming no topic:");
         foreach (var (name, model, threshold) in new (string, TopicModel, float)[] { ("off", TopicModel.None, 1f), ("0.2", topicModel, 0.2f), ("0.35", topicModel, 0.35f), ("0.5", topicModel, 0.5f) })
         {
-            var dataset = RankerTrainer.BuildDataset(catalog, judgments, topicModel: model, understanding: new MessageClassifierOptions { TopicThreshold = threshold });
+            var dataset = RankerTrainer.BuildDataset(catalog, judgments, topicModel: model, understanding: new MessageClassifierOptions { TopicThreshold = threshold }, levelModel: levelModel);
             var result = RankerTrainer.CrossValidate(dataset, RankerAlgorithm.LightGbmLambdaRank);
             Console.WriteLine($"  {name,-5} {RankerTrainer.Format(result.Mean)} ({string.Join(" ", result.FoldNdcg.Select(RankerTrainer.Format))})");
         }

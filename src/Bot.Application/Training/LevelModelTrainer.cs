@@ -9,15 +9,12 @@ using Bot.Recommendation.Understanding;
 
 namespace Bot.Application.Training;
 
-/// <summary>What a level model reads in a request: a level (null: unstated) and its probability.</summary>
-public readonly record struct LevelReading(Level? Level, float Confidence);
-
 /// <summary>
 /// One training request under cross-validation: the level it states (null: none), what the bot's level phrases read
 /// (the query parser), the level a word of it names ("beginner", "advanced", misspelt too), and what a level model
 /// trained without its fold reads.
 /// </summary>
-public sealed record LevelOutcome(LabelledMessage Message, Level? Rules, Level? Named, LevelReading Model);
+public sealed record LevelOutcome(LabelledMessage Message, Level? Rules, Level? Named, LevelPrediction Model);
 
 /// <summary>How well a way of reading the level did: right where one is stated, and a level given where none is.</summary>
 public sealed record LevelMetrics(int Stated, int Right, int Missed, int Wrong, int Unstated, int Invented)
@@ -60,20 +57,18 @@ public sealed record LevelMetrics(int Stated, int Right, int Missed, int Wrong, 
 }
 
 /// <summary>
-/// Measures whether a model reads the level a free-text request implies better than the level phrases do
-/// (issue 9): a text classifier over four classes (the three levels and "unstated") trained on the reading requests
-/// among the intent model's training text (the labelled messages of the training files and the judged /recommend
-/// free text; never Holdout2), compared on the same folds with the phrases, with the level names alone and with
-/// combinations (`Bot model compare-level`). No model is shipped: on 2026-12-04 none beat the phrases (see
-/// tests/Bot.Benchmarks/RESULTS.md). Deterministic: the intent trainer's fixed seed and one thread, and folds chosen
-/// by a hash of each request's normalised text, so that a request repeated in two files is never on both sides.
+/// Trains and measures the level model (<see cref="LevelModel"/>, issue 9): a text classifier over four classes (the
+/// three levels and "unstated") trained on the reading requests among the intent model's training text (the labelled
+/// messages of the training files and the judged /recommend free text; never Holdout2 or Holdout3), compared on the
+/// same folds with the phrases, with the level names alone and with combinations (`Bot model compare-level`). The
+/// bot ships "level phrases, else model ≥ <see cref="MessageClassifierOptions.DefaultLevelThreshold"/>", the lowest
+/// cost on 2026-12-04 (tests/Bot.Benchmarks/RESULTS.md); `Bot model train` writes data/models/level.zip with
+/// <see cref="Train"/> on all the requests. Deterministic: the intent trainer's fixed seed and one thread, and folds
+/// chosen by a hash of each request's normalised text, so that a request repeated in two files is never on both sides.
 /// </summary>
 public static class LevelModelTrainer
 {
     public const int Folds = 5;
-
-    /// <summary>The class of a request that states no level.</summary>
-    public const string Unstated = "unstated";
 
     private static readonly HashSet<string> NegatingWords = new(StringComparer.Ordinal) { "not", "no", "nothing", "isnt", "dont", "without" };
 
@@ -131,18 +126,12 @@ public static class LevelModelTrainer
         return requests;
     }
 
-    public static IntentModel Train(IReadOnlyList<LabelledMessage> requests, IntentTrainerKind kind = Trainer) =>
-        IntentModelTrainer.Train(requests, kind, _ => NoFacts, m => Label(m.Level));
+    /// <summary>A level model trained on <paramref name="requests"/>; the shipped one is all of <see cref="LoadRequests"/>, in order.</summary>
+    public static LevelModel Train(IReadOnlyList<LabelledMessage> requests, IntentTrainerKind kind = Trainer) =>
+        new(IntentModelTrainer.Train(requests, kind, _ => NoFacts, m => LevelModel.Label(m.Level)));
 
-    /// <summary>The class name of a level: its name, or <see cref="Unstated"/>.</summary>
-    public static string Label(Level? level) => level is { } known ? LevelVocabulary.Name(known) : Unstated;
-
-    /// <summary>What <paramref name="model"/> (from <see cref="Train"/>) reads in <paramref name="text"/>.</summary>
-    public static LevelReading Read(IntentModel model, string text)
-    {
-        var prediction = model.Predict(text, NoFacts);
-        return new LevelReading(Enum.GetValues<Level>().Where(l => Label(l) == prediction.Label).Select(l => (Level?)l).FirstOrDefault(), prediction.Confidence);
-    }
+    /// <summary>The shipped level model: trained on every training request of <paramref name="judgmentsDirectory"/>.</summary>
+    public static LevelModel TrainShipped(string judgmentsDirectory) => Train(LoadRequests(judgmentsDirectory).Select(r => r.Request).ToList());
 
     /// <summary>
     /// The level a word of <paramref name="text"/> names: a level's name or its plural, or a misspelling within the
@@ -202,7 +191,7 @@ public static class LevelModelTrainer
     public static IReadOnlyList<LevelOutcome> CrossValidate(IReadOnlyList<LabelledMessage> requests, QueryParser parser, IntentTrainerKind kind = Trainer)
     {
         var folds = requests.Select(FoldOf).ToArray();
-        var predictions = new LevelReading[requests.Count];
+        var predictions = new LevelPrediction[requests.Count];
         for (var fold = 0; fold < Folds; fold++)
         {
             var model = Train(requests.Where((_, i) => folds[i] != fold).ToList(), kind);
@@ -210,7 +199,7 @@ public static class LevelModelTrainer
             {
                 if (folds[i] == fold)
                 {
-                    predictions[i] = Read(model, requests[i].Text);
+                    predictions[i] = model.Predict(requests[i].Text);
                 }
             }
         }
@@ -228,24 +217,24 @@ public static class LevelModelTrainer
         foreach (var set in SetsUnseenByThePhrases)
         {
             var model = Train(requests.Where(r => r.Set != set).Select(r => r.Request).ToList(), kind);
-            outcomes.AddRange(requests.Where(r => r.Set == set).Select(r => Outcome(r.Request, Read(model, r.Request.Text), parser)));
+            outcomes.AddRange(requests.Where(r => r.Set == set).Select(r => Outcome(r.Request, model.Predict(r.Request.Text), parser)));
         }
 
         return outcomes;
     }
 
-    private static LevelOutcome Outcome(LabelledMessage request, LevelReading reading, QueryParser parser)
+    private static LevelOutcome Outcome(LabelledMessage request, LevelPrediction reading, QueryParser parser)
     {
         var normalized = TextAnalyzer.Normalize(IntentModel.ModelText(request.Text));
         return new LevelOutcome(request, parser.Parse(normalized).Level, NamedLevel(normalized), reading);
     }
 
-    /// <summary>The ways of reading the level compared on the same folds: (a) the phrases, (b) the model, (c) combinations.</summary>
+    /// <summary>The ways of reading the level compared on the same folds: (a) the phrases, (b) the model, (c) combinations, the bot's marked.</summary>
     public static IReadOnlyList<(string Name, Func<LevelOutcome, Level?> Read)> Strategies(IEnumerable<float> thresholds)
     {
         var strategies = new List<(string, Func<LevelOutcome, Level?>)>
         {
-            ("(a) level phrases (the bot)", o => o.Rules),
+            ("(a) level phrases alone", o => o.Rules),
             ("level names alone", o => o.Named),
             ("(b) model alone", o => o.Model.Level),
             ("(c) level names, else model", o => o.Named ?? o.Model.Level),
@@ -255,13 +244,13 @@ public static class LevelModelTrainer
         {
             var t = threshold;
             strategies.Add((string.Create(CultureInfo.InvariantCulture, $"(c) level names, else model ≥ {t:F2}"), o => o.Named ?? Confident(o.Model, t)));
-            strategies.Add((string.Create(CultureInfo.InvariantCulture, $"(c) level phrases, else model ≥ {t:F2}"), o => o.Rules ?? Confident(o.Model, t)));
+            strategies.Add((string.Create(CultureInfo.InvariantCulture, $"(c) level phrases, else model ≥ {t:F2}{(t == MessageClassifierOptions.DefaultLevelThreshold ? " (the bot)" : "")}"), o => o.Rules ?? Confident(o.Model, t)));
         }
 
         return strategies;
     }
 
-    public static Level? Confident(LevelReading reading, float threshold) => reading.Confidence >= threshold ? reading.Level : null;
+    public static Level? Confident(LevelPrediction reading, float threshold) => reading.Confidence >= threshold ? reading.Level : null;
 
     public static string FormatComparison(IReadOnlyList<LevelOutcome> outcomes, IEnumerable<(string Name, Func<LevelOutcome, Level?> Read)> strategies)
     {

@@ -110,10 +110,11 @@ public static class RankerTrainer
     /// <summary>Runs every judged request through the bot's own understanding and collects its candidates' features and grades.</summary>
     /// <param name="topicModel">The topic model the bot will run with (default the shipped one): requests naming no topic are understood through it.</param>
     /// <param name="understanding">Thresholds of request understanding, the topic model's among them; default the bot's.</param>
+    /// <param name="levelModel">The level model the bot will run with (default the shipped one): free-text requests the level phrases find no level in are read through it.</param>
     public static IReadOnlyList<TrainingQuery> BuildDataset(
-        ReadingCatalog catalog, IEnumerable<RecommendJudgment> judgments, RankingOptions? options = null, TopicModel? topicModel = null, MessageClassifierOptions? understanding = null)
+        ReadingCatalog catalog, IEnumerable<RecommendJudgment> judgments, RankingOptions? options = null, TopicModel? topicModel = null, MessageClassifierOptions? understanding = null, LevelModel? levelModel = null)
     {
-        var engine = new RecommendationEngine(catalog, RankerModel.Untrained, options, classifierOptions: understanding, topicModel: topicModel);
+        var engine = new RecommendationEngine(catalog, RankerModel.Untrained, options, classifierOptions: understanding, topicModel: topicModel, levelModel: levelModel);
         var assistant = new ReadingAssistant(engine);
         var dataset = new List<TrainingQuery>();
         foreach (var judgment in judgments)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Catalog;
 using Bot.Featurization;
 using Bot.Recommendation.Papers;
 using Bot.Recommendation.Understanding;
@@ -22,7 +23,8 @@ public sealed record MessageClassification(MessageIntent Intent, ParsedQuery Que
 /// Decides whether a channel message asks for reading material. The trained <see cref="IntentModel"/> decides
 /// between a list (recommend), one paper and chatter; exact facts then refine it: the paper the message names,
 /// the topics it names, and whether the bot was addressed (then a bare topic is a request). Chatter gets
-/// silence, because a bot that answers ordinary conversation gets muted.
+/// silence, because a bot that answers ordinary conversation gets muted. A request's level is the level phrases'
+/// (the query parser), else the <see cref="LevelModel"/>'s when it is sure enough (<see cref="ReadLevel"/>).
 /// </summary>
 public sealed partial class MessageClassifier
 {
@@ -32,14 +34,30 @@ public sealed partial class MessageClassifier
     private readonly PaperFinder _papers;
     private readonly IntentModel _model;
     private readonly MessageClassifierOptions _options;
+    private readonly LevelModel _levels;
 
-    public MessageClassifier(QueryParser parser, PaperFinder papers, IntentModel model, MessageClassifierOptions? options = null)
+    /// <param name="levels">Reads the level a request implies when the level phrases find none; default <see cref="LevelModel.None"/> (phrases only).</param>
+    public MessageClassifier(QueryParser parser, PaperFinder papers, IntentModel model, MessageClassifierOptions? options = null, LevelModel? levels = null)
     {
         _parser = parser;
         _papers = papers;
         _model = model;
-        _options = options ?? MessageClassifierOptions.Default;
+        _options = (options ?? MessageClassifierOptions.Default).Validated();
+        _levels = levels ?? LevelModel.None;
     }
+
+    /// <summary>
+    /// The level of a free-text request: the level phrases' (<paramref name="parsed"/>, the query parser's reading),
+    /// else the level model's reading of <paramref name="modelText"/> when it names a level with a probability of at
+    /// least <see cref="MessageClassifierOptions.LevelThreshold"/>, else none. It applies wherever a request is free
+    /// text read by this classifier: channel and direct messages, and the free-text inputs of judged requests (which
+    /// the ranker learns from), the same text the model was trained and measured on. Slash commands never come here:
+    /// their <c>level:</c> option and a level word at the end have exact rules, and the words of their topic only the
+    /// phrases read, as the model was never measured on them.
+    /// </summary>
+    /// <param name="modelText">The message as the models read it (<see cref="IntentModel.ModelText"/>).</param>
+    public Level? ReadLevel(ParsedQuery parsed, string modelText) =>
+        parsed.Level ?? (_levels.PredictModelText(modelText) is { Level: { } implied, Confidence: var confidence } && confidence >= _options.LevelThreshold ? implied : null);
 
     /// <summary>The model's own verdict, before the exact rules: for measurements.</summary>
     public IntentPrediction PredictRaw(string text, bool addressedToBot) => FactsOf(text, addressedToBot) is var facts ? _model.PredictModelText(facts.ModelText, facts.Features) : default;
@@ -111,7 +129,8 @@ public sealed partial class MessageClassifier
         if (intent == MessageIntent.Recommend)
         {
             var alreadyRead = AlreadyReadPattern().IsMatch(normalized) ? mentions.ResourceIds : new HashSet<string>();
-            return new MessageClassification(MessageIntent.Recommend, query, null) { AlreadyRead = alreadyRead, Confidence = prediction.Confidence };
+            var level = ReadLevel(query, facts.ModelText);
+            return new MessageClassification(MessageIntent.Recommend, query with { Level = level }, null) { AlreadyRead = alreadyRead, Confidence = prediction.Confidence };
         }
 
         return new MessageClassification(MessageIntent.None, query, null) { Confidence = prediction.Confidence };

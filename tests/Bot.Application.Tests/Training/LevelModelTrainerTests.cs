@@ -41,6 +41,8 @@ public sealed class LevelModelTrainerTests : IDisposable
             queries:
               - { input: "storage engines reading", topics: [storage] }
             """);
+        Write("Training4/messages.yaml", "messages: []\n");
+        Write("Training4/recommend.yaml", "queries: []\n");
         Write("Holdout2/messages.yaml", """
             messages:
               - { text: "held out: new to paxos, what to read", expect: recommend, level: beginner, topics: [consensus] }

@@ -30,8 +30,8 @@ public sealed record UnderstandingOutcome(
 
 /// <summary>
 /// How well requests are understood, apart from ranking: /recommend commands go through the application layer as a
-/// user types them; free text (messages, and free-text /recommend judgments) goes straight to the query parser, so the
-/// intent classifier does not count.
+/// user types them; free text (messages, and free-text /recommend judgments) goes straight to the query parser and the
+/// bot's level reading (phrases, else the level model), so the intent classifier does not count.
 /// </summary>
 public static class UnderstandingEvaluator
 {
@@ -81,7 +81,7 @@ public static class UnderstandingEvaluator
     private static UnderstandingOutcome FromParser(RecommendationEngine engine, string set, string text, IReadOnlyList<string> topics, Level? level, ResourceKind? kind)
     {
         var parsed = engine.Parser.Parse(text);
-        return new UnderstandingOutcome(set, text, topics, parsed.ResolvedTopicIds, level, parsed.Level, kind, parsed.Kinds)
+        return new UnderstandingOutcome(set, text, topics, parsed.ResolvedTopicIds, level, engine.Classifier.ReadLevel(parsed, Bot.Recommendation.Conversation.IntentModel.ModelText(text)), kind, parsed.Kinds)
         {
             Inferred = parsed.ResolvedTopicIds.Count == 0 && engine.InferTopic(parsed.SubjectText) is { } inferred ? [inferred] : [],
         };

@@ -94,9 +94,58 @@ internal static class FixtureCatalog
         return new ReadingCatalog(resources, Topics, Sources, [new TopicConfusion { Terms = ["consensus", "consistency"], Note = "Different things." }]);
     }
 
-    // No topic model: the shipped one learned the real catalog's topics, and what the fixture's requests mean must
-    // not move when it is retrained. TopicModelTrainerTests train one on this catalog.
-    private static readonly Lazy<RecommendationEngine> SharedEngine = new(() => new RecommendationEngine(Create(), topicModel: Bot.Recommendation.Understanding.TopicModel.None));
+    // No topic model and no level model: the shipped ones learned the real requests, and what the fixture's requests
+    // mean must not move when they are retrained. TopicModelTrainerTests train a topic model on this catalog;
+    // LevelEngine has a level model trained on LevelRequests.
+    private static readonly Lazy<RecommendationEngine> SharedEngine = new(() => new RecommendationEngine(
+        Create(), topicModel: Bot.Recommendation.Understanding.TopicModel.None, levelModel: Bot.Recommendation.Understanding.LevelModel.None));
 
     public static RecommendationEngine Engine => SharedEngine.Value;
+
+    /// <summary>
+    /// Requests in words readers use for their level, none of them a level phrase (null: no level stated): each way
+    /// of saying it about each of a few subjects, the fixture level model's training text.
+    /// </summary>
+    public static IReadOnlyList<(string Text, Level? Level)> LevelRequests { get; } =
+    [
+        .. new (string Template, Level? Level)[]
+        {
+            ("totally clueless about {0}, what do I read first", Level.Beginner),
+            ("confused by {0}, need something kind and short", Level.Beginner),
+            ("my first week touching {0}, nothing heavy please", Level.Beginner),
+            ("never heard of {0} until today, what to read", Level.Beginner),
+            ("I run {0} in prod, what next?", Level.Intermediate),
+            ("use {0} at work daily, what now", Level.Intermediate),
+            ("been operating {0} for a couple of years, what should I read", Level.Intermediate),
+            ("grad student preparing quals, reading on {0}", Level.Advanced),
+            ("doctoral candidate reading on {0}", Level.Advanced),
+            ("the correctness proofs behind {0}, lemmas welcome", Level.Advanced),
+            ("where can I read about {0}?", null),
+            ("any good books on {0}?", null),
+            ("can someone recommend a talk about {0}", null),
+            ("reading list for {0}", null),
+        }.SelectMany(cue => new[] { "raft", "replication", "kafka", "storage engines", "paxos", "leader election" }
+            .Select(subject => (string.Format(System.Globalization.CultureInfo.InvariantCulture, cue.Template, subject), cue.Level))),
+    ];
+
+    /// <summary>A level model trained on <paramref name="requests"/> the way the shipped one is (LevelModelTrainer).</summary>
+    public static Bot.Recommendation.Understanding.LevelModel TrainLevelModel(IReadOnlyList<(string Text, Level? Level)> requests)
+    {
+        var messages = requests.Select(r => new Bot.Recommendation.Conversation.LabelledMessage(r.Text, Bot.Recommendation.Conversation.MessageIntent.Recommend, r.Level, Addressed: false, OtherLanguage: false)).ToList();
+        var noFacts = new float[Bot.Recommendation.Conversation.MessageFacts.FeatureCount];
+        return new Bot.Recommendation.Understanding.LevelModel(Bot.Recommendation.Conversation.IntentModelTrainer.Train(
+            messages, Bot.Recommendation.Conversation.IntentTrainerKind.LightGbm, _ => noFacts, m => Bot.Recommendation.Understanding.LevelModel.Label(m.Level)));
+    }
+
+    /// <summary>The fixture level model, trained once on <see cref="LevelRequests"/>.</summary>
+    public static Bot.Recommendation.Understanding.LevelModel LevelModel => SharedLevelModel.Value;
+
+    /// <summary>The fixture engine with <see cref="LevelModel"/> reading the level where the level phrases find none.</summary>
+    public static RecommendationEngine LevelEngine => SharedLevelEngine.Value;
+
+    // Declared after LevelRequests, which they train on: static fields start in the order they are written.
+    private static readonly Lazy<Bot.Recommendation.Understanding.LevelModel> SharedLevelModel = new(() => TrainLevelModel(LevelRequests));
+
+    private static readonly Lazy<RecommendationEngine> SharedLevelEngine = new(() => new RecommendationEngine(
+        Create(), topicModel: Bot.Recommendation.Understanding.TopicModel.None, levelModel: SharedLevelModel.Value));
 }
