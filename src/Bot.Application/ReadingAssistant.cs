@@ -166,6 +166,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         return classification.Intent switch
         {
             MessageIntent.Paper when classification.PaperQuery is { } paperQuery => FindPaper(paperQuery) with { Input = text },
+            MessageIntent.Recommend when !addressedToBot && IsOutsideTheCatalog(classification.Query, classification.AlreadyRead) => Silence(text),
             MessageIntent.Recommend => RecommendFromMessage(text, classification.Query, classification.AlreadyRead),
             _ when classification.OtherLanguage && addressedToBot => new Reply { Input = text, Intent = Intent.Help, Message = AssistantText.OtherLanguageNote },
             _ => Silence(text),
@@ -524,6 +525,18 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         var reply = BuildRecommendReply(text, query, request, note: starter ? AssistantText.WhichTopicQuestion : null);
         return alreadyRead.Count > 0 ? WithReadNextFirst(reply, alreadyRead) : reply;
     }
+
+    /// <summary>
+    /// A request in a channel about something the catalog has no word for ("need reading glasses lol", "any good
+    /// reads on sourdough?"): no topic, no item read, and a subject none of whose words the catalog knows. Nothing
+    /// the bot could hand out would fit, so a channel is better left alone; asked directly, the bot still answers.
+    /// "What should I read?" has no subject at all and gets the starter list.
+    /// </summary>
+    private bool IsOutsideTheCatalog(ParsedQuery parsed, IReadOnlySet<string> alreadyRead) =>
+        parsed.ResolvedTopicIds.Count == 0
+        && alreadyRead.Count == 0
+        && parsed.SubjectText.Length > 0
+        && !_engine.Index.KnowsAnyWordOf(parsed.SubjectText);
 
     /// <summary>"What should I read after DDIA?": the catalog's read-next links of what was read come first.</summary>
     private Reply WithReadNextFirst(Reply reply, IReadOnlySet<string> alreadyRead)

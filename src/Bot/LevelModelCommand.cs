@@ -55,7 +55,7 @@ internal static class LevelModelCommand
     private static Command CreateCompare(Func<Func<ReadingCatalog, Task<int>>, Task<int>> withCatalog)
     {
         var judgments = new Option<string?>("--judgments") { Description = "The judgments folder; default tests/Bot.Quality.Tests/Judgments in the repository." };
-        var compare = new Command("compare-level", "Compare the level phrases with a level model and their combinations on cross-validation of the training requests (never Holdout2); writes no model.") { judgments };
+        var compare = new Command("compare-level", "Compare the level phrases with a level model and their combinations on cross-validation of the training requests (never Holdout2 or Holdout3); writes no model.") { judgments };
         compare.SetAction((parseResult, cancellationToken) => withCatalog(catalog =>
         {
             var root = ModelCommand.FindRepository()
