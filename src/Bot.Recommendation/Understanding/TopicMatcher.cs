@@ -98,9 +98,11 @@ public sealed class TopicMatcher
 
     /// <summary>
     /// The topics whose ids, names or aliases are close to the text, for "did you mean"; empty when
-    /// nothing is close enough to be a plausible intent.
+    /// nothing is close enough to be a plausible intent. Close means at most a third of the letters wrong, the
+    /// bound the catalog's own "did you mean" uses for a typo: "replicashun" is near "replication", while "cooking"
+    /// (three letters from "logging") is not a misspelling of it.
     /// </summary>
-    public IReadOnlyList<Topic> Nearest(string text, int count, double maxDistance = 0.45)
+    public IReadOnlyList<Topic> Nearest(string text, int count, double maxDistance = 1.0 / 3)
     {
         var query = TextAnalyzer.Normalize(text);
         if (query.Length == 0)

@@ -19,6 +19,14 @@ public sealed class TopicMatcherTests
         Assert.Empty(matcher.Nearest("quantum gravity", 3));
     }
 
+    [Fact]
+    public void A_word_a_third_or_more_of_whose_letters_differ_is_not_near()
+    {
+        var matcher = new TopicMatcher([new Bot.Catalog.Topic { Id = "observability", Name = "Observability", Description = "d", Aliases = ["logging"] }]);
+        Assert.Empty(matcher.Nearest("cooking", 3));
+        Assert.Equal("observability", Assert.Single(matcher.Nearest("loging", 3)).Id);
+    }
+
     [Theory]
     [InlineData("replicashun", "replication")]
     [InlineData("consens", "consensus")]
