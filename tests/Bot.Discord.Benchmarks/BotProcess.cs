@@ -32,6 +32,9 @@ internal sealed record MemoryStatus(long VmRssKb, long VmHwmKb, long RssAnonKb, 
 internal sealed class BotProcess : IDisposable
 {
     private readonly List<(long Timestamp, string Line)> _lines = [];
+
+    // Released once per output line, so a waiter wakes when there is something new to read.
+    private readonly SemaphoreSlim _appended = new(0);
     private readonly string _healthFile;
 
     private BotProcess(Process process, long started, string healthFile)
@@ -111,30 +114,41 @@ internal sealed class BotProcess : IDisposable
     public async Task<long> WaitForLineAsync(string text, TimeSpan timeout)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (true)
+        using var exited = new CancellationTokenSource();
+        var exit = Process.WaitForExitAsync(exited.Token);
+        try
         {
-            lock (_lines)
+            while (true)
             {
-                foreach (var (timestamp, line) in _lines)
+                lock (_lines)
                 {
-                    if (line.Contains(text, StringComparison.Ordinal))
+                    foreach (var (timestamp, line) in _lines)
                     {
-                        return timestamp;
+                        if (line.Contains(text, StringComparison.Ordinal))
+                        {
+                            return timestamp;
+                        }
                     }
                 }
-            }
 
-            if (Process.HasExited)
-            {
-                throw new InvalidOperationException($"The bot exited ({Process.ExitCode}) before printing '{text}':{Environment.NewLine}{Output}");
-            }
+                var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+                if (exit.IsCompleted)
+                {
+                    throw new InvalidOperationException($"The bot exited ({Process.ExitCode}) before printing '{text}':{Environment.NewLine}{Output}");
+                }
 
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                throw new TimeoutException($"The bot did not print '{text}' within {timeout.TotalSeconds} s:{Environment.NewLine}{Output}");
-            }
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new TimeoutException($"The bot did not print '{text}' within {timeout.TotalSeconds} s:{Environment.NewLine}{Output}");
+                }
 
-            await Task.Delay(2);
+                // The next line, the process's exit or the deadline, whichever comes first.
+                await Task.WhenAny(_appended.WaitAsync(left), exit);
+            }
+        }
+        finally
+        {
+            await exited.CancelAsync();
         }
     }
 
@@ -171,6 +185,7 @@ internal sealed class BotProcess : IDisposable
         }
 
         Process.Dispose();
+        _appended.Dispose();
         File.Delete(_healthFile);
     }
 
@@ -193,5 +208,7 @@ internal sealed class BotProcess : IDisposable
         {
             _lines.Add((timestamp, line));
         }
+
+        _appended.Release();
     }
 }

@@ -49,6 +49,9 @@ internal static class LoadBenchmark
 {
     private const int DuplicateEvery = 20;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    /// <summary>What <c>BotHttpListener</c> logs once it serves (its category stays at Information below).</summary>
+    private const string ListeningLine = "HTTP listener on";
     private static readonly TimeSpan EditPatience = TimeSpan.FromSeconds(15);
 
     public static async Task<IReadOnlyList<string>> RunAsync(LoadSettings load, IReadOnlyDictionary<string, string> extra, TextWriter output)
@@ -80,6 +83,7 @@ internal static class LoadBenchmark
             ["Storage:ConnectionString"] = database.ConnectionString,
             // Information would print a line per deferral; an operator at this load would not keep it either.
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Bot.DiscordAdapter.Http.BotHttpListener"] = "Information",
         };
 
         var replicas = new List<Replica>();
@@ -504,33 +508,23 @@ internal static class LoadBenchmark
             var port = FreePort();
             var baseUri = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
             var process = BotProcess.Start(rest, gateway, new Dictionary<string, string>(settings) { ["ASPNETCORE_URLS"] = baseUri.ToString() });
-            var deadline = Stopwatch.GetTimestamp() + (long)(Patience.TotalSeconds * Stopwatch.Frequency);
-            while (true)
+            try
             {
-                if (process.Process.HasExited)
+                // The listener logs its line once it serves; in http mode that and a database that answers is ready.
+                await process.WaitForLineAsync(ListeningLine, Patience);
+                using var ready = await client.GetAsync(new Uri(baseUri, "/readyz"));
+                if (!ready.IsSuccessStatusCode)
                 {
-                    throw new InvalidOperationException($"Replica {name} exited ({process.Process.ExitCode}):{Environment.NewLine}{process.Output}");
+                    throw new InvalidOperationException(
+                        $"Replica {name} listens but /readyz says {(int)ready.StatusCode}: {await ready.Content.ReadAsStringAsync()}{Environment.NewLine}{process.Output}");
                 }
 
-                try
-                {
-                    using var ready = await client.GetAsync(new Uri(baseUri, "/readyz"));
-                    if (ready.IsSuccessStatusCode)
-                    {
-                        return new Replica(name, process, baseUri);
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-
-                if (Stopwatch.GetTimestamp() > deadline)
-                {
-                    process.Dispose();
-                    throw new TimeoutException($"Replica {name} was not ready within {Patience.TotalSeconds} s.");
-                }
-
-                await Task.Delay(100);
+                return new Replica(name, process, baseUri);
+            }
+            catch
+            {
+                process.Dispose();
+                throw;
             }
         }
 
