@@ -41,10 +41,16 @@ public sealed class IntentModel
     public ITransformer Transformer => _model;
 
     /// <summary>The model shipped inside this assembly (data/models/intent.zip at build time).</summary>
-    public static IntentModel LoadEmbedded()
+    public static IntentModel LoadEmbedded() => LoadEmbedded(EmbeddedResourceName, "intent");
+
+    /// <summary>
+    /// A model of this kind (the intent, topic or level model) built into this assembly from data/models/&lt;name&gt;.zip;
+    /// a build without the file says how to make it.
+    /// </summary>
+    internal static IntentModel LoadEmbedded(string resourceName, string name)
     {
-        using var stream = typeof(IntentModel).Assembly.GetManifestResourceStream(EmbeddedResourceName)
-            ?? throw new InvalidOperationException("The intent model is missing: run `dotnet run --project src/Bot -- model train-intent` to build data/models/intent.zip, then rebuild.");
+        using var stream = typeof(IntentModel).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"The {name} model is missing: run `dotnet run -c Release --project src/Bot -- model train` to build data/models/{name}.zip, then rebuild.");
         return Load(stream);
     }
 

@@ -34,12 +34,7 @@ public sealed class LevelModel
     public IntentModel? Classifier => _model;
 
     /// <summary>The model shipped inside this assembly (data/models/level.zip at build time).</summary>
-    public static LevelModel LoadEmbedded()
-    {
-        using var stream = typeof(LevelModel).Assembly.GetManifestResourceStream(EmbeddedResourceName)
-            ?? throw new InvalidOperationException("The level model is missing: run `dotnet run -c Release --project src/Bot -- model train` to build data/models/level.zip, then rebuild.");
-        return new LevelModel(IntentModel.Load(stream));
-    }
+    public static LevelModel LoadEmbedded() => new(IntentModel.LoadEmbedded(EmbeddedResourceName, "level"));
 
     /// <summary>A model file written by the trainer (data/models/level.zip).</summary>
     public static LevelModel Load(string path) => new(IntentModel.Load(path));

@@ -27,12 +27,7 @@ public sealed class TopicModel
     public IntentModel? Classifier => _model;
 
     /// <summary>The model shipped inside this assembly (data/models/topic.zip at build time).</summary>
-    public static TopicModel LoadEmbedded()
-    {
-        using var stream = typeof(TopicModel).Assembly.GetManifestResourceStream(EmbeddedResourceName)
-            ?? throw new InvalidOperationException("The topic model is missing: run `dotnet run -c Release --project src/Bot -- model train` to build data/models/topic.zip, then rebuild.");
-        return new TopicModel(IntentModel.Load(stream));
-    }
+    public static TopicModel LoadEmbedded() => new(IntentModel.LoadEmbedded(EmbeddedResourceName, "topic"));
 
     /// <summary>The most likely topic of <paramref name="subjectText"/> and its probability; null when the model is off or the text empty.</summary>
     public IntentPrediction? Predict(string subjectText) =>

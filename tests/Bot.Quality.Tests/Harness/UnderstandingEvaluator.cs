@@ -37,14 +37,7 @@ public static class UnderstandingEvaluator
 {
     /// <summary>The judgment folders tuned and trained on; no held-out set is among them.</summary>
     public static IReadOnlyList<(string Name, string Directory)> TrainingSets =>
-    [
-        ("tuned", JudgmentFolders.Tuned),
-        ("holdout", JudgmentFolders.Holdout),
-        ("training", JudgmentFolders.Training),
-        ("training2", JudgmentFolders.Training2),
-        ("training3", JudgmentFolders.Training3),
-        ("training4", JudgmentFolders.Named("Training4")),
-    ];
+        JudgmentLoader.TrainingFolders.Select(f => (f.Length == 0 ? "tuned" : f.ToLowerInvariant(), JudgmentFolders.Named(f))).ToList();
 
     public static IReadOnlyList<UnderstandingOutcome> RunOnRepository()
     {
