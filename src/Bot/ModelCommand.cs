@@ -28,8 +28,9 @@ internal static class ModelCommand
         var cvOnly = new Option<bool>("--cv-only") { Description = "Only cross-validate the topic model and the ranker and print the figures: write no model file and skip the intent model (to compare with and without --with-feedback)." };
         var misses = new Option<bool>("--misses") { Description = "Also report where the cross-validated LightGBM ranker loses nDCG@5 on the training judgments: candidate recall, loss by kind of request, and the worst requests with their top five against the ideal ids." };
         var without = new Option<FeatureFamily[]>("--without") { Description = "Also cross-validate the LightGBM ranker with these feature families zeroed, per fold beside all features (before/after of a feature family in one run).", AllowMultipleArgumentsPerToken = true };
+        var rankerOnly = new Option<bool>("--ranker-only") { Description = "Train only the ranker (data/models/ranker.zip, judged-priors.tsv and ranker.metrics.json), reading the requests with the shipped level and topic models: minutes rather than a quarter of an hour. With --cv-only it writes nothing." };
         var feedback = new FeedbackOptions();
-        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2 or Holdout3): the level model (data/models/level.zip), the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, topicThresholds, treeSettings, misses, without };
+        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2 or Holdout3): the level model (data/models/level.zip), the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, rankerOnly, topicThresholds, treeSettings, misses, without };
         feedback.AddTo(train);
         train.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -40,8 +41,9 @@ internal static class ModelCommand
                 return 2;
             }
 
-            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), parseResult.GetValue(topicThresholds), parseResult.GetValue(treeSettings), parseResult.GetValue(misses), parseResult.GetValue(without) ?? [], settings, cancellationToken).ConfigureAwait(false);
-            if (status != 0 || parseResult.GetValue(cvOnly))
+            var rankerOnlyRun = parseResult.GetValue(rankerOnly);
+            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), rankerOnlyRun, parseResult.GetValue(topicThresholds), parseResult.GetValue(treeSettings), parseResult.GetValue(misses), parseResult.GetValue(without) ?? [], settings, cancellationToken).ConfigureAwait(false);
+            if (status != 0 || parseResult.GetValue(cvOnly) || rankerOnlyRun)
             {
                 return status;
             }
@@ -59,7 +61,7 @@ internal static class ModelCommand
         return model;
     }
 
-    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, bool topicThresholds, bool treeSettings, bool misses, IReadOnlyList<FeatureFamily> withoutFamilies, FeedbackSettings feedback, CancellationToken cancellationToken)
+    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, bool rankerOnly, bool topicThresholds, bool treeSettings, bool misses, IReadOnlyList<FeatureFamily> withoutFamilies, FeedbackSettings feedback, CancellationToken cancellationToken)
     {
         var root = repository ?? FindRepository();
         if (root is null)
@@ -75,8 +77,8 @@ internal static class ModelCommand
             .SelectMany(folder => JudgmentLoader.LoadRecommend(Path.Combine(root, JudgmentLoader.RepositoryPath, folder)))
             .ToList();
         // The level model first: the ranker learns from the free-text requests as the bot reads them, levels included.
-        var levelModel = LevelModelCommand.Train(Path.Combine(root, JudgmentLoader.RepositoryPath), Path.Combine(dataDirectory, "models", LevelModelCommand.ModelFile), Console.Out, write: !cvOnly);
-        var topicModel = TrainTopicModel(catalog, judgments, dataDirectory, write: !cvOnly);
+        var levelModel = rankerOnly ? LevelModel.LoadEmbedded() : LevelModelCommand.Train(Path.Combine(root, JudgmentLoader.RepositoryPath), Path.Combine(dataDirectory, "models", LevelModelCommand.ModelFile), Console.Out, write: !cvOnly);
+        var topicModel = rankerOnly ? TopicModel.LoadEmbedded() : TrainTopicModel(catalog, judgments, dataDirectory, write: !cvOnly);
         stopwatch.Restart();
         var fromFiles = judgments.Count;
         var feedbackMerged = 0;
@@ -124,11 +126,12 @@ internal static class ModelCommand
         else
         {
             var fit = Stopwatch.StartNew();
-            var bytes = RankerTrainer.TrainFinal(dataset, best.Algorithm);
+            var trained = RankerTrainer.TrainFinal(dataset, best.Algorithm);
             var trainingSeconds = fit.Elapsed.TotalSeconds;
             var models = Path.Combine(dataDirectory, "models");
             Directory.CreateDirectory(models);
-            File.WriteAllBytes(Path.Combine(models, ModelFile), bytes);
+            File.WriteAllBytes(Path.Combine(models, ModelFile), trained.Model);
+            File.WriteAllText(Path.Combine(models, JudgedPriors.FileName), trained.Priors.ToText());
             var metrics = new TrainingMetrics
             {
                 Algorithm = best.Algorithm.ToString(),
@@ -141,7 +144,7 @@ internal static class ModelCommand
                 FeedbackRequests = feedback.Enabled ? judgments.Count - fromFiles + feedbackMerged : null,
             };
             File.WriteAllText(Path.Combine(models, MetricsFile), RankerTrainer.ToJson(metrics) + Environment.NewLine);
-            Console.WriteLine($"Kept {best.Algorithm} (mean nDCG@5 {RankerTrainer.Format(best.Mean)}); final fit {trainingSeconds:F1} s; wrote {Path.Combine(models, ModelFile)} and {MetricsFile}. Total {stopwatch.Elapsed.TotalSeconds:F1} s.");
+            Console.WriteLine($"Kept {best.Algorithm} (mean nDCG@5 {RankerTrainer.Format(best.Mean)}); final fit {trainingSeconds:F1} s; wrote {Path.Combine(models, ModelFile)}, {JudgedPriors.FileName} and {MetricsFile}. Total {stopwatch.Elapsed.TotalSeconds:F1} s.");
         }
 
         if (withoutFamilies.Count > 0)

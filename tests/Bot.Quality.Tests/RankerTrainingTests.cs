@@ -24,12 +24,14 @@ public sealed class RankerTrainingTests
         var algorithm = Enum.Parse<RankerAlgorithm>(metrics.Algorithm);
 
         var dataset = RankerTrainer.BuildDataset(catalog, judgments);
-        using var bytes = new MemoryStream(RankerTrainer.TrainFinal(dataset, algorithm));
+        var trained = RankerTrainer.TrainFinal(dataset, algorithm);
+        using var bytes = new MemoryStream(trained.Model);
         var retrained = RankerModel.Load(bytes, "retrained");
 
+        Assert.Equal(File.ReadAllText(Path.Combine(Repository.DataDirectory, "models", JudgedPriors.FileName)), trained.Priors.ToText());
         Assert.Equal(metrics.Queries, dataset.Count);
         Assert.Equal(metrics.Rows, dataset.Sum(q => q.Ids.Count));
-        foreach (var features in dataset.SelectMany(q => q.Features))
+        foreach (var features in RankerTrainer.WithPriors(dataset, trained.Priors).SelectMany(q => q.Features))
         {
             Assert.Equal(RankerModel.Bundled.Score(features), retrained.Score(features), 9);
         }

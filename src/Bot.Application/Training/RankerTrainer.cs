@@ -63,9 +63,15 @@ public enum RankerAlgorithm
 /// <summary>One judged request: its candidates (features) and each candidate's grade (0 when unjudged).</summary>
 public sealed record TrainingQuery(string Input, IReadOnlyList<string> Ids, IReadOnlyList<float[]> Features, IReadOnlyList<int> Labels, Grades Grades)
 {
-    /// <summary>How the bot understood the request (for the misses report); null when built by hand.</summary>
+    /// <summary>How the bot understood the request (for the misses report and the judged priors); null when built by hand.</summary>
     public RecommendationQuery? Query { get; init; }
+
+    /// <summary>The judge's reading of the request (topics, level, grades) that the judged priors count; null when built by hand.</summary>
+    public JudgedExample? Example { get; init; }
 }
+
+/// <summary>What <see cref="RankerTrainer.TrainFinal"/> produces: the saved model's bytes and the priors it ranks with.</summary>
+public sealed record TrainedRanker(byte[] Model, JudgedPriors Priors);
 
 /// <summary>One judged request under cross-validation: its fold, its nDCG@5, the best its candidates allow, and the fold model's order of its candidates.</summary>
 public sealed record QueryOutcome(TrainingQuery Query, int Fold, double Ndcg, double Ceiling, IReadOnlyList<string> Ranking)
@@ -107,7 +113,11 @@ public static class RankerTrainer
     public const int Cutoff = 5;
 
 
-    /// <summary>Runs every judged request through the bot's own understanding and collects its candidates' features and grades.</summary>
+    /// <summary>
+    /// Runs every judged request through the bot's own understanding and collects its candidates' features and grades.
+    /// The <see cref="FeatureFamily.Judged"/> features are left at 0 here: which judgments they may count depends on
+    /// the fold, so training and cross-validation fill them (<see cref="WithPriors"/>).
+    /// </summary>
     /// <param name="topicModel">The topic model the bot will run with (default the shipped one): requests naming no topic are understood through it.</param>
     /// <param name="understanding">Thresholds of request understanding, the topic model's among them; default the bot's.</param>
     /// <param name="levelModel">The level model the bot will run with (default the shipped one): free-text requests the level phrases find no level in are read through it.</param>
@@ -130,7 +140,11 @@ public static class RankerTrainer
             var labels = ids.Select(judgment.Grades.Of).ToList();
             if (labels.Any(l => l > 0))
             {
-                dataset.Add(new TrainingQuery(judgment.Input, ids, candidates.Select(c => c.Features).ToList(), labels, judgment.Grades) { Query = query });
+                dataset.Add(new TrainingQuery(judgment.Input, ids, candidates.Select(c => c.Features).ToList(), labels, judgment.Grades)
+                {
+                    Query = query,
+                    Example = new JudgedExample(judgment.Topics, judgment.Level, judgment.Grades.ById),
+                });
             }
         }
 
@@ -152,9 +166,11 @@ public static class RankerTrainer
         var outcomes = new List<QueryOutcome>(dataset.Count);
         for (var fold = 0; fold < Folds; fold++)
         {
-            var train = dataset.Where((_, i) => i % Folds != fold).ToList();
+            var measured = fold;
+            var train = OutOfFoldPriors(dataset, excluded: fold);
             var model = RankerModelFrom(Fit(train, algorithm, removed, settings ?? TreeSettings.Shipped, out _));
-            foreach (var query in dataset.Where((_, i) => i % Folds == fold))
+            var test = WithPriors(InFold(dataset, fold), PriorsOf(dataset.Where((_, i) => FoldOf(i) != measured)));
+            foreach (var query in test)
             {
                 var order = Order(query, model, removed);
                 var ideal = Dcg(query.Grades.ById.Values.OrderByDescending(g => g));
@@ -171,13 +187,66 @@ public static class RankerTrainer
         return outcomes;
     }
 
-    /// <summary>Fits on every query and returns the saved model's bytes.</summary>
-    public static byte[] TrainFinal(IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm)
+    /// <summary>
+    /// Fits on every query (each with the priors of the other folds) and returns the saved model's bytes and the
+    /// priors counted from every query, which the model ranks with.
+    /// </summary>
+    public static TrainedRanker TrainFinal(IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm)
     {
-        var transformer = Fit(dataset, algorithm, removed: null, TreeSettings.Shipped, out var schema);
+        var transformer = Fit(OutOfFoldPriors(dataset, excluded: null), algorithm, removed: null, TreeSettings.Shipped, out var schema);
         using var stream = new MemoryStream();
         Context().Model.Save(transformer, schema, stream);
-        return stream.ToArray();
+        return new TrainedRanker(stream.ToArray(), PriorsOf(dataset));
+    }
+
+    /// <summary>The queries with their <see cref="FeatureFamily.Judged"/> features computed from <paramref name="priors"/> (copies; the dataset is not changed).</summary>
+    public static IReadOnlyList<TrainingQuery> WithPriors(IEnumerable<TrainingQuery> queries, JudgedPriors priors, double? smoothing = null)
+    {
+        var weight = smoothing ?? RankingOptions.Default.JudgedPriorSmoothing;
+        return queries.Select(q => q.Query is not { } understood
+            ? q
+            : q with { Features = Filled(q, understood, priors, weight) }).ToList();
+    }
+
+    private static List<float[]> Filled(TrainingQuery query, RecommendationQuery understood, JudgedPriors priors, double smoothing)
+    {
+        var features = query.Features.Select((row, i) =>
+        {
+            var copy = (float[])row.Clone();
+            priors.Fill(query.Ids[i], understood.TopicIds, understood.Level, copy, smoothing);
+            return copy;
+        }).ToList();
+        return features;
+    }
+
+    /// <summary>The priors counted from these queries' judgments.</summary>
+    public static JudgedPriors PriorsOf(IEnumerable<TrainingQuery> queries) => JudgedPriors.From(queries.Select(q => q.Example).OfType<JudgedExample>());
+
+    /// <summary>The fold a query at this position of the dataset belongs to.</summary>
+    public static int FoldOf(int position) => position % Folds;
+
+    private static IEnumerable<TrainingQuery> InFold(IReadOnlyList<TrainingQuery> dataset, int fold) => dataset.Where((_, i) => FoldOf(i) == fold);
+
+    /// <summary>
+    /// The training queries, each fold with priors counted from neither itself nor <paramref name="excluded"/> (the
+    /// fold being measured), so no query's features hold its own grades nor the measured fold's.
+    /// </summary>
+    private static List<TrainingQuery> OutOfFoldPriors(IReadOnlyList<TrainingQuery> dataset, int? excluded)
+    {
+        var result = new List<TrainingQuery>(dataset.Count);
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            if (fold == excluded)
+            {
+                continue;
+            }
+
+            var own = fold;
+            var priors = PriorsOf(dataset.Where((_, i) => FoldOf(i) != own && FoldOf(i) != excluded));
+            result.AddRange(WithPriors(InFold(dataset, fold), priors));
+        }
+
+        return result;
     }
 
     /// <summary>Mean nDCG@5 of a model over a dataset, ranking each query's candidates by score.</summary>

@@ -14,6 +14,9 @@ public sealed class RankerModel
     /// <summary>The model's name inside this assembly; the file is data/models/ranker.zip in the repository.</summary>
     public const string ResourceName = "Bot.Recommendation.ranker.zip";
 
+    /// <summary>The judged priors shipped beside the model (data/models/judged-priors.tsv), inside this assembly.</summary>
+    public const string PriorsResourceName = "Bot.Recommendation." + JudgedPriors.FileName;
+
     /// <summary>The model's input: one vector of <see cref="RankingFeatures.Count"/> floats.</summary>
     public const string FeatureColumn = "Features";
 
@@ -36,6 +39,9 @@ public sealed class RankerModel
     public static RankerModel Untrained { get; } = new([], 0, RankingFeatures.Count);
 
     public int FeatureCount { get; }
+
+    /// <summary>The priors the model was trained with (<see cref="FeatureFamily.Judged"/>); empty for a model without them.</summary>
+    public JudgedPriors Priors { get; private init; } = JudgedPriors.Empty;
 
     public int TreeCount => _trees.Length;
 
@@ -70,6 +76,10 @@ public sealed class RankerModel
         return new RankerModel(trees, ensemble.Bias, featureCount);
     }
 
+    /// <summary>The same trees ranking with <paramref name="priors"/>.</summary>
+    public RankerModel WithPriors(JudgedPriors priors) => new(_trees, _bias, FeatureCount) { Priors = priors };
+
+    /// <summary>Reads a model file and the judged priors saved beside it (<see cref="JudgedPriors.FileName"/> in its folder).</summary>
     public static RankerModel Load(string path)
     {
         if (!File.Exists(path))
@@ -77,8 +87,20 @@ public sealed class RankerModel
             throw new FileNotFoundException($"The ranking model {path} is missing. Build it with `Bot model train`.", path);
         }
 
-        using var stream = File.OpenRead(path);
-        return Load(stream, path);
+        RankerModel model;
+        using (var stream = File.OpenRead(path))
+        {
+            model = Load(stream, path);
+        }
+
+        var priorsPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, JudgedPriors.FileName);
+        if (!File.Exists(priorsPath))
+        {
+            throw new FileNotFoundException($"The judged priors {priorsPath} that go with {path} are missing. Build both with `Bot model train`.", priorsPath);
+        }
+
+        using var reader = File.OpenText(priorsPath);
+        return model.WithPriors(JudgedPriors.Parse(reader, priorsPath));
     }
 
     public double Score(ReadOnlySpan<float> features)
@@ -114,7 +136,11 @@ public sealed class RankerModel
     {
         using var stream = typeof(RankerModel).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidDataException($"The ranking model is missing from {typeof(RankerModel).Assembly.GetName().Name}: data/models/ranker.zip was not there at build time. Build it with `Bot model train` and rebuild.");
-        return Load(stream, "data/models/ranker.zip");
+        var model = Load(stream, "data/models/ranker.zip");
+        using var priors = typeof(RankerModel).Assembly.GetManifestResourceStream(PriorsResourceName)
+            ?? throw new InvalidDataException($"The judged priors are missing from {typeof(RankerModel).Assembly.GetName().Name}: data/models/{JudgedPriors.FileName} was not there at build time. Build it with `Bot model train` and rebuild.");
+        using var reader = new StreamReader(priors);
+        return model.WithPriors(JudgedPriors.Parse(reader, "data/models/" + JudgedPriors.FileName));
     }
 
     private sealed class Tree

@@ -17,6 +17,7 @@ public sealed class RankingFeatureExtractor
 
     private readonly CatalogIndex _index;
     private readonly RankingOptions _options;
+    private readonly JudgedPriors _priors;
     private readonly float[] _sourceWeight;
     private readonly float[] _expertCount;
     private readonly float[] _requiredBy;
@@ -28,10 +29,12 @@ public sealed class RankingFeatureExtractor
     private readonly HashSet<string>[] _stems;
     private readonly Dictionary<string, float> _stemRarity;
 
-    public RankingFeatureExtractor(CatalogIndex index, RankingOptions options)
+    /// <param name="priors">What the judges gave for each topic (<see cref="RankerModel.Priors"/>); default none.</param>
+    public RankingFeatureExtractor(CatalogIndex index, RankingOptions options, JudgedPriors? priors = null)
     {
         _index = index;
         _options = options;
+        _priors = priors ?? JudgedPriors.Empty;
         var resources = index.Resources;
         var catalog = index.Catalog;
         _sourceWeight = resources.Select(r => (float)r.RecommendedBy.Sum(id => catalog.FindSource(id)?.Weight ?? 0)).ToArray();
@@ -131,6 +134,7 @@ public sealed class RankingFeatureExtractor
             features[RankingFeatures.TopicsSimilarity] = fields[2][position];
             features[RankingFeatures.AuthorsSimilarity] = fields[3][position];
             FillItemFeatures(doc, context, features);
+            _priors.Fill(_index.Resources[doc].Id, query.TopicIds, query.Level, features, _options.JudgedPriorSmoothing);
             candidates.Add(new RankingCandidate(doc, features));
         }
 

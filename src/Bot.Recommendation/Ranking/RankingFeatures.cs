@@ -16,6 +16,7 @@ public enum FeatureFamily
     TopicFit,
     Canon,
     Coverage,
+    Judged,
 }
 
 /// <summary>One feature of a (request, candidate) pair: its position in the vector, name and family.</summary>
@@ -77,6 +78,10 @@ public static class RankingFeatures
     public const int SourceWeightRelative = 50;
     public const int WordCoverage = 51;
     public const int WordsMatched = 52;
+    public const int JudgedTopicGrade = 53;
+    public const int JudgedTopicLevelGrade = 54;
+    public const int JudgedIdealShare = 55;
+    public const int JudgedOverallGrade = 56;
 
     public static IReadOnlyList<FeatureDefinition> All { get; } =
     [
@@ -133,6 +138,10 @@ public static class RankingFeatures
         new(SourceWeightRelative, "source_weight_relative", FeatureFamily.Canon, "source weight over the most recommended candidate's"),
         new(WordCoverage, "word_coverage", FeatureFamily.Coverage, "rarity-weighted share of the request's catalog words (by stem) the item's title, summary and topics contain"),
         new(WordsMatched, "words_matched", FeatureFamily.Coverage, "how many of the request's catalog words (by stem) the item's text contains"),
+        new(JudgedTopicGrade, "judged_topic_grade", FeatureFamily.Judged, "mean grade the judges gave it when asked about an asked topic (best topic; ungraded counts 0)"),
+        new(JudgedTopicLevelGrade, "judged_topic_level_grade", FeatureFamily.Judged, "the same among requests at the asked level (or none), leaning on the topic's when few"),
+        new(JudgedIdealShare, "judged_ideal_share", FeatureFamily.Judged, "share of requests on an asked topic where the judges would hand it out first"),
+        new(JudgedOverallGrade, "judged_overall_grade", FeatureFamily.Judged, "mean grade over every judged request"),
     ];
 
     public static int Count => All.Count;

@@ -80,6 +80,14 @@ public sealed class RankingOptions
     [Range(3, 20)]
     public int CoverageStemLength { get; set; } = 6;
 
+    /// <summary>
+    /// Judged requests' worth of "graded 0" added when the judged priors average an item's grades: a topic has about
+    /// thirty judged requests and a topic at one level about eight, so two keeps one lucky grade in a thin bucket from
+    /// reading as the canon while a bucket of thirty barely moves.
+    /// </summary>
+    [Range(0.0, 100.0)]
+    public double JudgedPriorSmoothing { get; set; } = 2;
+
     /// <summary>The text indexes' search budget these options set.</summary>
     public TextSearchBudget SearchBudget => new(SearchPostings, RescoredPerResult);
 

@@ -127,6 +127,7 @@ public sealed partial class ReasonWriter
         FeatureFamily.Topic when query.TopicIds.Contains(resource.PrimaryTopic) => $"mainly about {_index.TopicName(resource.PrimaryTopic).ToLowerInvariant()}",
         FeatureFamily.Text or FeatureFamily.Coverage => TextPhrase(resource, query),
         FeatureFamily.Structure => StructurePhrase(resource),
+        FeatureFamily.Judged => JudgedPhrase(resource, query),
         _ => null,
     };
 
@@ -222,6 +223,12 @@ public sealed partial class ReasonWriter
             .ToList();
         return shared.Count > 0 ? $"speaks to \"{string.Join(' ', shared)}\"" : null;
     }
+
+    // The judged priors raised it: what teachers hand out on the asked topic it belongs to.
+    private string? JudgedPhrase(Resource resource, RecommendationQuery query) =>
+        query.TopicIds.FirstOrDefault(resource.Topics.Contains) is { } topic
+            ? $"a common pick for {_index.TopicName(topic).ToLowerInvariant()}"
+            : null;
 
     private string? StructurePhrase(Resource resource)
     {

@@ -18,7 +18,7 @@ public sealed class Recommender
         _index = index;
         Model = model;
         _options = options;
-        Features = new RankingFeatureExtractor(index, options);
+        Features = new RankingFeatureExtractor(index, options, model.Priors);
         _reasons = new ReasonWriter(index);
     }
 

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using Bot.Catalog;
+
+namespace Bot.Recommendation.Ranking;
+
+/// <summary>One judged request as the priors count it: the topics and level the judge meant, and the grade of each item.</summary>
+public sealed record JudgedExample(IReadOnlyList<string> Topics, Level? Level, IReadOnlyDictionary<string, int> Grades);
+
+/// <summary>
+/// How the judges graded each item when readers asked about a topic (and a topic at a level): the mean grade over
+/// every judged request on that topic, ungraded counting as 0, and how often the item was the one to hand out first.
+/// It is the trained ranker's memory of what teachers give for a subject, learned from the same judgments as the
+/// trees; the catalog's own marks (essential paths, lists recommending it) say it only where someone wrote them down.
+/// </summary>
+/// <remarks>
+/// Built by <c>Bot model train</c> from the training judgments and shipped beside the ranker
+/// (data/models/judged-priors.tsv). While training, each request's features come from priors counted without its own
+/// cross-validation fold, so the trees never learn from a prior that already holds the request's own grades.
+/// </remarks>
+public sealed class JudgedPriors
+{
+    /// <summary>The file's name in data/models and, prefixed, the resource's name inside this assembly.</summary>
+    public const string FileName = "judged-priors.tsv";
+
+    private const string AnyTopic = "*";
+    private const string AnyLevel = "*";
+    private const string NoLevel = "-";
+    private const string Header = "# judged priors v1: requests <topic> <level> <count> | grades <topic> <level> <id> <grade sum> <ideal count>";
+
+    private readonly Dictionary<(string Topic, string Level), int> _requests;
+    private readonly Dictionary<(string Topic, string Level, string Id), (int Sum, int Ideals)> _grades;
+
+    private JudgedPriors(Dictionary<(string, string), int> requests, Dictionary<(string, string, string), (int, int)> grades)
+    {
+        _requests = requests;
+        _grades = grades;
+    }
+
+    /// <summary>No judgments: every prior feature is 0, as for a catalog nobody has judged.</summary>
+    public static JudgedPriors Empty { get; } = new([], []);
+
+    /// <summary>How many judged requests the priors were counted from.</summary>
+    public int RequestCount => _requests.GetValueOrDefault((AnyTopic, AnyLevel));
+
+    public static JudgedPriors From(IEnumerable<JudgedExample> examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        var requests = new Dictionary<(string, string), int>();
+        var grades = new Dictionary<(string, string, string), (int, int)>();
+        foreach (var example in examples)
+        {
+            var level = LevelKey(example.Level);
+            foreach (var (topic, levelKey) in Buckets(example.Topics.Distinct(StringComparer.Ordinal), level))
+            {
+                requests[(topic, levelKey)] = requests.GetValueOrDefault((topic, levelKey)) + 1;
+                foreach (var (id, grade) in example.Grades)
+                {
+                    if (grade > 0)
+                    {
+                        var (sum, ideals) = grades.GetValueOrDefault((topic, levelKey, id));
+                        grades[(topic, levelKey, id)] = (sum + grade, ideals + (grade >= 3 ? 1 : 0));
+                    }
+                }
+            }
+        }
+
+        return new JudgedPriors(requests, grades);
+    }
+
+    /// <summary>
+    /// The item's priors for a request understood as <paramref name="topics"/> at <paramref name="level"/>, written into
+    /// the <see cref="FeatureFamily.Judged"/> slots of <paramref name="features"/>.
+    /// </summary>
+    /// <param name="smoothing">Requests' worth of "graded 0" added to each count, so an item graded once on a rare bucket is not taken for the canon.</param>
+    public void Fill(string id, IReadOnlyList<string> topics, Level? level, float[] features, double smoothing)
+    {
+        var levelKey = LevelKey(level);
+        double bestTopic = 0, bestTopicLevel = 0, bestIdeal = 0;
+        foreach (var topic in topics)
+        {
+            var topicGrade = Mean(topic, AnyLevel, id, smoothing, 0, out var topicIdeal);
+            var levelGrade = Mean(topic, levelKey, id, smoothing, topicGrade, out _);
+            bestTopic = Math.Max(bestTopic, topicGrade);
+            bestTopicLevel = Math.Max(bestTopicLevel, levelGrade);
+            bestIdeal = Math.Max(bestIdeal, topicIdeal);
+        }
+
+        var overall = Mean(AnyTopic, AnyLevel, id, smoothing, 0, out _);
+        features[RankingFeatures.JudgedTopicGrade] = (float)bestTopic;
+        features[RankingFeatures.JudgedTopicLevelGrade] = (float)(topics.Count > 0 ? bestTopicLevel : Mean(AnyTopic, levelKey, id, smoothing, overall, out _));
+        features[RankingFeatures.JudgedIdealShare] = (float)bestIdeal;
+        features[RankingFeatures.JudgedOverallGrade] = (float)overall;
+    }
+
+    // The smoothing's pseudo-requests carry the fallback's grade, so a thin bucket leans on the wider one.
+    private double Mean(string topic, string level, string id, double smoothing, double fallback, out double idealShare)
+    {
+        var requests = _requests.GetValueOrDefault((topic, level));
+        var (sum, ideals) = _grades.GetValueOrDefault((topic, level, id));
+        var denominator = requests + smoothing;
+        idealShare = denominator > 0 ? ideals / denominator : 0;
+        return denominator > 0 ? (sum + smoothing * fallback) / denominator : 0;
+    }
+
+    private static string LevelKey(Level? level) => level?.ToString().ToLowerInvariant() ?? NoLevel;
+
+    private static IEnumerable<(string Topic, string Level)> Buckets(IEnumerable<string> topics, string level)
+    {
+        yield return (AnyTopic, AnyLevel);
+        yield return (AnyTopic, level);
+        foreach (var topic in topics)
+        {
+            yield return (topic, AnyLevel);
+            yield return (topic, level);
+        }
+    }
+
+    /// <summary>The priors as text, one count per line in a fixed order, so the same judgments give the same file.</summary>
+    public string ToText()
+    {
+        var text = new StringBuilder().AppendLine(Header);
+        foreach (var ((topic, level), count) in _requests.OrderBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"requests\t{topic}\t{level}\t{count}\n");
+        }
+
+        foreach (var ((topic, level, id), (sum, ideals)) in _grades
+                     .OrderBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal).ThenBy(p => p.Key.Item3, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"grades\t{topic}\t{level}\t{id}\t{sum}\t{ideals}\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Reads <see cref="ToText"/>'s output; throws <see cref="InvalidDataException"/> naming the line that is wrong.</summary>
+    public static JudgedPriors Parse(TextReader reader, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var requests = new Dictionary<(string, string), int>();
+        var grades = new Dictionary<(string, string, string), (int, int)>();
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            switch (cells)
+            {
+                case ["requests", var topic, var level, var count] when int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n):
+                    requests[(topic, level)] = n;
+                    break;
+                case ["grades", var topic, var level, var id, var sum, var ideals]
+                    when int.TryParse(sum, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && int.TryParse(ideals, NumberStyles.None, CultureInfo.InvariantCulture, out var i):
+                    grades[(topic, level, id)] = (s, i);
+                    break;
+                default:
+                    throw new InvalidDataException($"{origin} line {number} is not a judged-priors line (expected 'requests' with 3 cells or 'grades' with 5, tab-separated). Rebuild it with `Bot model train`.");
+            }
+        }
+
+        return new JudgedPriors(requests, grades);
+    }
+}
