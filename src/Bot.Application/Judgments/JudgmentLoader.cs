@@ -17,7 +17,7 @@ public static class JudgmentLoader
     public static readonly string RepositoryPath = Path.Combine("tests", "Bot.Quality.Tests", "Judgments");
 
     /// <summary>The folders whose /recommend judgments train the ranker; no held-out set (Holdout2, Holdout3) is among them.</summary>
-    public static readonly IReadOnlyList<string> TrainingFolders = [string.Empty, "Holdout", "Training", "Training2", "Training3", "Training4"];
+    public static readonly IReadOnlyList<string> TrainingFolders = [string.Empty, "Holdout", "Training", "Training2", "Training3", "Training4", "Training5"];
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -31,9 +31,9 @@ public static class JudgmentLoader
             .OfType<LabelledMessage>()
             .ToList();
 
-    /// <summary>Loads a folder's judgments; a folder may leave out papers.yaml or messages.yaml (none of that kind).</summary>
+    /// <summary>Loads a folder's judgments; a folder may leave out any of its three files (none of that kind).</summary>
     public static JudgmentSet Load(string directory) => new(
-        Read<RecommendFileDto>(Path.Combine(directory, RecommendFile)).Queries.Select(ToJudgment).ToList(),
+        ReadOptional<RecommendFileDto>(Path.Combine(directory, RecommendFile))?.Queries.Select(ToJudgment).ToList() ?? [],
         ReadOptional<PapersFileDto>(Path.Combine(directory, PapersFile))?.Lookups.Select(ToJudgment).ToList() ?? [],
         ReadOptional<MessagesFileDto>(Path.Combine(directory, MessagesFile))?.Messages.Select(ToJudgment).ToList() ?? []);
 
