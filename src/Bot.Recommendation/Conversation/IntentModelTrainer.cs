@@ -158,14 +158,18 @@ public static class IntentModelTrainer
 /// <summary>The LightGBM settings compared on cross-validation by `Bot model train-intent`.</summary>
 public sealed record LightGbmSettings(int Iterations, int Leaves, int MinimumExamplesPerLeaf, double LearningRate)
 {
-    /// <summary>Chosen on 5-fold cross-validation of the training messages: small trees and a slow rate overfit the few messages least.</summary>
-    public static LightGbmSettings Shipped { get; } = new(400, 8, 5, 0.05);
+    /// <summary>
+    /// Chosen on 5-fold cross-validation of the training messages. With 2,757 of them (Training5 and Training6 joined)
+    /// 200 trees of 16 leaves at rate 0.1 beat the 400 of 8 at 0.05 chosen on fewer: accuracy 0.943 against 0.937,
+    /// chatter answered 7.4 % against 7.8 %, requests missed 3.4 % against 4.0 %.
+    /// </summary>
+    public static LightGbmSettings Shipped { get; } = new(200, 16, 5, 0.1);
 
-    /// <summary>Shipped first; the first model's (200, 16, 5, 0.1) and the runners-up beside it.</summary>
+    /// <summary>Shipped first; the previous choice (400, 8, 5, 0.05) and the runners-up beside it.</summary>
     public static IReadOnlyList<LightGbmSettings> Candidates { get; } =
     [
         Shipped,
-        new(200, 16, 5, 0.1),
+        new(400, 8, 5, 0.05),
         new(600, 4, 5, 0.05),
         new(400, 8, 10, 0.05),
         new(600, 8, 3, 0.03),
