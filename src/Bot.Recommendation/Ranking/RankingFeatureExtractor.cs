@@ -59,7 +59,9 @@ public sealed class RankingFeatureExtractor
         // The user's own words say what they want; topic names stand in only when there are none.
         var queryText = query.SubjectText.Length > 0 ? query.SubjectText : string.Join(' ', query.TopicIds.Select(_index.TopicName));
         var limit = _options.MaxCandidates;
-        var text = _index.Documents.Search(queryText, Math.Max(_options.TextCandidates, limit));
+        // ML.NET featurizes the request once; each index weights the counts its own way.
+        var queryCounts = _index.Documents.Count(queryText);
+        var text = _index.Documents.Search(_index.Documents.Vectorize(queryCounts), Math.Max(_options.TextCandidates, limit));
         var bestText = text.Count > 0 ? text[0].Score : 0f;
         var textScore = new Dictionary<int, (float Score, int Rank)>(text.Count);
         for (var i = 0; i < text.Count; i++)
@@ -85,7 +87,7 @@ public sealed class RankingFeatureExtractor
             }
         }
 
-        foreach (var (doc, _) in _index.Names.Search(queryText, _options.NameCandidates))
+        foreach (var (doc, _) in _index.Names.Search(_index.Names.Vectorize(queryCounts), _options.NameCandidates))
         {
             Add(_index.NameOwners[doc]);
         }
@@ -110,7 +112,7 @@ public sealed class RankingFeatureExtractor
 
         // Each field's similarity only for the candidates: from the field's postings, not a ranking of every item.
         var fields = new[] { _index.TitleField, _index.SummaryField, _index.TopicsField, _index.AuthorsField }
-            .Select(field => field.SimilaritiesAmongBest(field.Vectorize(queryText), order, Math.Max(_options.TextCandidates, limit)))
+            .Select(field => field.SimilaritiesAmongBest(field.Vectorize(queryCounts), order, Math.Max(_options.TextCandidates, limit)))
             .ToArray();
         var context = new QueryContext(
             query,
@@ -134,17 +136,17 @@ public sealed class RankingFeatureExtractor
             candidates.Add(new RankingCandidate(doc, features));
         }
 
-        FillTopicFit(queryText, query, candidates);
+        FillTopicFit(queryCounts, query, candidates);
         FillCoverage(queryText, candidates);
         FillCanonRanks(candidates);
         return candidates;
     }
 
     /// <summary>How near the request's words are to each candidate's topics, by the catalog's text of each topic: a soft topic where the parser named none or the wrong one.</summary>
-    private void FillTopicFit(string queryText, RecommendationQuery query, List<RankingCandidate> candidates)
+    private void FillTopicFit(NgramCounts queryCounts, RecommendationQuery query, List<RankingCandidate> candidates)
     {
         var fit = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var (doc, score) in _index.TopicDocuments.Search(queryText, _index.TopicIds.Count))
+        foreach (var (doc, score) in _index.TopicDocuments.Search(_index.TopicDocuments.Vectorize(queryCounts), _index.TopicIds.Count))
         {
             fit[_index.TopicIds[doc]] = score;
         }
