@@ -93,6 +93,42 @@ public sealed class MlNetTextFeaturizer
         }
     }
 
+    /// <summary>
+    /// Vectors of <paramref name="texts"/> through a prediction engine of their own, which is dropped afterwards: the
+    /// pooled engines that serve queries keep the buffers of the longest text they saw, and catalog texts are long.
+    /// Safe to call from several threads at once.
+    /// </summary>
+    internal SparseVector[] TransformEach(IEnumerable<string?> texts)
+    {
+        if (_model is null)
+        {
+            return [.. texts.Select(_ => SparseVector.Empty)];
+        }
+
+        Engine engine;
+        lock (_engineCreation)
+        {
+            engine = new Engine(_context!.Model.CreatePredictionEngine<TextRow, FeatureRow>(_model));
+        }
+
+        using (engine.Prediction)
+        {
+            var output = engine.Output;
+            return [.. texts.Select(text =>
+            {
+                var prepared = Prepare(text, _options);
+                if (prepared.Length == 0)
+                {
+                    return SparseVector.Empty;
+                }
+
+                engine.Input.Text = prepared;
+                engine.Prediction.Predict(engine.Input, ref output);
+                return ToSparse(output.Features, _unitNorm);
+            })];
+        }
+    }
+
     /// <summary>Vectors of many texts in one batch pass of ML.NET (much faster per text than <see cref="Transform"/>).</summary>
     public SparseVector[] TransformMany(IReadOnlyList<string?> texts)
     {

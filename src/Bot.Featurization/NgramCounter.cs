@@ -43,16 +43,10 @@ public sealed class NgramCounter
         var counter = new NgramCounter(MlNetTextFeaturizer.FitCounts(texts, options), options);
 
         // Reading the counts back costs ML.NET about as much as the fit; contiguous parts of about equal length run
-        // side by side on every core, each through its own prediction engine.
+        // side by side on every core.
         var all = new SparseVector[texts.Count];
-        var parts = Partition(texts, Environment.ProcessorCount * 2);
-        Parallel.ForEach(parts, part =>
-        {
-            for (var i = part.Start; i < part.Start + part.Count; i++)
-            {
-                all[i] = counter._featurizer.Transform(texts[i]);
-            }
-        });
+        Parallel.ForEach(Partition(texts, Environment.ProcessorCount * 2), part =>
+            counter._featurizer.TransformEach(texts.GetRange(part.Start, part.Count)).CopyTo(all, part.Start));
 
         var result = new NgramCounts[collections.Count][];
         var next = 0;
