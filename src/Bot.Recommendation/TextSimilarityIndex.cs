@@ -120,10 +120,21 @@ public sealed class TextSimilarityIndex
 
         if (_index.PostingCountOf(query) <= _budget.Postings)
         {
-            var best = _index.TopK(query, limit).ToDictionary(hit => hit.DocumentIndex, hit => hit.Score);
+            // Looked up by binary search rather than through a dictionary: this runs four times per request.
+            var best = _index.TopK(query, limit);
+            var bestDocuments = new int[best.Count];
+            var bestScores = new float[best.Count];
+            for (var j = 0; j < best.Count; j++)
+            {
+                bestDocuments[j] = best[j].DocumentIndex;
+                bestScores[j] = best[j].Score;
+            }
+
+            Array.Sort(bestDocuments, bestScores);
             for (var i = 0; i < documents.Count; i++)
             {
-                similarities[i] = best.GetValueOrDefault(documents[i]);
+                var position = Array.BinarySearch(bestDocuments, documents[i]);
+                similarities[i] = position >= 0 ? bestScores[position] : 0f;
             }
 
             return similarities;
