@@ -31,13 +31,18 @@ public sealed class MlNetTextFeaturizer
     private readonly ConcurrentBag<Engine> _engines = [];
     private readonly Lock _engineCreation = new();
 
-    private MlNetTextFeaturizer(TextFeaturizerOptions options, MLContext? context, ITransformer? model, int documentCount, int dimension)
+    // False for raw n-gram counts (NgramCounter): ML.NET's values are returned as they are.
+    private readonly bool _unitNorm;
+
+    private MlNetTextFeaturizer(TextFeaturizerOptions options, MLContext? context, ITransformer? model, int documentCount, int dimension, bool unitNorm = true, int charSlotCount = 0)
     {
         _options = options;
         _context = context;
         _model = model;
+        _unitNorm = unitNorm;
         DocumentCount = documentCount;
         Dimension = dimension;
+        CharSlotCount = charSlotCount;
     }
 
     /// <summary>How many documents the featurizer was fitted on.</summary>
@@ -45,6 +50,9 @@ public sealed class MlNetTextFeaturizer
 
     /// <summary>The number of slots of ML.NET's output vector (character n-grams, then word n-grams); every index is below it.</summary>
     public int Dimension { get; }
+
+    /// <summary>For raw counts only: how many of the first slots are the character block (the word block follows).</summary>
+    internal int CharSlotCount { get; }
 
     /// <summary>Fits ML.NET's text featurizer on <paramref name="documents"/> (null counts as empty).</summary>
     public static MlNetTextFeaturizer Fit(IReadOnlyList<string?> documents, TextFeaturizerOptions? options = null) =>
@@ -77,11 +85,47 @@ public sealed class MlNetTextFeaturizer
             engine.Input.Text = prepared;
             var output = engine.Output;
             engine.Prediction.Predict(engine.Input, ref output);
-            return ToSparse(output.Features);
+            return ToSparse(output.Features, _unitNorm);
         }
         finally
         {
             _engines.Add(engine);
+        }
+    }
+
+    /// <summary>
+    /// Vectors of <paramref name="texts"/> through a prediction engine of their own, which is dropped afterwards: the
+    /// pooled engines that serve queries keep the buffers of the longest text they saw, and catalog texts are long.
+    /// Safe to call from several threads at once.
+    /// </summary>
+    internal SparseVector[] TransformEach(IEnumerable<string?> texts)
+    {
+        if (_model is null)
+        {
+            return [.. texts.Select(_ => SparseVector.Empty)];
+        }
+
+        Engine engine;
+        lock (_engineCreation)
+        {
+            engine = new Engine(_context!.Model.CreatePredictionEngine<TextRow, FeatureRow>(_model));
+        }
+
+        using (engine.Prediction)
+        {
+            var output = engine.Output;
+            return [.. texts.Select(text =>
+            {
+                var prepared = Prepare(text, _options);
+                if (prepared.Length == 0)
+                {
+                    return SparseVector.Empty;
+                }
+
+                engine.Input.Text = prepared;
+                engine.Prediction.Predict(engine.Input, ref output);
+                return ToSparse(output.Features, _unitNorm);
+            })];
         }
     }
 
@@ -91,11 +135,18 @@ public sealed class MlNetTextFeaturizer
         ArgumentNullException.ThrowIfNull(texts);
         return _model is null || _context is null
             ? [.. texts.Select(_ => SparseVector.Empty)]
-            : ReadFeatures(_model.Transform(_context.Data.LoadFromEnumerable(Rows(texts, _options))), texts.Count);
+            : ReadFeatures(_model.Transform(_context.Data.LoadFromEnumerable(Rows(texts, _options))), texts.Count, _unitNorm);
     }
 
+    /// <summary>
+    /// Fits ML.NET's text featurizer with the n-grams of <paramref name="options"/> but plain counts (TF, no
+    /// normalisation), so that the vectors it returns are the n-gram counts of a text in the fit's slots.
+    /// </summary>
+    internal static MlNetTextFeaturizer FitCounts(IReadOnlyList<string?> documents, TextFeaturizerOptions options) =>
+        FitCore(documents, options with { Weighting = WeightingCriteria.Tf, Norm = NormFunction.None }, transformDocuments: false, unitNorm: false).Featurizer;
+
     private static (MlNetTextFeaturizer Featurizer, SparseVector[]? Vectors) FitCore(
-        IReadOnlyList<string?> documents, TextFeaturizerOptions options, bool transformDocuments)
+        IReadOnlyList<string?> documents, TextFeaturizerOptions options, bool transformDocuments, bool unitNorm = true)
     {
         ArgumentNullException.ThrowIfNull(documents);
         options.Validate();
@@ -112,13 +163,38 @@ public sealed class MlNetTextFeaturizer
         var model = context.Transforms.Text.FeaturizeText(FeaturesColumn, EstimatorOptions(options), TextColumn).Fit(data);
         var transformed = model.Transform(data);
         var dimension = transformed.Schema[FeaturesColumn].Type is VectorDataViewType vector ? vector.Size : 0;
-        var featurizer = new MlNetTextFeaturizer(options, context, model, documents.Count, dimension);
-        var vectors = transformDocuments ? ReadFeatures(transformed, documents.Count) : null;
+        var charSlotCount = unitNorm ? 0 : CharSlotCountOf(transformed.Schema[FeaturesColumn], options, dimension);
+        var featurizer = new MlNetTextFeaturizer(options, context, model, documents.Count, dimension, unitNorm, charSlotCount);
+        var vectors = transformDocuments ? ReadFeatures(transformed, documents.Count, unitNorm) : null;
 
         // The fitted text featurizer keeps its training data view as the root of its pipeline; it never reads it
         // again, but would hold every prepared text alive (about 1 KB per document: 100 MB at 100,000 documents).
         rows.Release();
         return (featurizer, vectors);
+    }
+
+    // The output joins the character block and then the word block; ML.NET names each slot "Char.…" or "Word.…".
+    private static int CharSlotCountOf(DataViewSchema.Column features, TextFeaturizerOptions options, int dimension)
+    {
+        if (options.CharNgramLength == 0 || options.WordNgramLength == 0)
+        {
+            return options.CharNgramLength == 0 ? 0 : dimension;
+        }
+
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        features.GetSlotNames(ref names);
+        var count = 0;
+        foreach (var name in names.DenseValues())
+        {
+            if (!name.Span.StartsWith("Char.", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            count++;
+        }
+
+        return count;
     }
 
     private static TextFeaturizingEstimator.Options EstimatorOptions(TextFeaturizerOptions options)
@@ -160,7 +236,7 @@ public sealed class MlNetTextFeaturizer
     private static TextRow[] Rows(IReadOnlyList<string?> texts, TextFeaturizerOptions options) =>
         [.. texts.Select(text => new TextRow { Text = Prepare(text, options) })];
 
-    private static SparseVector[] ReadFeatures(IDataView transformed, int count)
+    private static SparseVector[] ReadFeatures(IDataView transformed, int count, bool unitNorm)
     {
         var vectors = new SparseVector[count];
         var column = transformed.Schema[FeaturesColumn];
@@ -171,7 +247,7 @@ public sealed class MlNetTextFeaturizer
         while (cursor.MoveNext())
         {
             getter(ref buffer);
-            vectors[row++] = ToSparse(buffer);
+            vectors[row++] = ToSparse(buffer, unitNorm);
         }
 
         return vectors;
@@ -190,8 +266,8 @@ public sealed class MlNetTextFeaturizer
         }
     }
 
-    /// <summary>The non-zero slots of ML.NET's vector, scaled to unit L2 norm.</summary>
-    private static SparseVector ToSparse(VBuffer<float> buffer)
+    /// <summary>The non-zero slots of ML.NET's vector, scaled to unit L2 norm when <paramref name="unitNorm"/>.</summary>
+    private static SparseVector ToSparse(VBuffer<float> buffer, bool unitNorm)
     {
         var values = buffer.GetValues();
         var indices = buffer.GetIndices();
@@ -217,7 +293,7 @@ public sealed class MlNetTextFeaturizer
             }
         }
 
-        var norm = TensorPrimitives.Norm<float>(outValues);
+        var norm = unitNorm ? TensorPrimitives.Norm<float>(outValues) : 0f;
         if (norm > 0f)
         {
             TensorPrimitives.Divide(outValues, norm, outValues);

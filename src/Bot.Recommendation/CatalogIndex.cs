@@ -31,27 +31,29 @@ public sealed class CatalogIndex
         var names = Resources.SelectMany((r, i) => NameVariants(r).Select(name => (name, i))).ToList();
         NameOwners = names.Select(n => n.i).ToArray();
 
-        // Fitting the featurizers is most of start-up; each index fits its own (its own MLContext), so they build
-        // side by side on every core, and each comes out the same as built alone.
-        Task<TextSimilarityIndex> Build(IEnumerable<string> texts, bool withSignatures = false) =>
-            Task.Run(() => TextSimilarityIndex.Build(texts.ToList(), textOptions, budget, withSignatures));
-
+        // One ML.NET fit counts the n-grams of all seven collections (a query is then featurized once per request);
+        // each index weights them by its own documents, so each holds the vectors a fit on it alone would give.
         // Only whole documents are compared with each other (diversity, neighbours); fields are only searched.
-        var documents = Build(Resources.Select(r => DocumentText(r, catalog)), withSignatures: true);
-        var titles = Build(Resources.Select(r => string.Join(" , ", r.Nicknames.Prepend(r.Title))));
-        var summaries = Build(Resources.Select(r => r.Summary));
-        var topics = Build(Resources.Select(r => string.Join(" , ", r.Topics.Select(t => catalog.FindTopic(t)?.Name ?? t))));
-        var authors = Build(Resources.Select(r => string.Join(" , ", r.Authors)));
-        var nameIndex = Build(names.Select(n => n.name));
         TopicIds = catalog.Topics.Select(t => t.Id).ToArray();
-        var topicDocuments = Build(catalog.Topics.Select(t => TopicText(t, Resources)));
-        Documents = documents.GetAwaiter().GetResult();
-        TitleField = titles.GetAwaiter().GetResult();
-        SummaryField = summaries.GetAwaiter().GetResult();
-        TopicsField = topics.GetAwaiter().GetResult();
-        AuthorsField = authors.GetAwaiter().GetResult();
-        Names = nameIndex.GetAwaiter().GetResult();
-        TopicDocuments = topicDocuments.GetAwaiter().GetResult();
+        var indexes = TextSimilarityIndex.BuildShared(
+            [
+                new TextCollection([.. Resources.Select(r => DocumentText(r, catalog))], WithSignatures: true),
+                new TextCollection([.. Resources.Select(r => string.Join(" , ", r.Nicknames.Prepend(r.Title)))]),
+                new TextCollection([.. Resources.Select(r => r.Summary)]),
+                new TextCollection([.. Resources.Select(r => string.Join(" , ", r.Topics.Select(t => catalog.FindTopic(t)?.Name ?? t)))]),
+                new TextCollection([.. Resources.Select(r => string.Join(" , ", r.Authors))]),
+                new TextCollection([.. names.Select(n => n.name)]),
+                new TextCollection([.. catalog.Topics.Select(t => TopicText(t, Resources))]),
+            ],
+            textOptions,
+            budget);
+        Documents = indexes[0];
+        TitleField = indexes[1];
+        SummaryField = indexes[2];
+        TopicsField = indexes[3];
+        AuthorsField = indexes[4];
+        Names = indexes[5];
+        TopicDocuments = indexes[6];
         Topics = new TopicMatcher(catalog.Topics);
         Vocabulary = Resources
             .SelectMany(r => TextAnalyzer.Tokens(string.Join(' ', r.Title, r.Summary, string.Join(' ', r.Nicknames), string.Join(' ', r.Authors))))

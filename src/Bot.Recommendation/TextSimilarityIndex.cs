@@ -13,9 +13,15 @@ public sealed record TextSearchBudget(long Postings, int RescoredPerResult)
     internal int Rescored(int limit) => (int)Math.Min(int.MaxValue, (long)limit * Math.Max(1, RescoredPerResult));
 }
 
+/// <summary>One collection of texts to index (<see cref="TextSimilarityIndex.BuildShared"/>).</summary>
+/// <param name="Documents">The texts; a document's id is its position.</param>
+/// <param name="WithSignatures">Keep each document's signature, for <see cref="TextSimilarityIndex.Similarity"/> and <see cref="TextSimilarityIndex.Neighbours"/>.</param>
+public sealed record TextCollection(IReadOnlyList<string> Documents, bool WithSignatures = false);
+
 /// <summary>
 /// Cosine similarity between texts, using ML.NET's text featurizer with TF-IDF weighting
-/// (<see cref="TextFeaturizerOptions.Retrieval"/>, through <see cref="MlNetTextFeaturizer"/>) and an inverted index, so a query costs what
+/// (<see cref="TextFeaturizerOptions.Retrieval"/>: ML.NET's n-gram counts from an <see cref="NgramCounter"/>, weighted
+/// by this collection's <see cref="TfIdfSpace"/>) and an inverted index, so a query costs what
 /// its own n-grams cost rather than the size of the collection; past <see cref="TextSearchBudget.Postings"/> it
 /// costs a bounded amount (<see cref="SparseVectorIndex.TopK(SparseVector, int, long, int)"/>).
 /// </summary>
@@ -24,7 +30,8 @@ public sealed class TextSimilarityIndex
     private const int DefaultCandidates = 200;
     private const int SignatureLength = 48;
 
-    private readonly MlNetTextFeaturizer _featurizer;
+    private readonly NgramCounter _counter;
+    private readonly TfIdfSpace _space;
     private readonly SparseVectorIndex _index;
     private readonly TextSearchBudget _budget;
 
@@ -32,9 +39,10 @@ public sealed class TextSimilarityIndex
     private readonly SparseVectorRows? _signatures;
 
     // The full document vectors live on only inside the inverted index.
-    private TextSimilarityIndex(MlNetTextFeaturizer featurizer, SparseVector[] vectors, TextSearchBudget budget, bool withSignatures)
+    private TextSimilarityIndex(NgramCounter counter, TfIdfSpace space, SparseVector[] vectors, TextSearchBudget budget, bool withSignatures)
     {
-        _featurizer = featurizer;
+        _counter = counter;
+        _space = space;
         _budget = budget;
         _signatures = withSignatures ? new SparseVectorRows(vectors.Select(Signature).ToArray()) : null;
         _index = new SparseVectorIndex(vectors);
@@ -48,14 +56,40 @@ public sealed class TextSimilarityIndex
     /// <param name="budget">How much one search may visit; default <see cref="TextSearchBudget.Unbounded"/>.</param>
     /// <param name="withSignatures">Keep each document's signature, for <see cref="Similarity"/> and <see cref="Neighbours"/>.</param>
     public static TextSimilarityIndex Build(
-        IReadOnlyList<string> documents, TextFeaturizerOptions? options = null, TextSearchBudget? budget = null, bool withSignatures = false)
+        IReadOnlyList<string> documents, TextFeaturizerOptions? options = null, TextSearchBudget? budget = null, bool withSignatures = false) =>
+        BuildShared([new TextCollection(documents, withSignatures)], options, budget)[0];
+
+    /// <summary>
+    /// One index per collection, all counting n-grams through one shared ML.NET fit (so a query is featurized once for
+    /// all of them, <see cref="Count"/>), each weighting them by its own documents: every index holds the vectors
+    /// that <see cref="Build"/> on its collection alone gives.
+    /// </summary>
+    /// <param name="collections">The collections; the first one's n-grams take the shared fit's first slots.</param>
+    /// <param name="options">Featurizer settings; default <see cref="TextFeaturizerOptions.Retrieval"/>.</param>
+    /// <param name="budget">How much one search may visit; default <see cref="TextSearchBudget.Unbounded"/>.</param>
+    public static IReadOnlyList<TextSimilarityIndex> BuildShared(
+        IReadOnlyList<TextCollection> collections, TextFeaturizerOptions? options = null, TextSearchBudget? budget = null)
     {
-        var (featurizer, vectors) = MlNetTextFeaturizer.FitTransform(documents, options ?? TextFeaturizerOptions.Retrieval);
-        return new TextSimilarityIndex(featurizer, vectors, budget ?? TextSearchBudget.Unbounded, withSignatures);
+        ArgumentNullException.ThrowIfNull(collections);
+        var (counter, counts) = NgramCounter.FitCount(collections.Select(c => (IReadOnlyList<string?>)c.Documents).ToList(), options);
+        var indexes = new TextSimilarityIndex[collections.Count];
+        Parallel.For(0, collections.Count, c =>
+        {
+            var (space, vectors) = TfIdfSpace.Fit(counter, counts[c]);
+            indexes[c] = new TextSimilarityIndex(counter, space, vectors, budget ?? TextSearchBudget.Unbounded, collections[c].WithSignatures);
+        });
+        return indexes;
     }
 
+    /// <summary>The query's n-gram counts, which every index built with this one (<see cref="BuildShared"/>) can <see cref="Vectorize(NgramCounts)"/>.</summary>
+    public NgramCounts Count(string query) => string.IsNullOrWhiteSpace(query) ? new NgramCounts(_counter, SparseVector.Empty) : _counter.Count(query);
+
     /// <summary>The query's vector in this index's n-gram space, for several calls with one query.</summary>
-    public SparseVector Vectorize(string query) => string.IsNullOrWhiteSpace(query) ? SparseVector.Empty : _featurizer.Transform(query);
+    public SparseVector Vectorize(string query) => Vectorize(Count(query));
+
+    /// <summary>The vector of counts from <see cref="Count"/> of this index or of one built with it.</summary>
+    /// <exception cref="ArgumentException">The counts come from an index built apart from this one.</exception>
+    public SparseVector Vectorize(NgramCounts query) => _space.Transform(query);
 
     /// <summary>How many postings ranking the whole collection for <paramref name="query"/> visits.</summary>
     public long PostingCountOf(SparseVector query) => _index.PostingCountOf(query);
@@ -86,10 +120,21 @@ public sealed class TextSimilarityIndex
 
         if (_index.PostingCountOf(query) <= _budget.Postings)
         {
-            var best = _index.TopK(query, limit).ToDictionary(hit => hit.DocumentIndex, hit => hit.Score);
+            // Looked up by binary search rather than through a dictionary: this runs four times per request.
+            var best = _index.TopK(query, limit);
+            var bestDocuments = new int[best.Count];
+            var bestScores = new float[best.Count];
+            for (var j = 0; j < best.Count; j++)
+            {
+                bestDocuments[j] = best[j].DocumentIndex;
+                bestScores[j] = best[j].Score;
+            }
+
+            Array.Sort(bestDocuments, bestScores);
             for (var i = 0; i < documents.Count; i++)
             {
-                similarities[i] = best.GetValueOrDefault(documents[i]);
+                var position = Array.BinarySearch(bestDocuments, documents[i]);
+                similarities[i] = position >= 0 ? bestScores[position] : 0f;
             }
 
             return similarities;

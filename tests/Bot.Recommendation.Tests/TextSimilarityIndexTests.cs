@@ -66,6 +66,38 @@ public sealed class TextSimilarityIndexTests
     }
 
     [Fact]
+    public void Indexes_built_together_search_as_each_built_alone()
+    {
+        string[] titles = ["Raft", "Paxos made simple", "Chain replication", "The log-structured merge-tree", "Consistent hashing", "Chubby", "PBFT", "Raft visualised"];
+        var together = TextSimilarityIndex.BuildShared([new TextCollection(Texts, WithSignatures: true), new TextCollection(titles)]);
+        var alone = new[] { Unbounded, TextSimilarityIndex.Build(titles) };
+        string[] queries = ["raft leader election", "merge tree", "paxos simple", "hashing caches", "nothing known zzq"];
+
+        for (var i = 0; i < alone.Length; i++)
+        {
+            foreach (var query in queries)
+            {
+                var expected = alone[i].Search(query, Texts.Length);
+                var actual = together[i].Search(together[i].Vectorize(together[0].Count(query)), Texts.Length);
+                Assert.Equal(expected.Select(h => h.Doc), actual.Select(h => h.Doc));
+                Assert.Equal(expected.Select(h => h.Score), actual.Select(h => h.Score), (a, b) => Math.Abs(a - b) < 1e-6f);
+            }
+        }
+
+        Assert.Equal(Unbounded.Similarity(0, 7), together[0].Similarity(0, 7), 6);
+        Assert.Equal(Unbounded.Neighbours(0, 3).Select(n => n.Doc), together[0].Neighbours(0, 3).Select(n => n.Doc));
+    }
+
+    [Fact]
+    public void Query_counts_serve_only_the_indexes_built_with_them()
+    {
+        var other = TextSimilarityIndex.Build(["raft"]);
+
+        Assert.Throws<ArgumentException>(() => Unbounded.Vectorize(other.Count("raft")));
+        Assert.Equal(0, Unbounded.Count("   ").Counts.Count);
+    }
+
+    [Fact]
     public void Similarity_and_neighbours_need_signatures()
     {
         var fieldOnly = TextSimilarityIndex.Build(Texts);

@@ -14,6 +14,8 @@ public sealed record RankingCandidate(int Doc, float[] Features);
 public sealed class RankingFeatureExtractor
 {
     private const int AbsentTopicPosition = 9;
+    private const int TitleMinimumLength = 8;
+    private const int NicknameMinimumLength = 3;
 
     private readonly CatalogIndex _index;
     private readonly RankingOptions _options;
@@ -21,8 +23,13 @@ public sealed class RankingFeatureExtractor
     private readonly float[] _sourceWeight;
     private readonly float[] _expertCount;
     private readonly float[] _requiredBy;
-    private readonly string[] _normalizedTitles;
-    private readonly string[] _normalizedShortTitles;
+
+    // Names as matched inside the request's padded phrase (" name "), built once rather than per candidate; null
+    // where the name is too short to count.
+    private readonly string?[] _spacedTitles;
+    private readonly string?[] _spacedShortTitles;
+    private readonly string[][] _spacedNicknames;
+    private readonly string[][] _topicsPrimaryFirst;
     private readonly string[][] _titleWords;
     private readonly string[][] _surnames;
     private readonly int[] _essentialTopicCount;
@@ -41,8 +48,12 @@ public sealed class RankingFeatureExtractor
         _expertCount = resources.Select(r => (float)r.RecommendedBy.Count(id => catalog.FindSource(id)?.Kind == SourceKind.Expert)).ToArray();
         var requiredBy = resources.SelectMany(r => r.Prerequisites).GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _requiredBy = resources.Select(r => (float)requiredBy.GetValueOrDefault(r.Id)).ToArray();
-        _normalizedTitles = resources.Select(r => TextAnalyzer.Normalize(r.Title)).ToArray();
-        _normalizedShortTitles = resources.Select(r => r.Title.IndexOf(':', StringComparison.Ordinal) is > 3 and var colon ? TextAnalyzer.Normalize(r.Title[..colon]) : string.Empty).ToArray();
+        _spacedTitles = resources.Select(r => Spaced(TextAnalyzer.Normalize(r.Title), TitleMinimumLength)).ToArray();
+        _spacedShortTitles = resources
+            .Select(r => r.Title.IndexOf(':', StringComparison.Ordinal) is > 3 and var colon ? Spaced(TextAnalyzer.Normalize(r.Title[..colon]), TitleMinimumLength) : null)
+            .ToArray();
+        _spacedNicknames = index.NormalizedNicknames.Select(names => names.Select(n => Spaced(n, NicknameMinimumLength)).OfType<string>().ToArray()).ToArray();
+        _topicsPrimaryFirst = resources.Select(r => r.TopicsPrimaryFirst.ToArray()).ToArray();
         var words = new StringPool();
         _titleWords = resources.Select(r => words.DistinctShared(TextAnalyzer.Tokens(string.Join(' ', r.Nicknames.Prepend(r.Title))).Where(w => !TextAnalyzer.IsStopWord(w)))).ToArray();
         _surnames = resources.Select(r => CatalogIndex.Surnames(r).Where(s => s.Length >= 4).Select(words.Share).ToArray()).ToArray();
@@ -62,7 +73,9 @@ public sealed class RankingFeatureExtractor
         // The user's own words say what they want; topic names stand in only when there are none.
         var queryText = query.SubjectText.Length > 0 ? query.SubjectText : string.Join(' ', query.TopicIds.Select(_index.TopicName));
         var limit = _options.MaxCandidates;
-        var text = _index.Documents.Search(queryText, Math.Max(_options.TextCandidates, limit));
+        // ML.NET featurizes the request once; each index weights the counts its own way.
+        var queryCounts = _index.Documents.Count(queryText);
+        var text = _index.Documents.Search(_index.Documents.Vectorize(queryCounts), Math.Max(_options.TextCandidates, limit));
         var bestText = text.Count > 0 ? text[0].Score : 0f;
         var textScore = new Dictionary<int, (float Score, int Rank)>(text.Count);
         for (var i = 0; i < text.Count; i++)
@@ -88,7 +101,7 @@ public sealed class RankingFeatureExtractor
             }
         }
 
-        foreach (var (doc, _) in _index.Names.Search(queryText, _options.NameCandidates))
+        foreach (var (doc, _) in _index.Names.Search(_index.Names.Vectorize(queryCounts), _options.NameCandidates))
         {
             Add(_index.NameOwners[doc]);
         }
@@ -113,7 +126,7 @@ public sealed class RankingFeatureExtractor
 
         // Each field's similarity only for the candidates: from the field's postings, not a ranking of every item.
         var fields = new[] { _index.TitleField, _index.SummaryField, _index.TopicsField, _index.AuthorsField }
-            .Select(field => field.SimilaritiesAmongBest(field.Vectorize(queryText), order, Math.Max(_options.TextCandidates, limit)))
+            .Select(field => field.SimilaritiesAmongBest(field.Vectorize(queryCounts), order, Math.Max(_options.TextCandidates, limit)))
             .ToArray();
         var context = new QueryContext(
             query,
@@ -138,17 +151,17 @@ public sealed class RankingFeatureExtractor
             candidates.Add(new RankingCandidate(doc, features));
         }
 
-        FillTopicFit(queryText, query, candidates);
+        FillTopicFit(queryCounts, query, candidates);
         FillCoverage(queryText, candidates);
         FillCanonRanks(candidates);
         return candidates;
     }
 
     /// <summary>How near the request's words are to each candidate's topics, by the catalog's text of each topic: a soft topic where the parser named none or the wrong one.</summary>
-    private void FillTopicFit(string queryText, RecommendationQuery query, List<RankingCandidate> candidates)
+    private void FillTopicFit(NgramCounts queryCounts, RecommendationQuery query, List<RankingCandidate> candidates)
     {
         var fit = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var (doc, score) in _index.TopicDocuments.Search(queryText, _index.TopicIds.Count))
+        foreach (var (doc, score) in _index.TopicDocuments.Search(_index.TopicDocuments.Vectorize(queryCounts), _index.TopicIds.Count))
         {
             fit[_index.TopicIds[doc]] = score;
         }
@@ -180,9 +193,21 @@ public sealed class RankingFeatureExtractor
         foreach (var candidate in candidates)
         {
             var own = _stems[candidate.Doc];
-            var matched = stems.Where(own.Contains).ToList();
-            candidate.Features[RankingFeatures.WordCoverage] = matched.Sum(s => _stemRarity[s]) / total;
-            candidate.Features[RankingFeatures.WordsMatched] = matched.Count;
+
+            // Summed in double and rounded once, as LINQ's float Sum does.
+            var matchedRarity = 0.0;
+            var matched = 0;
+            foreach (var stem in stems)
+            {
+                if (own.Contains(stem))
+                {
+                    matchedRarity += _stemRarity[stem];
+                    matched++;
+                }
+            }
+
+            candidate.Features[RankingFeatures.WordCoverage] = (float)matchedRarity / total;
+            candidate.Features[RankingFeatures.WordsMatched] = matched;
         }
     }
 
@@ -264,14 +289,14 @@ public sealed class RankingFeatureExtractor
             f[RankingFeatures.TitleWordOverlap] = context.Words.Count(w => Array.IndexOf(_titleWords[doc], w) >= 0) / (float)context.Words.Length;
         }
 
-        var topics = resource.TopicsPrimaryFirst.ToList();
+        var topics = _topicsPrimaryFirst[doc];
         var bestPosition = AbsentTopicPosition;
         var covered = 0;
         var pathPosition = -1;
         var pathFraction = -1f;
         foreach (var topic in query.TopicIds)
         {
-            var position = topics.IndexOf(topic);
+            var position = Array.IndexOf(topics, topic);
             if (position >= 0)
             {
                 covered++;
@@ -341,13 +366,29 @@ public sealed class RankingFeatureExtractor
     }
 
     private bool NamedByTitle(int doc, string phrase) =>
-        phrase.Length > 2 && (Contains(phrase, _normalizedTitles[doc], 8) || Contains(phrase, _normalizedShortTitles[doc], 8));
+        phrase.Length > 2 && (Contains(phrase, _spacedTitles[doc]) || Contains(phrase, _spacedShortTitles[doc]));
 
-    private bool NamedByNickname(int doc, string phrase) =>
-        phrase.Length > 2 && _index.NormalizedNicknames[doc].Any(nickname => Contains(phrase, nickname, 3));
+    private bool NamedByNickname(int doc, string phrase)
+    {
+        if (phrase.Length <= 2)
+        {
+            return false;
+        }
 
-    private static bool Contains(string phrase, string name, int minimumLength) =>
-        name.Length >= minimumLength && phrase.Contains(" " + name + " ", StringComparison.Ordinal);
+        foreach (var nickname in _spacedNicknames[doc])
+        {
+            if (Contains(phrase, nickname))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? Spaced(string name, int minimumLength) => name.Length >= minimumLength ? " " + name + " " : null;
+
+    private static bool Contains(string phrase, string? spacedName) => spacedName is not null && phrase.Contains(spacedName, StringComparison.Ordinal);
 
     private sealed record QueryContext(RecommendationQuery Query, string Phrase, string[] Words, float BestText);
 }

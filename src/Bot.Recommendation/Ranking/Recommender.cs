@@ -131,8 +131,8 @@ public sealed class Recommender
             var chosenKind = _index.Resources[chosen.Doc].Kind;
             kindCounts[chosenKind] = kindCounts.GetValueOrDefault(chosenKind) + 1;
             remaining.RemoveAt(bestIndex);
-            RemoveAt(ref maxSimilarity, bestIndex);
-            RemoveAt(ref sharesNickname, bestIndex);
+            RemoveAt(maxSimilarity, bestIndex, remaining.Count + 1);
+            RemoveAt(sharesNickname, bestIndex, remaining.Count + 1);
             for (var i = 0; i < remaining.Count; i++)
             {
                 var doc = remaining[i].Candidate.Doc;
@@ -205,11 +205,8 @@ public sealed class Recommender
         || introduction.Next.Contains(original.Id)
         || original.Related.Contains(introduction.Id) || introduction.Related.Contains(original.Id);
 
-    private static void RemoveAt<T>(ref T[] values, int index)
-    {
-        Array.Copy(values, index + 1, values, index, values.Length - index - 1);
-        Array.Resize(ref values, values.Length - 1);
-    }
+    // Shifts the first length values left over the removed one; what lies past the new length is never read.
+    private static void RemoveAt<T>(T[] values, int index, int length) => Array.Copy(values, index + 1, values, index, length - index - 1);
 
     /// <summary>Within each page, one kind may not fill every place unless the user asked for it.</summary>
     private bool ExceedsKindShare(int doc, List<Pick> picked)
@@ -232,7 +229,15 @@ public sealed class Recommender
     {
         var first = _index.NormalizedNicknames[a];
         var second = _index.NormalizedNicknames[b];
-        return first.Length > 0 && second.Length > 0 && first.Intersect(second, StringComparer.Ordinal).Any();
+        foreach (var nickname in first)
+        {
+            if (Array.IndexOf(second, nickname) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private sealed record Pick(int Doc, double Score, double[] Contributions);

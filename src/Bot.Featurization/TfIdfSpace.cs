@@ -1,0 +1,177 @@
+using System.Numerics.Tensors;
+
+namespace Bot.Featurization;
+
+/// <summary>
+/// One collection's vectors over the shared slots of an <see cref="NgramCounter"/>: the same vectors a fit of
+/// <see cref="MlNetTextFeaturizer"/> on that collection alone gives (up to the last bits of the floats), computed
+/// from ML.NET's counts with ML.NET's own weighting.
+/// </summary>
+/// <remarks>
+/// <para>The space keeps only the n-grams that occur in the collection, in the shared order, and weights each as
+/// ML.NET's n-gram extractor does: idf = ln(N / df) in double precision over the collection's N documents (empty
+/// ones included), a value of (float)(count × idf). Each block (characters, then words) is then normalised on its
+/// own as <see cref="TextFeaturizerOptions.Norm"/> says, and the whole vector scaled to unit L2 norm.</para>
+/// <para>For the first collection of the shared fit the slots are numbered exactly as its own fit numbers them;
+/// for the others only the numbering differs, which no similarity depends on.</para>
+/// </remarks>
+public sealed class TfIdfSpace
+{
+    private readonly NgramCounter _counter;
+
+    // The shared slots of the collection's n-grams, increasing; an n-gram's slot in this space is its position here.
+    private readonly int[] _sharedSlots;
+    private readonly double[] _idf;
+    private readonly int _charSlotCount;
+
+    private TfIdfSpace(NgramCounter counter, int[] sharedSlots, double[] idf, int charSlotCount, int documentCount)
+    {
+        _counter = counter;
+        _sharedSlots = sharedSlots;
+        _idf = idf;
+        _charSlotCount = charSlotCount;
+        DocumentCount = documentCount;
+    }
+
+    /// <summary>How many documents the space was fitted on.</summary>
+    public int DocumentCount { get; }
+
+    /// <summary>How many distinct n-grams the collection holds; every index of its vectors is below it.</summary>
+    public int Dimension => _sharedSlots.Length;
+
+    /// <summary>Weights the collection <paramref name="documents"/> (counts from <paramref name="counter"/>) and returns their vectors.</summary>
+    /// <exception cref="ArgumentException">A document was counted by another counter.</exception>
+    public static (TfIdfSpace Space, SparseVector[] Vectors) Fit(NgramCounter counter, IReadOnlyList<NgramCounts> documents)
+    {
+        ArgumentNullException.ThrowIfNull(counter);
+        ArgumentNullException.ThrowIfNull(documents);
+        var documentFrequency = new int[counter.Dimension];
+        foreach (var document in documents)
+        {
+            CheckCounter(counter, document);
+            foreach (var slot in document.Counts.Indices)
+            {
+                documentFrequency[slot]++;
+            }
+        }
+
+        var sharedSlots = new List<int>();
+        var idf = new List<double>();
+        var charSlotCount = 0;
+        long total = documents.Count;
+        for (var slot = 0; slot < documentFrequency.Length; slot++)
+        {
+            var frequency = documentFrequency[slot];
+            if (frequency == 0)
+            {
+                documentFrequency[slot] = -1;
+                continue;
+            }
+
+            // From here on the array maps a shared slot to its slot in this space.
+            documentFrequency[slot] = sharedSlots.Count;
+            sharedSlots.Add(slot);
+            idf.Add(Math.Log(total / (double)frequency));
+            if (slot < counter.CharSlotCount)
+            {
+                charSlotCount++;
+            }
+        }
+
+        var space = new TfIdfSpace(counter, [.. sharedSlots], [.. idf], charSlotCount, documents.Count);
+        var localSlots = documentFrequency;
+        var vectors = new SparseVector[documents.Count];
+        for (var d = 0; d < vectors.Length; d++)
+        {
+            vectors[d] = space.Weigh(documents[d].Counts, slot => localSlots[slot]);
+        }
+
+        return (space, vectors);
+    }
+
+    /// <summary>The vector of a text counted by this space's counter: unit L2 norm, or empty when it holds none of the collection's n-grams.</summary>
+    /// <exception cref="ArgumentException">The counts come from another counter.</exception>
+    public SparseVector Transform(NgramCounts counts)
+    {
+        CheckCounter(_counter, counts);
+        return Weigh(counts.Counts, slot => Array.BinarySearch(_sharedSlots, slot) is var local and >= 0 ? local : -1);
+    }
+
+    private static void CheckCounter(NgramCounter counter, NgramCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        if (!ReferenceEquals(counts.Counter, counter))
+        {
+            throw new ArgumentException("The counts come from another n-gram counter than this space's.", nameof(counts));
+        }
+    }
+
+    private SparseVector Weigh(SparseVector counts, Func<int, int> localSlotOf)
+    {
+        var indices = new int[counts.Count];
+        var values = new float[counts.Count];
+        var n = 0;
+        var charEnd = 0;
+        var weighting = _counter.Options.Weighting;
+        for (var i = 0; i < counts.Count; i++)
+        {
+            var local = localSlotOf(counts.Indices[i]);
+            if (local < 0)
+            {
+                continue;
+            }
+
+            var count = counts.Values[i];
+            indices[n] = local;
+            values[n++] = weighting switch
+            {
+                WeightingCriteria.TfIdf => (float)(count * _idf[local]),
+                WeightingCriteria.Idf => count >= 1 ? (float)_idf[local] : 0f,
+                _ => count,
+            };
+            if (local < _charSlotCount)
+            {
+                charEnd = n;
+            }
+        }
+
+        NormalizeBlock(values.AsSpan(0, charEnd), _counter.Options.Norm);
+        NormalizeBlock(values.AsSpan(charEnd, n - charEnd), _counter.Options.Norm);
+
+        var kept = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (values[i] != 0f && float.IsFinite(values[i]))
+            {
+                indices[kept] = indices[i];
+                values[kept++] = values[i];
+            }
+        }
+
+        var outIndices = indices.AsSpan(0, kept).ToArray();
+        var outValues = values.AsSpan(0, kept).ToArray();
+        var norm = TensorPrimitives.Norm<float>(outValues);
+        if (norm > 0f)
+        {
+            TensorPrimitives.Divide(outValues, norm, outValues);
+        }
+
+        return SparseVector.FromTrusted(outIndices, outValues);
+    }
+
+    private static void NormalizeBlock(Span<float> block, NormFunction norm)
+    {
+        var divisor = norm switch
+        {
+            NormFunction.L1 => TensorPrimitives.SumOfMagnitudes<float>(block),
+            NormFunction.L2 => TensorPrimitives.Norm<float>(block),
+            NormFunction.Infinity => block.IsEmpty ? 0f : TensorPrimitives.MaxMagnitude<float>(block),
+            _ => 0f,
+        };
+        if (divisor > 0f)
+        {
+            // As ML.NET's L2 normaliser does: a multiplication by the inverse (a division would differ in the last bit).
+            TensorPrimitives.Multiply(block, 1f / divisor, block);
+        }
+    }
+}
