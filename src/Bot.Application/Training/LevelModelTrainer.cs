@@ -128,7 +128,7 @@ public static class LevelModelTrainer
 
     /// <summary>A level model trained on <paramref name="requests"/>; the shipped one is all of <see cref="LoadRequests"/>, in order.</summary>
     public static LevelModel Train(IReadOnlyList<LabelledMessage> requests, IntentTrainerKind kind = Trainer) =>
-        new(IntentModelTrainer.Train(requests, kind, _ => NoFacts, m => LevelModel.Label(m.Level)));
+        new(IntentModelTrainer.Train(requests, kind, _ => NoFacts, m => LevelModel.Label(m.Level), LevelModel.TrainingSettings));
 
     /// <summary>The shipped level model: trained on every training request of <paramref name="judgmentsDirectory"/>.</summary>
     public static LevelModel TrainShipped(string judgmentsDirectory) => Train(LoadRequests(judgmentsDirectory).Select(r => r.Request).ToList());

@@ -16,6 +16,12 @@ public sealed class LevelModel
 {
     public const string EmbeddedResourceName = "Bot.Recommendation.level.zip";
 
+    /// <summary>
+    /// The LightGBM shape the level model is trained with, its own rather than the intent model's: it was chosen with
+    /// this shape (`Bot model compare-level`, 2026-12-04), and retuning the intent model must not move it.
+    /// </summary>
+    public static Conversation.LightGbmSettings TrainingSettings { get; } = new(400, 8, 5, 0.05);
+
     /// <summary>The class of a request that states no level.</summary>
     public const string Unstated = "unstated";
 

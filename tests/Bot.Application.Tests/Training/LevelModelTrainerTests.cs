@@ -51,6 +51,15 @@ public sealed class LevelModelTrainerTests : IDisposable
             queries:
               - { input: "held out: paxos deep dive", topics: [consensus], level: advanced }
             """);
+
+        // Every other training set the trainer reads is there and empty, so a set added later needs no edit here.
+        foreach (var file in IntentModelTrainer.TrainingFiles.Concat(IntentModelTrainer.RequestFolders.Select(folder => Path.Combine(folder, "recommend.yaml"))))
+        {
+            if (!File.Exists(Path.Combine(_judgments, file)))
+            {
+                Write(file, file.EndsWith("messages.yaml", StringComparison.Ordinal) ? "messages: []\n" : "queries: []\n");
+            }
+        }
     }
 
     public void Dispose() => Directory.Delete(_judgments, recursive: true);

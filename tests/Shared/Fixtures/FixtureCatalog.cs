@@ -94,11 +94,13 @@ internal static class FixtureCatalog
         return new ReadingCatalog(resources, Topics, Sources, [new TopicConfusion { Terms = ["consensus", "consistency"], Note = "Different things." }]);
     }
 
-    // No topic model and no level model: the shipped ones learned the real requests, and what the fixture's requests
-    // mean must not move when they are retrained. TopicModelTrainerTests train a topic model on this catalog;
-    // LevelEngine has a level model trained on LevelRequests.
+    // No topic model, no level model and no judged priors: the shipped ones learned the real requests and the real
+    // catalog's grades, and what the fixture's requests mean must not move when they are retrained.
+    // TopicModelTrainerTests train a topic model on this catalog; LevelEngine has a level model trained on LevelRequests.
     private static readonly Lazy<RecommendationEngine> SharedEngine = new(() => new RecommendationEngine(
-        Create(), topicModel: Bot.Recommendation.Understanding.TopicModel.None, levelModel: Bot.Recommendation.Understanding.LevelModel.None));
+        Create(), WithoutPriors, topicModel: Bot.Recommendation.Understanding.TopicModel.None, levelModel: Bot.Recommendation.Understanding.LevelModel.None));
+
+    private static Bot.Recommendation.Ranking.RankerModel WithoutPriors => Bot.Recommendation.Ranking.RankerModel.Bundled.WithPriors(Bot.Recommendation.Ranking.JudgedPriors.Empty);
 
     public static RecommendationEngine Engine => SharedEngine.Value;
 
@@ -134,7 +136,8 @@ internal static class FixtureCatalog
         var messages = requests.Select(r => new Bot.Recommendation.Conversation.LabelledMessage(r.Text, Bot.Recommendation.Conversation.MessageIntent.Recommend, r.Level, Addressed: false, OtherLanguage: false)).ToList();
         var noFacts = new float[Bot.Recommendation.Conversation.MessageFacts.FeatureCount];
         return new Bot.Recommendation.Understanding.LevelModel(Bot.Recommendation.Conversation.IntentModelTrainer.Train(
-            messages, Bot.Recommendation.Conversation.IntentTrainerKind.LightGbm, _ => noFacts, m => Bot.Recommendation.Understanding.LevelModel.Label(m.Level)));
+            messages, Bot.Recommendation.Conversation.IntentTrainerKind.LightGbm, _ => noFacts, m => Bot.Recommendation.Understanding.LevelModel.Label(m.Level),
+            Bot.Recommendation.Understanding.LevelModel.TrainingSettings));
     }
 
     /// <summary>The fixture level model, trained once on <see cref="LevelRequests"/>.</summary>
@@ -147,5 +150,5 @@ internal static class FixtureCatalog
     private static readonly Lazy<Bot.Recommendation.Understanding.LevelModel> SharedLevelModel = new(() => TrainLevelModel(LevelRequests));
 
     private static readonly Lazy<RecommendationEngine> SharedLevelEngine = new(() => new RecommendationEngine(
-        Create(), topicModel: Bot.Recommendation.Understanding.TopicModel.None, levelModel: SharedLevelModel.Value));
+        Create(), WithoutPriors, topicModel: Bot.Recommendation.Understanding.TopicModel.None, levelModel: SharedLevelModel.Value));
 }
