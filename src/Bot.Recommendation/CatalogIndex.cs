@@ -13,6 +13,7 @@ public sealed class CatalogIndex
 {
     private readonly Dictionary<string, int> _positionById;
     private readonly Dictionary<string, int[]> _resourcesByTopic;
+    private readonly int[] _requiredBy;
 
     /// <param name="catalog">The catalog to index.</param>
     /// <param name="textOptions">Featurizer settings; default <see cref="TextFeaturizerOptions.Retrieval"/>.</param>
@@ -63,6 +64,8 @@ public sealed class CatalogIndex
             .Select(r => r.Nicknames.Select(TextAnalyzer.Normalize).Where(n => n.Length > 0).ToArray())
             .ToArray();
         CanonPrior = Resources.Select(r => Math.Min(1.0, Math.Log(1 + r.RecommendedBy.Count) / Math.Log(4))).ToArray();
+        var requiredBy = Resources.SelectMany(r => r.Prerequisites).GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        _requiredBy = Resources.Select(r => requiredBy.GetValueOrDefault(r.Id)).ToArray();
     }
 
     public ReadingCatalog Catalog { get; }
@@ -101,6 +104,9 @@ public sealed class CatalogIndex
 
     /// <summary>0..1 per resource: how many independent lists recommend it (saturating at three).</summary>
     public IReadOnlyList<double> CanonPrior { get; }
+
+    /// <summary>How many items list the resource at <paramref name="position"/> as a prerequisite (counted once, not per request).</summary>
+    public int RequiredByCount(int position) => _requiredBy[position];
 
     public int PositionOf(string id) => _positionById.TryGetValue(id, out var position) ? position : -1;
 

@@ -210,10 +210,11 @@ public static class RankerTrainer
 
     private static List<float[]> Filled(TrainingQuery query, RecommendationQuery understood, JudgedPriors priors, double smoothing)
     {
+        var forRequest = priors.For(understood.TopicIds, understood.Level);
         var features = query.Features.Select((row, i) =>
         {
             var copy = (float[])row.Clone();
-            priors.Fill(query.Ids[i], understood.TopicIds, understood.Level, copy, smoothing);
+            forRequest.Fill(query.Ids[i], copy, smoothing);
             return copy;
         }).ToList();
         return features;

@@ -28,44 +28,39 @@ public sealed class JudgedPriors
     private const string NoLevel = "-";
     private const string Header = "# judged priors v1: requests <topic> <level> <count> | grades <topic> <level> <id> <grade sum> <ideal count>";
 
-    private readonly Dictionary<(string Topic, string Level), int> _requests;
-    private readonly Dictionary<(string Topic, string Level, string Id), (int Sum, int Ideals)> _grades;
+    private readonly Dictionary<(string Topic, string Level), Bucket> _buckets;
 
-    private JudgedPriors(Dictionary<(string, string), int> requests, Dictionary<(string, string, string), (int, int)> grades)
-    {
-        _requests = requests;
-        _grades = grades;
-    }
+    private JudgedPriors(Dictionary<(string, string), Bucket> buckets) => _buckets = buckets;
 
     /// <summary>No judgments: every prior feature is 0, as for a catalog nobody has judged.</summary>
-    public static JudgedPriors Empty { get; } = new([], []);
+    public static JudgedPriors Empty { get; } = new([]);
 
     /// <summary>How many judged requests the priors were counted from.</summary>
-    public int RequestCount => _requests.GetValueOrDefault((AnyTopic, AnyLevel));
+    public int RequestCount => _buckets.GetValueOrDefault((AnyTopic, AnyLevel))?.Requests ?? 0;
 
     public static JudgedPriors From(IEnumerable<JudgedExample> examples)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        var requests = new Dictionary<(string, string), int>();
-        var grades = new Dictionary<(string, string, string), (int, int)>();
+        var buckets = new Dictionary<(string, string), Bucket>();
         foreach (var example in examples)
         {
             var level = LevelKey(example.Level);
-            foreach (var (topic, levelKey) in Buckets(example.Topics.Distinct(StringComparer.Ordinal), level))
+            foreach (var key in Keys(example.Topics.Distinct(StringComparer.Ordinal), level))
             {
-                requests[(topic, levelKey)] = requests.GetValueOrDefault((topic, levelKey)) + 1;
+                var bucket = BucketOf(buckets, key);
+                bucket.Requests++;
                 foreach (var (id, grade) in example.Grades)
                 {
                     if (grade > 0)
                     {
-                        var (sum, ideals) = grades.GetValueOrDefault((topic, levelKey, id));
-                        grades[(topic, levelKey, id)] = (sum + grade, ideals + (grade >= 3 ? 1 : 0));
+                        var (sum, ideals) = bucket.Grades.GetValueOrDefault(id);
+                        bucket.Grades[id] = (sum + grade, ideals + (grade >= 3 ? 1 : 0));
                     }
                 }
             }
         }
 
-        return new JudgedPriors(requests, grades);
+        return new JudgedPriors(buckets);
     }
 
     /// <summary>
@@ -73,39 +68,94 @@ public sealed class JudgedPriors
     /// the <see cref="FeatureFamily.Judged"/> slots of <paramref name="features"/>.
     /// </summary>
     /// <param name="smoothing">Requests' worth of "graded 0" added to each count, so an item graded once on a rare bucket is not taken for the canon.</param>
-    public void Fill(string id, IReadOnlyList<string> topics, Level? level, float[] features, double smoothing)
+    public void Fill(string id, IReadOnlyList<string> topics, Level? level, float[] features, double smoothing) =>
+        For(topics, level).Fill(id, features, smoothing);
+
+    /// <summary>The counts one request needs, looked up once so each candidate costs a few lookups by id.</summary>
+    public RequestPriors For(IReadOnlyList<string> topics, Level? level)
     {
         var levelKey = LevelKey(level);
-        double bestTopic = 0, bestTopicLevel = 0, bestIdeal = 0;
-        foreach (var topic in topics)
+        var perTopic = new (Bucket? Topic, Bucket? TopicAtLevel)[topics.Count];
+        for (var i = 0; i < topics.Count; i++)
         {
-            var topicGrade = Mean(topic, AnyLevel, id, smoothing, 0, out var topicIdeal);
-            var levelGrade = Mean(topic, levelKey, id, smoothing, topicGrade, out _);
-            bestTopic = Math.Max(bestTopic, topicGrade);
-            bestTopicLevel = Math.Max(bestTopicLevel, levelGrade);
-            bestIdeal = Math.Max(bestIdeal, topicIdeal);
+            perTopic[i] = (_buckets.GetValueOrDefault((topics[i], AnyLevel)), _buckets.GetValueOrDefault((topics[i], levelKey)));
         }
 
-        var overall = Mean(AnyTopic, AnyLevel, id, smoothing, 0, out _);
-        features[RankingFeatures.JudgedTopicGrade] = (float)bestTopic;
-        features[RankingFeatures.JudgedTopicLevelGrade] = (float)(topics.Count > 0 ? bestTopicLevel : Mean(AnyTopic, levelKey, id, smoothing, overall, out _));
-        features[RankingFeatures.JudgedIdealShare] = (float)bestIdeal;
-        features[RankingFeatures.JudgedOverallGrade] = (float)overall;
+        return new RequestPriors(perTopic, _buckets.GetValueOrDefault((AnyTopic, AnyLevel)), _buckets.GetValueOrDefault((AnyTopic, levelKey)));
     }
 
-    // The smoothing's pseudo-requests carry the fallback's grade, so a thin bucket leans on the wider one.
-    private double Mean(string topic, string level, string id, double smoothing, double fallback, out double idealShare)
+    /// <summary>The priors of one request (<see cref="For"/>).</summary>
+    public sealed class RequestPriors
     {
-        var requests = _requests.GetValueOrDefault((topic, level));
-        var (sum, ideals) = _grades.GetValueOrDefault((topic, level, id));
-        var denominator = requests + smoothing;
-        idealShare = denominator > 0 ? ideals / denominator : 0;
-        return denominator > 0 ? (sum + smoothing * fallback) / denominator : 0;
+        private readonly (Bucket? Topic, Bucket? TopicAtLevel)[] _topics;
+        private readonly Bucket? _overall;
+        private readonly Bucket? _overallAtLevel;
+
+        internal RequestPriors((Bucket?, Bucket?)[] topics, Bucket? overall, Bucket? overallAtLevel)
+        {
+            _topics = topics;
+            _overall = overall;
+            _overallAtLevel = overallAtLevel;
+        }
+
+        public void Fill(string id, float[] features, double smoothing)
+        {
+            double bestTopic = 0, bestTopicLevel = 0, bestIdeal = 0;
+            foreach (var (topic, topicAtLevel) in _topics)
+            {
+                var topicGrade = Mean(topic, id, smoothing, 0, out var topicIdeal);
+                var levelGrade = Mean(topicAtLevel, id, smoothing, topicGrade, out _);
+                bestTopic = Math.Max(bestTopic, topicGrade);
+                bestTopicLevel = Math.Max(bestTopicLevel, levelGrade);
+                bestIdeal = Math.Max(bestIdeal, topicIdeal);
+            }
+
+            var overall = Mean(_overall, id, smoothing, 0, out _);
+            features[RankingFeatures.JudgedTopicGrade] = (float)bestTopic;
+            features[RankingFeatures.JudgedTopicLevelGrade] = (float)(_topics.Length > 0 ? bestTopicLevel : Mean(_overallAtLevel, id, smoothing, overall, out _));
+            features[RankingFeatures.JudgedIdealShare] = (float)bestIdeal;
+            features[RankingFeatures.JudgedOverallGrade] = (float)overall;
+        }
+
+        // The smoothing's pseudo-requests carry the fallback's grade, so a thin bucket leans on the wider one.
+        private static double Mean(Bucket? bucket, string id, double smoothing, double fallback, out double idealShare)
+        {
+            var requests = bucket?.Requests ?? 0;
+            var (sum, ideals) = bucket is null ? default : bucket.Grades.GetValueOrDefault(id);
+            var denominator = requests + smoothing;
+            idealShare = denominator > 0 ? ideals / denominator : 0;
+            return denominator > 0 ? (sum + smoothing * fallback) / denominator : 0;
+        }
     }
 
-    private static string LevelKey(Level? level) => level?.ToString().ToLowerInvariant() ?? NoLevel;
+    /// <summary>The judged requests of one topic (or all) at one level (or any), and each graded item's grade sum and ideal count.</summary>
+    internal sealed class Bucket
+    {
+        public int Requests { get; set; }
 
-    private static IEnumerable<(string Topic, string Level)> Buckets(IEnumerable<string> topics, string level)
+        public Dictionary<string, (int Sum, int Ideals)> Grades { get; } = new(StringComparer.Ordinal);
+    }
+
+    private static Bucket BucketOf(Dictionary<(string, string), Bucket> buckets, (string, string) key)
+    {
+        if (!buckets.TryGetValue(key, out var bucket))
+        {
+            bucket = new Bucket();
+            buckets[key] = bucket;
+        }
+
+        return bucket;
+    }
+
+    private static string LevelKey(Level? level) => level switch
+    {
+        Level.Beginner => "beginner",
+        Level.Intermediate => "intermediate",
+        Level.Advanced => "advanced",
+        _ => NoLevel,
+    };
+
+    private static IEnumerable<(string Topic, string Level)> Keys(IEnumerable<string> topics, string level)
     {
         yield return (AnyTopic, AnyLevel);
         yield return (AnyTopic, level);
@@ -120,15 +170,18 @@ public sealed class JudgedPriors
     public string ToText()
     {
         var text = new StringBuilder().AppendLine(Header);
-        foreach (var ((topic, level), count) in _requests.OrderBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal))
+        var ordered = _buckets.OrderBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal).ToList();
+        foreach (var ((topic, level), bucket) in ordered)
         {
-            text.Append(CultureInfo.InvariantCulture, $"requests\t{topic}\t{level}\t{count}\n");
+            text.Append(CultureInfo.InvariantCulture, $"requests\t{topic}\t{level}\t{bucket.Requests}\n");
         }
 
-        foreach (var ((topic, level, id), (sum, ideals)) in _grades
-                     .OrderBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal).ThenBy(p => p.Key.Item3, StringComparer.Ordinal))
+        foreach (var ((topic, level), bucket) in ordered)
         {
-            text.Append(CultureInfo.InvariantCulture, $"grades\t{topic}\t{level}\t{id}\t{sum}\t{ideals}\n");
+            foreach (var (id, (sum, ideals)) in bucket.Grades.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"grades\t{topic}\t{level}\t{id}\t{sum}\t{ideals}\n");
+            }
         }
 
         return text.ToString();
@@ -138,8 +191,7 @@ public sealed class JudgedPriors
     public static JudgedPriors Parse(TextReader reader, string origin)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var requests = new Dictionary<(string, string), int>();
-        var grades = new Dictionary<(string, string, string), (int, int)>();
+        var buckets = new Dictionary<(string, string), Bucket>();
         var number = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -153,17 +205,17 @@ public sealed class JudgedPriors
             switch (cells)
             {
                 case ["requests", var topic, var level, var count] when int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n):
-                    requests[(topic, level)] = n;
+                    BucketOf(buckets, (topic, level)).Requests = n;
                     break;
                 case ["grades", var topic, var level, var id, var sum, var ideals]
                     when int.TryParse(sum, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && int.TryParse(ideals, NumberStyles.None, CultureInfo.InvariantCulture, out var i):
-                    grades[(topic, level, id)] = (s, i);
+                    BucketOf(buckets, (topic, level)).Grades[id] = (s, i);
                     break;
                 default:
                     throw new InvalidDataException($"{origin} line {number} is not a judged-priors line (expected 'requests' with 3 cells or 'grades' with 5, tab-separated). Rebuild it with `Bot model train`.");
             }
         }
 
-        return new JudgedPriors(requests, grades);
+        return new JudgedPriors(buckets);
     }
 }

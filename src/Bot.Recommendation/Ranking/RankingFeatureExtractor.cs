@@ -46,8 +46,7 @@ public sealed class RankingFeatureExtractor
         var catalog = index.Catalog;
         _sourceWeight = resources.Select(r => (float)r.RecommendedBy.Sum(id => catalog.FindSource(id)?.Weight ?? 0)).ToArray();
         _expertCount = resources.Select(r => (float)r.RecommendedBy.Count(id => catalog.FindSource(id)?.Kind == SourceKind.Expert)).ToArray();
-        var requiredBy = resources.SelectMany(r => r.Prerequisites).GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        _requiredBy = resources.Select(r => (float)requiredBy.GetValueOrDefault(r.Id)).ToArray();
+        _requiredBy = resources.Select((_, position) => (float)index.RequiredByCount(position)).ToArray();
         _spacedTitles = resources.Select(r => Spaced(TextAnalyzer.Normalize(r.Title), TitleMinimumLength)).ToArray();
         _spacedShortTitles = resources
             .Select(r => r.Title.IndexOf(':', StringComparison.Ordinal) is > 3 and var colon ? Spaced(TextAnalyzer.Normalize(r.Title[..colon]), TitleMinimumLength) : null)
@@ -133,6 +132,7 @@ public sealed class RankingFeatureExtractor
             " " + TextAnalyzer.Normalize(query.SubjectText) + " ",
             TextAnalyzer.Tokens(query.SubjectText).Where(w => !TextAnalyzer.IsStopWord(w)).Distinct(StringComparer.Ordinal).ToArray(),
             bestText);
+        var priors = _priors.For(query.TopicIds, query.Level);
         var candidates = new List<RankingCandidate>(order.Count);
         for (var position = 0; position < order.Count; position++)
         {
@@ -147,7 +147,7 @@ public sealed class RankingFeatureExtractor
             features[RankingFeatures.TopicsSimilarity] = fields[2][position];
             features[RankingFeatures.AuthorsSimilarity] = fields[3][position];
             FillItemFeatures(doc, context, features);
-            _priors.Fill(_index.Resources[doc].Id, query.TopicIds, query.Level, features, _options.JudgedPriorSmoothing);
+            priors.Fill(_index.Resources[doc].Id, features, _options.JudgedPriorSmoothing);
             candidates.Add(new RankingCandidate(doc, features));
         }
 

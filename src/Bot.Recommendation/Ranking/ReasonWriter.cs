@@ -232,7 +232,7 @@ public sealed partial class ReasonWriter
 
     private string? StructurePhrase(Resource resource)
     {
-        var buildOn = _index.Resources.Count(r => r.Prerequisites.Contains(resource.Id));
+        var buildOn = _index.RequiredByCount(_index.PositionOf(resource.Id));
         if (buildOn > 0)
         {
             return buildOn == 1 ? "groundwork for another item here" : $"groundwork for {buildOn} other items here";
