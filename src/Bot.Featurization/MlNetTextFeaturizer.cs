@@ -129,15 +129,6 @@ public sealed class MlNetTextFeaturizer
         }
     }
 
-    /// <summary>Vectors of many texts in one batch pass of ML.NET (much faster per text than <see cref="Transform"/>).</summary>
-    public SparseVector[] TransformMany(IReadOnlyList<string?> texts)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        return _model is null || _context is null
-            ? [.. texts.Select(_ => SparseVector.Empty)]
-            : ReadFeatures(_model.Transform(_context.Data.LoadFromEnumerable(Rows(texts, _options))), texts.Count, _unitNorm);
-    }
-
     /// <summary>
     /// Fits ML.NET's text featurizer with the n-grams of <paramref name="options"/> but plain counts (TF, no
     /// normalisation), so that the vectors it returns are the n-gram counts of a text in the fit's slots.

@@ -24,16 +24,11 @@ public sealed class RecommendationEngine
         _topicModel = topicModel;
         _understanding = classifierOptions ?? MessageClassifierOptions.Default;
         var ranking = (options ?? RankingOptions.Default).Validated();
-
-        // The text indexes' ML.NET fit runs on one core for most of start-up; the shipped models load beside it.
-        var rankerModel = model is null ? Task.Run(() => RankerModel.Bundled) : Task.FromResult(model);
-        var shippedIntentModel = intentModel is null ? Task.Run(() => ShippedIntentModel.Value) : Task.FromResult(intentModel);
-        var shippedLevelModel = levelModel is null ? Task.Run(() => ShippedLevelModel.Value) : Task.FromResult(levelModel);
         Index = new CatalogIndex(catalog, textOptions, ranking.SearchBudget);
         Parser = new QueryParser(Index.Topics);
-        Recommender = new Recommender(Index, rankerModel.GetAwaiter().GetResult(), ranking);
+        Recommender = new Recommender(Index, model ?? RankerModel.Bundled, ranking);
         Papers = new PaperFinder(Index);
-        Classifier = new MessageClassifier(Parser, Papers, shippedIntentModel.GetAwaiter().GetResult(), classifierOptions, shippedLevelModel.GetAwaiter().GetResult());
+        Classifier = new MessageClassifier(Parser, Papers, intentModel ?? ShippedIntentModel.Value, classifierOptions, levelModel ?? ShippedLevelModel.Value);
     }
 
     private static readonly Lazy<IntentModel> ShippedIntentModel = new(IntentModel.LoadEmbedded);

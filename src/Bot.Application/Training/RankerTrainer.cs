@@ -200,25 +200,16 @@ public static class RankerTrainer
     }
 
     /// <summary>The queries with their <see cref="FeatureFamily.Judged"/> features computed from <paramref name="priors"/> (copies; the dataset is not changed).</summary>
-    public static IReadOnlyList<TrainingQuery> WithPriors(IEnumerable<TrainingQuery> queries, JudgedPriors priors, double? smoothing = null)
-    {
-        var weight = smoothing ?? RankingOptions.Default.JudgedPriorSmoothing;
-        return queries.Select(q => q.Query is not { } understood
-            ? q
-            : q with { Features = Filled(q, understood, priors, weight) }).ToList();
-    }
+    public static IReadOnlyList<TrainingQuery> WithPriors(IEnumerable<TrainingQuery> queries, JudgedPriors priors) =>
+        queries.Select(q => q.Query is not { } understood ? q : q with { Features = Filled(q, priors.For(understood.TopicIds, understood.Level, RankingOptions.Default.JudgedPriorSmoothing)) }).ToList();
 
-    private static List<float[]> Filled(TrainingQuery query, RecommendationQuery understood, JudgedPriors priors, double smoothing)
-    {
-        var forRequest = priors.For(understood.TopicIds, understood.Level);
-        var features = query.Features.Select((row, i) =>
+    private static List<float[]> Filled(TrainingQuery query, JudgedPriors.RequestPriors priors) =>
+        query.Features.Select((row, i) =>
         {
             var copy = (float[])row.Clone();
-            forRequest.Fill(query.Ids[i], copy, smoothing);
+            priors.Fill(query.Ids[i], copy);
             return copy;
         }).ToList();
-        return features;
-    }
 
     /// <summary>The priors counted from these queries' judgments.</summary>
     public static JudgedPriors PriorsOf(IEnumerable<TrainingQuery> queries) => JudgedPriors.From(queries.Select(q => q.Example).OfType<JudgedExample>());

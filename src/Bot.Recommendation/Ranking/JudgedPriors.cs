@@ -64,15 +64,11 @@ public sealed class JudgedPriors
     }
 
     /// <summary>
-    /// The item's priors for a request understood as <paramref name="topics"/> at <paramref name="level"/>, written into
-    /// the <see cref="FeatureFamily.Judged"/> slots of <paramref name="features"/>.
+    /// The priors of a request understood as <paramref name="topics"/> at <paramref name="level"/>, looked up once so
+    /// that each candidate costs a few lookups by id.
     /// </summary>
     /// <param name="smoothing">Requests' worth of "graded 0" added to each count, so an item graded once on a rare bucket is not taken for the canon.</param>
-    public void Fill(string id, IReadOnlyList<string> topics, Level? level, float[] features, double smoothing) =>
-        For(topics, level).Fill(id, features, smoothing);
-
-    /// <summary>The counts one request needs, looked up once so each candidate costs a few lookups by id.</summary>
-    public RequestPriors For(IReadOnlyList<string> topics, Level? level)
+    public RequestPriors For(IReadOnlyList<string> topics, Level? level, double smoothing)
     {
         var levelKey = LevelKey(level);
         var perTopic = new (Bucket? Topic, Bucket? TopicAtLevel)[topics.Count];
@@ -81,7 +77,7 @@ public sealed class JudgedPriors
             perTopic[i] = (_buckets.GetValueOrDefault((topics[i], AnyLevel)), _buckets.GetValueOrDefault((topics[i], levelKey)));
         }
 
-        return new RequestPriors(perTopic, _buckets.GetValueOrDefault((AnyTopic, AnyLevel)), _buckets.GetValueOrDefault((AnyTopic, levelKey)));
+        return new RequestPriors(perTopic, _buckets.GetValueOrDefault((AnyTopic, AnyLevel)), _buckets.GetValueOrDefault((AnyTopic, levelKey)), smoothing);
     }
 
     /// <summary>The priors of one request (<see cref="For"/>).</summary>
@@ -90,16 +86,20 @@ public sealed class JudgedPriors
         private readonly (Bucket? Topic, Bucket? TopicAtLevel)[] _topics;
         private readonly Bucket? _overall;
         private readonly Bucket? _overallAtLevel;
+        private readonly double _smoothing;
 
-        internal RequestPriors((Bucket?, Bucket?)[] topics, Bucket? overall, Bucket? overallAtLevel)
+        internal RequestPriors((Bucket?, Bucket?)[] topics, Bucket? overall, Bucket? overallAtLevel, double smoothing)
         {
             _topics = topics;
             _overall = overall;
             _overallAtLevel = overallAtLevel;
+            _smoothing = smoothing;
         }
 
-        public void Fill(string id, float[] features, double smoothing)
+        /// <summary>The item's priors, written into the <see cref="FeatureFamily.Judged"/> slots of <paramref name="features"/>.</summary>
+        public void Fill(string id, float[] features)
         {
+            var smoothing = _smoothing;
             double bestTopic = 0, bestTopicLevel = 0, bestIdeal = 0;
             foreach (var (topic, topicAtLevel) in _topics)
             {

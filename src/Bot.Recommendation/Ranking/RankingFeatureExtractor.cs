@@ -132,7 +132,7 @@ public sealed class RankingFeatureExtractor
             " " + TextAnalyzer.Normalize(query.SubjectText) + " ",
             TextAnalyzer.Tokens(query.SubjectText).Where(w => !TextAnalyzer.IsStopWord(w)).Distinct(StringComparer.Ordinal).ToArray(),
             bestText);
-        var priors = _priors.For(query.TopicIds, query.Level);
+        var priors = _priors.For(query.TopicIds, query.Level, _options.JudgedPriorSmoothing);
         var candidates = new List<RankingCandidate>(order.Count);
         for (var position = 0; position < order.Count; position++)
         {
@@ -147,7 +147,7 @@ public sealed class RankingFeatureExtractor
             features[RankingFeatures.TopicsSimilarity] = fields[2][position];
             features[RankingFeatures.AuthorsSimilarity] = fields[3][position];
             FillItemFeatures(doc, context, features);
-            priors.Fill(_index.Resources[doc].Id, features, _options.JudgedPriorSmoothing);
+            priors.Fill(_index.Resources[doc].Id, features);
             candidates.Add(new RankingCandidate(doc, features));
         }
 

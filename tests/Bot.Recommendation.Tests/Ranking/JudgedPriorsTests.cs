@@ -103,7 +103,7 @@ public sealed class JudgedPriorsTests
     private static float[] Fill(JudgedPriors priors, string id, IReadOnlyList<string> topics, Level? level, double smoothing)
     {
         var features = new float[RankingFeatures.Count];
-        priors.Fill(id, topics, level, features, smoothing);
+        priors.For(topics, level, smoothing).Fill(id, features);
         return features;
     }
 }
