@@ -49,6 +49,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training4")]
     [InlineData("Training5")]
     [InlineData("Training6")]
+    [InlineData("Training7")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
