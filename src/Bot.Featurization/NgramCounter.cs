@@ -63,7 +63,7 @@ public sealed class NgramCounter
     }
 
     /// <summary>The n-gram counts of <paramref name="text"/>; n-grams no collection holds are left out. Never throws for any string.</summary>
-    public NgramCounts Count(string? text) => new(this, _featurizer.Transform(text));
+    public NgramCounts Count(string? text) => new(this, string.IsNullOrWhiteSpace(text) ? SparseVector.Empty : _featurizer.Transform(text));
 
     private static List<(int Start, int Count)> Partition(List<string?> texts, int parts)
     {

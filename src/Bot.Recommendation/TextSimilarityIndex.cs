@@ -82,7 +82,10 @@ public sealed class TextSimilarityIndex
     }
 
     /// <summary>The query's n-gram counts, which every index built with this one (<see cref="BuildShared"/>) can <see cref="Vectorize(NgramCounts)"/>.</summary>
-    public NgramCounts Count(string query) => string.IsNullOrWhiteSpace(query) ? new NgramCounts(_counter, SparseVector.Empty) : _counter.Count(query);
+    public NgramCounts Count(string query) => _counter.Count(query);
+
+    /// <summary>The n-gram counter this index (and every one built with it) counts texts with.</summary>
+    public NgramCounter Counter => _counter;
 
     /// <summary>The query's vector in this index's n-gram space, for several calls with one query.</summary>
     public SparseVector Vectorize(string query) => Vectorize(Count(query));

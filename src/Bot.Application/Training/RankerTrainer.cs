@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Bot.Application.Judgments;
 using Bot.Catalog;
+using Bot.Featurization;
 using Bot.Recommendation;
 using Bot.Recommendation.Conversation;
 using Bot.Recommendation.Ranking;
@@ -68,6 +69,9 @@ public sealed record TrainingQuery(string Input, IReadOnlyList<string> Ids, IRea
 
     /// <summary>The judge's reading of the request (topics, level, grades) that the judged priors count; null when built by hand.</summary>
     public JudgedExample? Example { get; init; }
+
+    /// <summary>The request's words as counted for the text indexes (what the judged neighbours compare); null when built by hand.</summary>
+    public NgramCounts? Counts { get; init; }
 }
 
 /// <summary>What <see cref="RankerTrainer.TrainFinal"/> produces: the saved model's bytes and the priors it ranks with.</summary>
@@ -135,7 +139,8 @@ public static class RankerTrainer
                 continue;
             }
 
-            var candidates = engine.Recommender.Features.Extract(query with { Offset = 0 });
+            var extractor = engine.Recommender.Features;
+            var candidates = extractor.Extract(query with { Offset = 0 });
             var ids = candidates.Select(c => engine.Index.Resources[c.Doc].Id).ToList();
             var labels = ids.Select(judgment.Grades.Of).ToList();
             if (labels.Any(l => l > 0))
@@ -143,7 +148,8 @@ public static class RankerTrainer
                 dataset.Add(new TrainingQuery(judgment.Input, ids, candidates.Select(c => c.Features).ToList(), labels, judgment.Grades)
                 {
                     Query = query,
-                    Example = new JudgedExample(judgment.Topics, judgment.Level, judgment.Grades.ById),
+                    Example = new JudgedExample(judgment.Topics, judgment.Level, judgment.Grades.ById, extractor.RequestText(query)),
+                    Counts = extractor.CountRequest(query),
                 });
             }
         }
@@ -169,7 +175,7 @@ public static class RankerTrainer
             var measured = fold;
             var train = OutOfFoldPriors(dataset, excluded: fold);
             var model = RankerModelFrom(Fit(train, algorithm, removed, settings ?? TreeSettings.Shipped, out _));
-            var test = WithPriors(InFold(dataset, fold), PriorsOf(dataset.Where((_, i) => FoldOf(i) != measured)));
+            var test = WithPriors(InFold(dataset, fold).ToList(), PriorsOf(dataset.Where((_, i) => FoldOf(i) != measured)));
             foreach (var query in test)
             {
                 var order = Order(query, model, removed);
@@ -199,15 +205,27 @@ public static class RankerTrainer
         return new TrainedRanker(stream.ToArray(), PriorsOf(dataset));
     }
 
-    /// <summary>The queries with their <see cref="FeatureFamily.Judged"/> features computed from <paramref name="priors"/> (copies; the dataset is not changed).</summary>
-    public static IReadOnlyList<TrainingQuery> WithPriors(IEnumerable<TrainingQuery> queries, JudgedPriors priors) =>
-        queries.Select(q => q.Query is not { } understood ? q : q with { Features = Filled(q, priors.For(understood.TopicIds, understood.Level, RankingOptions.Default.JudgedPriorSmoothing)) }).ToList();
+    /// <summary>
+    /// The queries with their <see cref="FeatureFamily.Judged"/> and <see cref="FeatureFamily.Neighbours"/> features
+    /// computed from <paramref name="priors"/> and its judged requests (copies; the dataset is not changed).
+    /// </summary>
+    public static IReadOnlyList<TrainingQuery> WithPriors(IReadOnlyList<TrainingQuery> queries, JudgedPriors priors)
+    {
+        var options = RankingOptions.Default;
+        var neighbours = queries.Select(q => q.Counts?.Counter).OfType<NgramCounter>().FirstOrDefault() is { } counter
+            ? JudgedNeighbours.Build(counter, priors.Examples)
+            : JudgedNeighbours.Empty;
+        return queries.Select(q => q.Query is not { } understood || q.Counts is not { } counts
+            ? q
+            : q with { Features = Filled(q, priors.For(understood.TopicIds, understood.Level, options.JudgedPriorSmoothing), neighbours.For(counts, understood.Level, options.JudgedNeighbourCount)) }).ToList();
+    }
 
-    private static List<float[]> Filled(TrainingQuery query, JudgedPriors.RequestPriors priors) =>
+    private static List<float[]> Filled(TrainingQuery query, JudgedPriors.RequestPriors priors, JudgedNeighbours.RequestNeighbours neighbours) =>
         query.Features.Select((row, i) =>
         {
             var copy = (float[])row.Clone();
             priors.Fill(query.Ids[i], copy);
+            neighbours.Fill(query.Ids[i], copy);
             return copy;
         }).ToList();
 
@@ -235,7 +253,7 @@ public static class RankerTrainer
 
             var own = fold;
             var priors = PriorsOf(dataset.Where((_, i) => FoldOf(i) != own && FoldOf(i) != excluded));
-            result.AddRange(WithPriors(InFold(dataset, fold), priors));
+            result.AddRange(WithPriors(InFold(dataset, fold).ToList(), priors));
         }
 
         return result;

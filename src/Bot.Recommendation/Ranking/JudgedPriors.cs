@@ -4,8 +4,11 @@ using Bot.Catalog;
 
 namespace Bot.Recommendation.Ranking;
 
-/// <summary>One judged request as the priors count it: the topics and level the judge meant, and the grade of each item.</summary>
-public sealed record JudgedExample(IReadOnlyList<string> Topics, Level? Level, IReadOnlyDictionary<string, int> Grades);
+/// <summary>
+/// One judged request as the priors count it: the topics and level the judge meant, the grade of each item, and the
+/// subject words the bot read in it (what <see cref="JudgedNeighbours"/> compares a new request with).
+/// </summary>
+public sealed record JudgedExample(IReadOnlyList<string> Topics, Level? Level, IReadOnlyDictionary<string, int> Grades, string Text = "");
 
 /// <summary>
 /// How the judges graded each item when readers asked about a topic (and a topic at a level): the mean grade over
@@ -15,7 +18,7 @@ public sealed record JudgedExample(IReadOnlyList<string> Topics, Level? Level, I
 /// </summary>
 /// <remarks>
 /// Built by <c>Bot model train</c> from the training judgments and shipped beside the ranker
-/// (data/models/judged-priors.tsv). While training, each request's features come from priors counted without its own
+/// (data/models/judged-priors.tsv, one judged request a line, from which the counts are made at load). While training, each request's features come from priors counted without its own
 /// cross-validation fold, so the trees never learn from a prior that already holds the request's own grades.
 /// </remarks>
 public sealed class JudgedPriors
@@ -26,14 +29,21 @@ public sealed class JudgedPriors
     private const string AnyTopic = "*";
     private const string AnyLevel = "*";
     private const string NoLevel = "-";
-    private const string Header = "# judged priors v1: requests <topic> <level> <count> | grades <topic> <level> <id> <grade sum> <ideal count>";
+    private const string Header = "# judged priors v2: one judged request a line: request <level> <topics,> <id:grade ...> <subject words>";
 
     private readonly Dictionary<(string Topic, string Level), Bucket> _buckets;
 
-    private JudgedPriors(Dictionary<(string, string), Bucket> buckets) => _buckets = buckets;
+    private JudgedPriors(Dictionary<(string, string), Bucket> buckets, IReadOnlyList<JudgedExample> examples)
+    {
+        _buckets = buckets;
+        Examples = examples;
+    }
 
     /// <summary>No judgments: every prior feature is 0, as for a catalog nobody has judged.</summary>
-    public static JudgedPriors Empty { get; } = new([]);
+    public static JudgedPriors Empty { get; } = new([], []);
+
+    /// <summary>The judged requests counted, in their order.</summary>
+    public IReadOnlyList<JudgedExample> Examples { get; }
 
     /// <summary>How many judged requests the priors were counted from.</summary>
     public int RequestCount => _buckets.GetValueOrDefault((AnyTopic, AnyLevel))?.Requests ?? 0;
@@ -41,8 +51,9 @@ public sealed class JudgedPriors
     public static JudgedPriors From(IEnumerable<JudgedExample> examples)
     {
         ArgumentNullException.ThrowIfNull(examples);
+        var list = examples.ToList();
         var buckets = new Dictionary<(string, string), Bucket>();
-        foreach (var example in examples)
+        foreach (var example in list)
         {
             var level = LevelKey(example.Level);
             foreach (var key in Keys(example.Topics.Distinct(StringComparer.Ordinal), level))
@@ -60,7 +71,7 @@ public sealed class JudgedPriors
             }
         }
 
-        return new JudgedPriors(buckets);
+        return new JudgedPriors(buckets, list);
     }
 
     /// <summary>
@@ -155,6 +166,15 @@ public sealed class JudgedPriors
         _ => NoLevel,
     };
 
+    private static Level? LevelOf(string key) => key switch
+    {
+        "beginner" => Level.Beginner,
+        "intermediate" => Level.Intermediate,
+        "advanced" => Level.Advanced,
+        NoLevel => null,
+        _ => throw new FormatException($"'{key}' is not a level (beginner, intermediate, advanced or {NoLevel})."),
+    };
+
     private static IEnumerable<(string Topic, string Level)> Keys(IEnumerable<string> topics, string level)
     {
         yield return (AnyTopic, AnyLevel);
@@ -166,22 +186,15 @@ public sealed class JudgedPriors
         }
     }
 
-    /// <summary>The priors as text, one count per line in a fixed order, so the same judgments give the same file.</summary>
+    /// <summary>The priors as text: the judged requests, one a line in their order, so the same judgments give the same file.</summary>
     public string ToText()
     {
         var text = new StringBuilder().AppendLine(Header);
-        var ordered = _buckets.OrderBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal).ToList();
-        foreach (var ((topic, level), bucket) in ordered)
+        foreach (var example in Examples)
         {
-            text.Append(CultureInfo.InvariantCulture, $"requests\t{topic}\t{level}\t{bucket.Requests}\n");
-        }
-
-        foreach (var ((topic, level), bucket) in ordered)
-        {
-            foreach (var (id, (sum, ideals)) in bucket.Grades.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"grades\t{topic}\t{level}\t{id}\t{sum}\t{ideals}\n");
-            }
+            var grades = string.Join(' ', example.Grades.Where(g => g.Value > 0).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => FormattableString.Invariant($"{g.Key}:{g.Value}")));
+            var words = string.Join(' ', example.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            text.Append(CultureInfo.InvariantCulture, $"request\t{LevelKey(example.Level)}\t{string.Join(',', example.Topics)}\t{grades}\t{words}\n");
         }
 
         return text.ToString();
@@ -191,7 +204,7 @@ public sealed class JudgedPriors
     public static JudgedPriors Parse(TextReader reader, string origin)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var buckets = new Dictionary<(string, string), Bucket>();
+        var examples = new List<JudgedExample>();
         var number = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -201,21 +214,34 @@ public sealed class JudgedPriors
                 continue;
             }
 
-            var cells = line.Split('\t');
-            switch (cells)
+            try
             {
-                case ["requests", var topic, var level, var count] when int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n):
-                    BucketOf(buckets, (topic, level)).Requests = n;
-                    break;
-                case ["grades", var topic, var level, var id, var sum, var ideals]
-                    when int.TryParse(sum, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && int.TryParse(ideals, NumberStyles.None, CultureInfo.InvariantCulture, out var i):
-                    BucketOf(buckets, (topic, level)).Grades[id] = (s, i);
-                    break;
-                default:
-                    throw new InvalidDataException($"{origin} line {number} is not a judged-priors line (expected 'requests' with 3 cells or 'grades' with 5, tab-separated). Rebuild it with `Bot model train`.");
+                examples.Add(line.Split('\t') is ["request", var level, var topics, var grades, var words]
+                    ? new JudgedExample(topics.Split(',', StringSplitOptions.RemoveEmptyEntries), LevelOf(level), GradesOf(grades), words)
+                    : throw new FormatException("expected 'request' and 4 tab-separated cells"));
+            }
+            catch (FormatException error)
+            {
+                throw new InvalidDataException($"{origin} line {number} is not a judged request ({error.Message}). Rebuild it with `Bot model train`.", error);
             }
         }
 
-        return new JudgedPriors(buckets);
+        return From(examples);
+    }
+
+    private static Dictionary<string, int> GradesOf(string cell)
+    {
+        var grades = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var pair in cell.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = pair.LastIndexOf(':');
+            if (colon <= 0 || !int.TryParse(pair.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var grade) || grade is < 1 or > 3
+                || !grades.TryAdd(pair[..colon], grade))
+            {
+                throw new FormatException($"'{pair}' is not a new id:grade with a grade of 1 to 3");
+            }
+        }
+
+        return grades;
     }
 }

@@ -20,6 +20,7 @@ public sealed class RankingFeatureExtractor
     private readonly CatalogIndex _index;
     private readonly RankingOptions _options;
     private readonly JudgedPriors _priors;
+    private readonly JudgedNeighbours _neighbours;
     private readonly float[] _sourceWeight;
     private readonly float[] _expertCount;
     private readonly float[] _requiredBy;
@@ -42,6 +43,7 @@ public sealed class RankingFeatureExtractor
         _index = index;
         _options = options;
         _priors = priors ?? JudgedPriors.Empty;
+        _neighbours = JudgedNeighbours.Build(index.Documents.Counter, _priors.Examples);
         var resources = index.Resources;
         var catalog = index.Catalog;
         _sourceWeight = resources.Select(r => (float)r.RecommendedBy.Sum(id => catalog.FindSource(id)?.Weight ?? 0)).ToArray();
@@ -66,11 +68,17 @@ public sealed class RankingFeatureExtractor
     private IEnumerable<string> Stems(string text) =>
         TextAnalyzer.Tokens(text).Where(w => !TextAnalyzer.IsStopWord(w)).Select(w => w.Length > _options.CoverageStemLength ? w[.._options.CoverageStemLength] : w);
 
+    /// <summary>The words a request is compared with the catalog by: the user's own, or the topic names when there are none.</summary>
+    public string RequestText(RecommendationQuery query) =>
+        query.SubjectText.Length > 0 ? query.SubjectText : string.Join(' ', query.TopicIds.Select(_index.TopicName));
+
+    /// <summary>The n-gram counts of <see cref="RequestText"/>, which every text index of the catalog (and the judged neighbours) can weigh.</summary>
+    public NgramCounts CountRequest(RecommendationQuery query) => _index.Documents.Count(RequestText(query));
+
     /// <summary>The candidates that pass the request's kind filter and exclusions, in a fixed order, with their features.</summary>
     public IReadOnlyList<RankingCandidate> Extract(RecommendationQuery query)
     {
-        // The user's own words say what they want; topic names stand in only when there are none.
-        var queryText = query.SubjectText.Length > 0 ? query.SubjectText : string.Join(' ', query.TopicIds.Select(_index.TopicName));
+        var queryText = RequestText(query);
         var limit = _options.MaxCandidates;
         // ML.NET featurizes the request once; each index weights the counts its own way.
         var queryCounts = _index.Documents.Count(queryText);
@@ -133,6 +141,7 @@ public sealed class RankingFeatureExtractor
             TextAnalyzer.Tokens(query.SubjectText).Where(w => !TextAnalyzer.IsStopWord(w)).Distinct(StringComparer.Ordinal).ToArray(),
             bestText);
         var priors = _priors.For(query.TopicIds, query.Level, _options.JudgedPriorSmoothing);
+        var neighbours = _neighbours.For(queryCounts, query.Level, _options.JudgedNeighbourCount);
         var candidates = new List<RankingCandidate>(order.Count);
         for (var position = 0; position < order.Count; position++)
         {
@@ -148,6 +157,7 @@ public sealed class RankingFeatureExtractor
             features[RankingFeatures.AuthorsSimilarity] = fields[3][position];
             FillItemFeatures(doc, context, features);
             priors.Fill(_index.Resources[doc].Id, features);
+            neighbours.Fill(_index.Resources[doc].Id, features);
             candidates.Add(new RankingCandidate(doc, features));
         }
 

@@ -17,6 +17,7 @@ public enum FeatureFamily
     Canon,
     Coverage,
     Judged,
+    Neighbours,
 }
 
 /// <summary>One feature of a (request, candidate) pair: its position in the vector, name and family.</summary>
@@ -82,6 +83,10 @@ public static class RankingFeatures
     public const int JudgedTopicLevelGrade = 54;
     public const int JudgedIdealShare = 55;
     public const int JudgedOverallGrade = 56;
+    public const int NeighbourGrade = 57;
+    public const int NeighbourLevelGrade = 58;
+    public const int NeighbourIdealShare = 59;
+    public const int NeighbourNearestSimilarity = 60;
 
     public static IReadOnlyList<FeatureDefinition> All { get; } =
     [
@@ -142,6 +147,10 @@ public static class RankingFeatures
         new(JudgedTopicLevelGrade, "judged_topic_level_grade", FeatureFamily.Judged, "the same among requests at the asked level (or none), leaning on the topic's when few"),
         new(JudgedIdealShare, "judged_ideal_share", FeatureFamily.Judged, "share of requests on an asked topic where the judges would hand it out first"),
         new(JudgedOverallGrade, "judged_overall_grade", FeatureFamily.Judged, "mean grade over every judged request"),
+        new(NeighbourGrade, "neighbour_grade", FeatureFamily.Neighbours, "similarity-weighted mean grade the judges gave it for the judged requests worded most like this one"),
+        new(NeighbourLevelGrade, "neighbour_level_grade", FeatureFamily.Neighbours, "the same over those asked at the same level (or none); the all-level mean when there are none"),
+        new(NeighbourIdealShare, "neighbour_ideal_share", FeatureFamily.Neighbours, "similarity-weighted share of those requests where it was the one to hand out first"),
+        new(NeighbourNearestSimilarity, "neighbour_nearest_similarity", FeatureFamily.Neighbours, "cosine of the request with the judged request worded most like it"),
     ];
 
     public static int Count => All.Count;

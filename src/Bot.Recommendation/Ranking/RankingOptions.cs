@@ -88,6 +88,14 @@ public sealed class RankingOptions
     [Range(0.0, 100.0)]
     public double JudgedPriorSmoothing { get; set; } = 2;
 
+    /// <summary>
+    /// Judged requests worded most like a new one whose grades the neighbour features average: a topic has about
+    /// thirty judged requests, so twenty neighbours are mostly the same subject while a rare wording ("dual writes")
+    /// still weighs by its few close matches, the cosine weighting the rest down.
+    /// </summary>
+    [Range(1, 200)]
+    public int JudgedNeighbourCount { get; set; } = 20;
+
     /// <summary>The text indexes' search budget these options set.</summary>
     public TextSearchBudget SearchBudget => new(SearchPostings, RescoredPerResult);
 

@@ -16,7 +16,8 @@ public sealed partial class ReasonWriter
 
     // Signals most items on a page share ("readable at your level", "free to read"): they come after the ones that
     // tell this item apart, so five reasons in a row do not open alike.
-    private static readonly HashSet<FeatureFamily> GenericFamilies = [FeatureFamily.Level, FeatureFamily.Access, FeatureFamily.Topic, FeatureFamily.TopicFit];
+    // The judged neighbours' phrase is the same for every item they raise, so it waits behind the item's own too.
+    private static readonly HashSet<FeatureFamily> GenericFamilies = [FeatureFamily.Level, FeatureFamily.Access, FeatureFamily.Topic, FeatureFamily.TopicFit, FeatureFamily.Neighbours];
     private readonly CatalogIndex _index;
 
     public ReasonWriter(CatalogIndex index) => _index = index;
@@ -128,6 +129,7 @@ public sealed partial class ReasonWriter
         FeatureFamily.Text or FeatureFamily.Coverage => TextPhrase(resource, query),
         FeatureFamily.Structure => StructurePhrase(resource),
         FeatureFamily.Judged => JudgedPhrase(resource, query),
+        FeatureFamily.Neighbours => "what teachers hand out for asks like yours",
         _ => null,
     };
 

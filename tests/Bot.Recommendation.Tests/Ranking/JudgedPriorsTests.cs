@@ -10,7 +10,7 @@ public sealed class JudgedPriorsTests
         new JudgedExample(["consensus"], Level.Beginner, new Dictionary<string, int> { ["raft"] = 3, ["paxos"] = 1 }),
         new JudgedExample(["consensus"], null, new Dictionary<string, int> { ["raft"] = 3, ["paxos"] = 3 }),
         new JudgedExample(["consensus", "replication"], Level.Advanced, new Dictionary<string, int> { ["paxos"] = 3, ["chain"] = 2 }),
-        new JudgedExample(["storage"], null, new Dictionary<string, int> { ["lsm"] = 3 }),
+        new JudgedExample(["storage"], null, new Dictionary<string, int> { ["lsm"] = 3 }, "log structured merge trees"),
     ]);
 
     [Fact]
@@ -82,6 +82,9 @@ public sealed class JudgedPriorsTests
 
         Assert.Equal(text, read.ToText());
         Assert.Equal(4, read.RequestCount);
+        Assert.Equal("log structured merge trees", read.Examples[3].Text);
+        Assert.Equal(Level.Advanced, read.Examples[2].Level);
+        Assert.Equal(["consensus", "replication"], read.Examples[2].Topics);
         Assert.Equal(Fill(Priors, "paxos", ["consensus"], Level.Advanced, 2), Fill(read, "paxos", ["consensus"], Level.Advanced, 2));
     }
 
@@ -92,6 +95,18 @@ public sealed class JudgedPriorsTests
 
         Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
         Assert.Contains("Bot model train", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("request\tbeginner\tconsensus\traft:4\traft please")]
+    [InlineData("request\tbeginner\tconsensus\traft:3 raft:2\traft please")]
+    [InlineData("request\texpert\tconsensus\traft:3\traft please")]
+    [InlineData("request\tbeginner\tconsensus\traft")]
+    public void A_judged_request_line_with_a_bad_grade_level_or_cell_count_fails_naming_the_line(string line)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => JudgedPriors.Parse(new StringReader("# header\n" + line + "\n"), "judged-priors.tsv"));
+
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

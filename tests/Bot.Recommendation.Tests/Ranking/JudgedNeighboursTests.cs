@@ -1,0 +1,103 @@
+using Bot.Catalog;
+using Bot.Featurization;
+using Bot.Recommendation.Ranking;
+
+namespace Bot.Recommendation.Tests.Ranking;
+
+public sealed class JudgedNeighboursTests
+{
+    private static readonly NgramCounter Counter = NgramCounter.FitCount(
+    [
+        [
+            "keep the search index and cache in sync with the database without dual writes",
+            "raft leader election explained",
+            "gossip protocols and failure detectors",
+            "log structured storage engines",
+        ],
+    ]).Counter;
+
+    private static readonly JudgedExample[] Examples =
+    [
+        new(["streaming-and-logs"], null, Grades(("the-log", 3), ("cdc", 2)), "search index cache sync database dual writes"),
+        new(["consensus"], Level.Beginner, Grades(("raft", 3), ("paxos", 1)), "raft leader election"),
+        new(["consensus"], Level.Advanced, Grades(("paxos", 3), ("raft", 1)), "raft leader election"),
+        new(["failure-detection-and-gossip"], null, Grades(("swim", 3)), "gossip failure detectors"),
+    ];
+
+    private static readonly JudgedNeighbours Neighbours = JudgedNeighbours.Build(Counter, Examples);
+
+    [Fact]
+    public void A_request_worded_like_a_judged_one_gets_what_the_judges_gave_it()
+    {
+        var request = Counter.Count("how do we avoid dual writes between the database and the search index");
+
+        var theLog = Fill(Neighbours, request, level: null, "the-log");
+        var raft = Fill(Neighbours, request, level: null, "raft");
+
+        Assert.True(theLog[RankingFeatures.NeighbourGrade] > 1.5f, $"the-log: {theLog[RankingFeatures.NeighbourGrade]}");
+        Assert.True(theLog[RankingFeatures.NeighbourIdealShare] > 0.5f);
+        Assert.Equal(0f, raft[RankingFeatures.NeighbourGrade]);
+        Assert.True(theLog[RankingFeatures.NeighbourNearestSimilarity] > 0f);
+        Assert.Equal(theLog[RankingFeatures.NeighbourNearestSimilarity], raft[RankingFeatures.NeighbourNearestSimilarity]);
+    }
+
+    [Fact]
+    public void The_level_grade_counts_only_the_neighbours_asked_at_the_same_level()
+    {
+        var request = Counter.Count("raft leader election");
+
+        var paxosForAdvanced = Fill(Neighbours, request, Level.Advanced, "paxos");
+        var paxosForBeginner = Fill(Neighbours, request, Level.Beginner, "paxos");
+
+        Assert.Equal(3f, paxosForAdvanced[RankingFeatures.NeighbourLevelGrade], 4);
+        Assert.Equal(1f, paxosForBeginner[RankingFeatures.NeighbourLevelGrade], 4);
+        Assert.Equal(paxosForAdvanced[RankingFeatures.NeighbourGrade], paxosForBeginner[RankingFeatures.NeighbourGrade]);
+    }
+
+    [Fact]
+    public void With_no_neighbour_at_the_asked_level_the_level_grade_is_the_overall_one()
+    {
+        var swim = Fill(Neighbours, Counter.Count("gossip failure detectors"), Level.Intermediate, "swim");
+
+        Assert.True(swim[RankingFeatures.NeighbourGrade] > 0f);
+        Assert.Equal(swim[RankingFeatures.NeighbourGrade], swim[RankingFeatures.NeighbourLevelGrade]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("zzz qqq")]
+    public void A_request_sharing_no_words_with_any_judged_one_gets_zeros(string text)
+    {
+        var features = Fill(Neighbours, Counter.Count(text), level: null, "the-log");
+
+        Assert.All(RankingFeatures.IndicesOf(FeatureFamily.Neighbours), index => Assert.Equal(0f, features[index]));
+    }
+
+    [Fact]
+    public void No_judged_requests_give_zeros()
+    {
+        var features = Fill(JudgedNeighbours.Build(Counter, []), Counter.Count("raft leader election"), level: null, "raft");
+
+        Assert.All(RankingFeatures.IndicesOf(FeatureFamily.Neighbours), index => Assert.Equal(0f, features[index]));
+    }
+
+    [Fact]
+    public void Only_the_nearest_requests_up_to_the_count_are_averaged()
+    {
+        var request = Counter.Count("raft leader election and gossip failure detectors");
+
+        var one = Fill(Neighbours, request, level: null, "swim", count: 1);
+        var all = Fill(Neighbours, request, level: null, "swim", count: 4);
+
+        Assert.NotEqual(one[RankingFeatures.NeighbourGrade], all[RankingFeatures.NeighbourGrade]);
+    }
+
+    private static float[] Fill(JudgedNeighbours neighbours, NgramCounts request, Level? level, string id, int count = 20)
+    {
+        var features = new float[RankingFeatures.Count];
+        neighbours.For(request, level, count).Fill(id, features);
+        return features;
+    }
+
+    private static Dictionary<string, int> Grades(params (string Id, int Grade)[] grades) => grades.ToDictionary(g => g.Id, g => g.Grade);
+}
