@@ -45,4 +45,21 @@ public sealed class ReasonWriterTests
         Assert.NotEqual(reasons[0], reasons[1], StringComparer.OrdinalIgnoreCase);
         Assert.All(reasons, r => Assert.Contains("readable at your level", r, StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public void What_teachers_hand_out_for_like_asks_comes_after_what_sets_the_item_apart()
+    {
+        var writer = new ReasonWriter(Engine.Index);
+        var paxos = Engine.Catalog.FindResource("paxos-simple")!;
+        var query = new RecommendationQuery { TopicIds = ["consensus"], SubjectText = "agreement when nodes crash" };
+        var contributions = Raised(RankingFeatures.SourceWeight);
+        contributions[RankingFeatures.NeighbourGrade] = 5;
+
+        var reason = writer.WriteDistinct([(paxos, contributions)], query)[0];
+
+        Assert.Contains("what teachers hand out for asks like yours", reason, StringComparison.OrdinalIgnoreCase);
+        Assert.True(
+            reason.IndexOf("recommended by", StringComparison.OrdinalIgnoreCase) < reason.IndexOf("asks like yours", StringComparison.OrdinalIgnoreCase),
+            reason);
+    }
 }
