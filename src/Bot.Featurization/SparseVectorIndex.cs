@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 
 namespace Bot.Featurization;
@@ -17,6 +18,9 @@ public sealed class SparseVectorIndex
     private readonly int[] _documents;
     private readonly float[] _weights;
     private readonly ConcurrentBag<ScoreAccumulator> _accumulators = [];
+
+    // The accumulator a lone caller takes and gives back without the bag (whose last item is taken under a lock).
+    private ScoreAccumulator? _spareAccumulator;
 
     /// <summary>Indexes <paramref name="documents"/>; a document's id is its position in the list.</summary>
     /// <exception cref="ArgumentException">A document is null, or the postings would not fit in one array.</exception>
@@ -107,11 +111,7 @@ public sealed class SparseVectorIndex
             return [];
         }
 
-        if (!_accumulators.TryTake(out var accumulator))
-        {
-            accumulator = new ScoreAccumulator(DocumentCount);
-        }
-
+        var accumulator = RentAccumulator();
         try
         {
             var target = new SparseTarget(accumulator);
@@ -120,7 +120,82 @@ public sealed class SparseVectorIndex
         }
         finally
         {
-            accumulator.Clear();
+            ReturnAccumulator(accumulator);
+        }
+    }
+
+    /// <summary>
+    /// The cosine of each of <paramref name="documents"/> when <see cref="TopK(SparseVector, int)"/> of
+    /// <paramref name="query"/> and <paramref name="k"/> returns it (the same score), zero when it does not; into
+    /// <paramref name="cosines"/>, same positions. Costs one exhaustive search without building its result.
+    /// </summary>
+    public void ScoreAmongTop(SparseVector query, int k, ReadOnlySpan<int> documents, Span<float> cosines)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(cosines.Length, documents.Length);
+        cosines.Clear();
+        var queryNorm = query.Norm();
+        if (k == 0 || documents.Length == 0 || queryNorm == 0f || !float.IsFinite(queryNorm))
+        {
+            return;
+        }
+
+        var accumulator = RentAccumulator();
+        ulong[]? keys = null;
+        try
+        {
+            var target = new SparseTarget(accumulator);
+            Accumulate(query, queryNorm, ref target);
+
+            // Every document found is among the best k when no more than k were found; otherwise those ranking at or
+            // above the k-th best.
+            var worstKept = ulong.MaxValue;
+            if (accumulator.TouchedCount > k)
+            {
+                keys = ArrayPool<ulong>.Shared.Rent(accumulator.TouchedCount);
+                var found = RankKeys(accumulator, keys);
+                SelectSmallest(found, k);
+                worstKept = 0;
+                foreach (var key in found[..k])
+                {
+                    worstKept = Math.Max(worstKept, key);
+                }
+            }
+
+            for (var i = 0; i < documents.Length; i++)
+            {
+                var document = documents[i];
+                if ((uint)document < (uint)DocumentCount && accumulator.WasTouched(document))
+                {
+                    var score = Math.Clamp(accumulator.Scores[document], -1f, 1f);
+                    if (RankKey(score, document) <= worstKept)
+                    {
+                        cosines[i] = score;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (keys is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(keys);
+            }
+
+            ReturnAccumulator(accumulator);
+        }
+    }
+
+    private ScoreAccumulator RentAccumulator() =>
+        Interlocked.Exchange(ref _spareAccumulator, null)
+        ?? (_accumulators.TryTake(out var accumulator) ? accumulator : new ScoreAccumulator(DocumentCount));
+
+    private void ReturnAccumulator(ScoreAccumulator accumulator)
+    {
+        accumulator.Clear();
+        if (Interlocked.CompareExchange(ref _spareAccumulator, accumulator, null) is not null)
+        {
             _accumulators.Add(accumulator);
         }
     }
@@ -193,11 +268,7 @@ public sealed class SparseVectorIndex
         var partial = new SparseVector(
             [.. selectedIndices.Select(i => query.Indices[i])],
             [.. selectedIndices.Select(i => query.Values[i])]);
-        if (!_accumulators.TryTake(out var accumulator))
-        {
-            accumulator = new ScoreAccumulator(DocumentCount);
-        }
-
+        var accumulator = RentAccumulator();
         SearchHit[] found;
         try
         {
@@ -207,8 +278,7 @@ public sealed class SparseVectorIndex
         }
         finally
         {
-            accumulator.Clear();
-            _accumulators.Add(accumulator);
+            ReturnAccumulator(accumulator);
         }
 
         var documents = found.Select(hit => hit.DocumentIndex).ToArray();
@@ -356,31 +426,115 @@ public sealed class SparseVectorIndex
         }
     }
 
+    /// <summary>The best <paramref name="k"/> documents found, best first (ties by lower document index), as <see cref="WorstFirst"/> orders them.</summary>
     private static SearchHit[] SelectTop(ScoreAccumulator accumulator, int k)
     {
-        var heap = new PriorityQueue<int, SearchHit>(Math.Min(k, accumulator.TouchedCount) + 1, WorstFirst.Instance);
-        for (var i = 0; i < accumulator.TouchedCount; i++)
+        var take = Math.Min(k, accumulator.TouchedCount);
+        if (take == 0)
+        {
+            return [];
+        }
+
+        var keys = ArrayPool<ulong>.Shared.Rent(accumulator.TouchedCount);
+        try
+        {
+            var found = RankKeys(accumulator, keys);
+            SelectSmallest(found, take);
+            var best = found[..take];
+            best.Sort();
+            var result = new SearchHit[take];
+            for (var i = 0; i < take; i++)
+            {
+                var document = (int)(uint)best[i];
+                result[i] = new SearchHit(document, Math.Clamp(accumulator.Scores[document], -1f, 1f));
+            }
+
+            return result;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keys);
+        }
+    }
+
+    private static Span<ulong> RankKeys(ScoreAccumulator accumulator, ulong[] keys)
+    {
+        var found = keys.AsSpan(0, accumulator.TouchedCount);
+        for (var i = 0; i < found.Length; i++)
         {
             var document = accumulator.Touched[i];
-            var hit = new SearchHit(document, Math.Clamp(accumulator.Scores[document], -1f, 1f));
-            if (heap.Count < k)
-            {
-                heap.Enqueue(document, hit);
-            }
-            else if (heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(hit, worst) > 0)
-            {
-                heap.EnqueueDequeue(document, hit);
-            }
+            found[i] = RankKey(Math.Clamp(accumulator.Scores[document], -1f, 1f), document);
         }
 
-        var result = new SearchHit[heap.Count];
-        for (var i = result.Length - 1; i >= 0; i--)
-        {
-            heap.TryDequeue(out _, out result[i]);
-        }
-
-        return result;
+        return found;
     }
+
+    /// <summary>
+    /// A number that orders hits as <see cref="WorstFirst"/> does, reversed: smaller is better. The high half orders
+    /// the scores (higher first, NaN last, as <see cref="float.CompareTo(float)"/> has it least, and -0 equal to 0), the
+    /// low half is the document, lower first on equal scores.
+    /// </summary>
+    private static ulong RankKey(float score, int document)
+    {
+        uint order = 0;
+        if (!float.IsNaN(score))
+        {
+            var bits = BitConverter.SingleToUInt32Bits(score == 0f ? 0f : score);
+            order = (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
+        }
+
+        return ((ulong)(uint.MaxValue - order) << 32) | (uint)document;
+    }
+
+    /// <summary>Moves the <paramref name="count"/> smallest keys to the front, in no particular order (quickselect).</summary>
+    private static void SelectSmallest(Span<ulong> keys, int count)
+    {
+        var low = 0;
+        var high = keys.Length - 1;
+        while (low < high && count > low && count <= high)
+        {
+            // Partition around the median of three; everything left of the split is at most everything right of it.
+            var middle = low + ((high - low) / 2);
+            var pivot = Median(keys[low], keys[middle], keys[high]);
+            var i = low;
+            var j = high;
+            while (i <= j)
+            {
+                while (keys[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (keys[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (keys[i], keys[j]) = (keys[j], keys[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            // Now keys[low..j] <= pivot <= keys[i..high], and keys between j and i equal the pivot.
+            if (count <= j + 1)
+            {
+                high = j;
+            }
+            else if (count >= i)
+            {
+                low = i;
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    private static ulong Median(ulong a, ulong b, ulong c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 
     private interface IScoreTarget
     {
@@ -419,6 +573,8 @@ public sealed class SparseVectorIndex
         public int[] Touched { get; } = new int[documentCount];
 
         public int TouchedCount { get; private set; }
+
+        public bool WasTouched(int document) => _seen[document];
 
         public void Add(int document, float weight)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Bot.Featurization;
 
 namespace Bot.Recommendation;
@@ -123,23 +124,7 @@ public sealed class TextSimilarityIndex
 
         if (_index.PostingCountOf(query) <= _budget.Postings)
         {
-            // Looked up by binary search rather than through a dictionary: this runs four times per request.
-            var best = _index.TopK(query, limit);
-            var bestDocuments = new int[best.Count];
-            var bestScores = new float[best.Count];
-            for (var j = 0; j < best.Count; j++)
-            {
-                bestDocuments[j] = best[j].DocumentIndex;
-                bestScores[j] = best[j].Score;
-            }
-
-            Array.Sort(bestDocuments, bestScores);
-            for (var i = 0; i < documents.Count; i++)
-            {
-                var position = Array.BinarySearch(bestDocuments, documents[i]);
-                similarities[i] = position >= 0 ? bestScores[position] : 0f;
-            }
-
+            _index.ScoreAmongTop(query, limit, documents is List<int> list ? CollectionsMarshal.AsSpan(list) : documents.ToArray(), similarities);
             return similarities;
         }
 

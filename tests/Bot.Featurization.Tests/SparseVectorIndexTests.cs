@@ -106,6 +106,37 @@ public sealed class SparseVectorIndexTests
     }
 
     [Fact]
+    public void TopK_and_ScoreAmongTop_keep_the_best_in_order_among_many_tied_scores()
+    {
+        // Few distinct weights over few features: many documents tie, so only the document index orders them.
+        var random = new Random(5);
+        var documents = Enumerable.Range(0, 3_000)
+            .Select(_ => V(Enumerable.Range(0, 6).Select(f => (f, (float)random.Next(0, 3))).Where(e => e.Item2 > 0).ToArray()))
+            .ToList();
+        var index = new SparseVectorIndex(documents);
+
+        foreach (var k in new[] { 1, 7, 250, 2_999, 5_000 })
+        {
+            var query = V((0, 1f), (2, 2f), (4, 1f));
+            var all = index.ScoreAll(query);
+            var expected = Enumerable.Range(0, documents.Count)
+                .Where(d => all[d] > 0)
+                .Select(d => new SearchHit(d, all[d]))
+                .OrderByDescending(h => h.Score).ThenBy(h => h.DocumentIndex)
+                .Take(k)
+                .ToList();
+            var listed = Enumerable.Range(0, documents.Count).Where(d => d % 3 != 1).ToArray();
+            var among = new float[listed.Length];
+
+            index.ScoreAmongTop(query, k, listed, among);
+
+            Assert.Equal(expected, index.TopK(query, k));
+            var kept = expected.ToDictionary(h => h.DocumentIndex, h => h.Score);
+            Assert.Equal(listed.Select(d => kept.GetValueOrDefault(d)), among);
+        }
+    }
+
+    [Fact]
     public void Finds_each_document_among_a_hundred_thousand()
     {
         var random = new Random(11);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Numerics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
@@ -25,11 +26,23 @@ public sealed class RankerModel
     private readonly Tree[] _trees;
     private readonly double _bias;
 
+    // For scoring, every split of every tree grouped by feature, by threshold within one (see Score): the threshold,
+    // its tree, and which of the tree's leaves a value above it still allows (bit i: the tree's i-th leaf from the left).
+    private readonly int[] _featureStart;
+    private readonly float[] _thresholds;
+    private readonly int[] _splitTree;
+    private readonly ulong[] _aboveMasks;
+
+    // Each tree's leaf values from left to right, already times the tree's weight; a tree's first at _leafStart[tree].
+    private readonly double[] _weightedLeafValues;
+    private readonly int[] _leafStart;
+
     private RankerModel(Tree[] trees, double bias, int featureCount)
     {
         _trees = trees;
         _bias = bias;
         FeatureCount = featureCount;
+        (_featureStart, _thresholds, _splitTree, _aboveMasks, _weightedLeafValues, _leafStart) = Flatten(trees, featureCount);
     }
 
     /// <summary>The model trained from the repository's judgments and built into this assembly.</summary>
@@ -105,13 +118,118 @@ public sealed class RankerModel
 
     public double Score(ReadOnlySpan<float> features)
     {
+        var leaves = _trees.Length <= 256 ? stackalloc ulong[_trees.Length] : new ulong[_trees.Length];
+        return Score(features, leaves);
+    }
+
+    /// <summary>Every split's feature and threshold.</summary>
+    internal IEnumerable<(int Feature, float Threshold)> Splits =>
+        Enumerable.Range(0, FeatureCount).SelectMany(f => Enumerable.Range(_featureStart[f], _featureStart[f + 1] - _featureStart[f]).Select(i => (f, _thresholds[i])));
+
+    /// <summary>The score by walking each tree from its root, the plain way: what <see cref="Score(ReadOnlySpan{float})"/> must equal.</summary>
+    internal double ScoreByWalkingTrees(ReadOnlySpan<float> features)
+    {
         var score = _bias;
         foreach (var tree in _trees)
         {
-            score += tree.Weight * tree.LeafValue(tree.Leaf(features));
+            score += tree.Weight * tree.LeafValues[tree.Leaf(features)];
         }
 
         return score;
+    }
+
+    /// <summary>The scores of many feature vectors, each what <see cref="Score(ReadOnlySpan{float})"/> gives it.</summary>
+    public void Score(IReadOnlyList<float[]> features, Span<double> scores)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        if (scores.Length < features.Count)
+        {
+            throw new ArgumentException($"Room for {scores.Length} scores, {features.Count} asked for.", nameof(scores));
+        }
+
+        var leaves = _trees.Length <= 256 ? stackalloc ulong[_trees.Length] : new ulong[_trees.Length];
+        for (var i = 0; i < features.Count; i++)
+        {
+            scores[i] = Score(features[i], leaves);
+        }
+    }
+
+    /// <summary>
+    /// Which leaf of each tree a vector falls into, found without walking the trees (the QuickScorer method): a value
+    /// above a split's threshold goes right, which rules out every leaf left of the split; the leaf reached is the
+    /// leftmost one no split rules out. A feature's splits are sorted by threshold, so its first split the value does
+    /// not exceed ends its loop. The trees' values are then added in tree order, as a walk of each would add them.
+    /// </summary>
+    private double Score(ReadOnlySpan<float> features, Span<ulong> leaves)
+    {
+        leaves.Fill(ulong.MaxValue);
+        var thresholds = _thresholds;
+        var splitTree = _splitTree;
+        var aboveMasks = _aboveMasks;
+        for (var feature = 0; feature < FeatureCount; feature++)
+        {
+            var value = features[feature];
+            var end = _featureStart[feature + 1];
+
+            // At or below the threshold goes left, as in ML.NET: NaN, never at or below, goes right of every split.
+            for (var split = _featureStart[feature]; split < end && !(value <= thresholds[split]); split++)
+            {
+                leaves[splitTree[split]] &= aboveMasks[split];
+            }
+        }
+
+        var score = _bias;
+        for (var tree = 0; tree < leaves.Length; tree++)
+        {
+            score += _weightedLeafValues[_leafStart[tree] + BitOperations.TrailingZeroCount(leaves[tree])];
+        }
+
+        return score;
+    }
+
+    private static (int[] FeatureStart, float[] Thresholds, int[] SplitTree, ulong[] AboveMasks, double[] WeightedLeafValues, int[] LeafStart) Flatten(
+        Tree[] trees, int featureCount)
+    {
+        var splits = new List<(int Feature, float Threshold, int Tree, ulong AboveMask)>();
+        var values = new List<double>();
+        var leafStart = new int[trees.Length];
+        for (var t = 0; t < trees.Length; t++)
+        {
+            var tree = trees[t];
+            var leftToRight = tree.LeavesLeftToRight();
+            if (leftToRight.Count > 64)
+            {
+                throw new InvalidDataException($"The ranking model has a tree of {leftToRight.Count} leaves; the ranker evaluates at most 64.");
+            }
+
+            leafStart[t] = values.Count;
+            values.AddRange(leftToRight.Select(leaf => tree.Weight * tree.LeafValues[leaf]));
+            foreach (var (split, first, end) in tree.LeftSubtreeLeaves(leftToRight))
+            {
+                var left = (end - first == 64 ? ulong.MaxValue : (1UL << (end - first)) - 1) << first;
+                splits.Add((split.Feature, split.Threshold, t, ~left));
+            }
+        }
+
+        var ordered = splits.OrderBy(s => s.Feature).ThenBy(s => s.Threshold).ToArray();
+        var featureStart = new int[featureCount + 1];
+        foreach (var split in ordered)
+        {
+            featureStart[split.Feature + 1]++;
+        }
+
+        for (var f = 0; f < featureCount; f++)
+        {
+            featureStart[f + 1] += featureStart[f];
+        }
+
+        return (
+            featureStart,
+            [.. ordered.Select(s => s.Threshold)],
+            [.. ordered.Select(s => s.Tree)],
+            [.. ordered.Select(s => s.AboveMask)],
+            [.. values],
+            leafStart);
     }
 
     /// <summary>
@@ -181,6 +299,74 @@ public sealed class RankerModel
 
         public double RootMean { get; }
 
+        public IReadOnlyList<Split> Splits => _splits;
+
+        public IReadOnlyList<double> LeafValues => _leafValues;
+
+        /// <summary>The leaf a feature vector falls into; a value at or below the threshold goes left, as in ML.NET.</summary>
+        public int Leaf(ReadOnlySpan<float> features)
+        {
+            if (_left.Length == 0)
+            {
+                return 0;
+            }
+
+            var node = 0;
+            while (node >= 0)
+            {
+                ref readonly var split = ref _splits[node];
+                node = features[split.Feature] <= split.Threshold ? split.Left : split.Right;
+            }
+
+            return ~node;
+        }
+
+        /// <summary>The tree's leaves (their numbers in <see cref="LeafValues"/>) in order from left to right.</summary>
+        public IReadOnlyList<int> LeavesLeftToRight()
+        {
+            var leaves = new List<int>();
+            void Visit(int node)
+            {
+                if (node < 0)
+                {
+                    leaves.Add(~node);
+                    return;
+                }
+
+                Visit(_left[node]);
+                Visit(_right[node]);
+            }
+
+            if (_left.Length == 0)
+            {
+                leaves.Add(0);
+            }
+            else
+            {
+                Visit(0);
+            }
+
+            return leaves;
+        }
+
+        /// <summary>Each split with the leaves of its left subtree: positions first to end (exclusive) in <paramref name="leftToRight"/>.</summary>
+        public IEnumerable<(Split Split, int First, int End)> LeftSubtreeLeaves(IReadOnlyList<int> leftToRight)
+        {
+            var position = new Dictionary<int, int>();
+            for (var i = 0; i < leftToRight.Count; i++)
+            {
+                position[leftToRight[i]] = i;
+            }
+
+            // A subtree's leaves are contiguous from left to right: its leftmost and rightmost leaf bound them.
+            int Leftmost(int node) => node < 0 ? position[~node] : Leftmost(_left[node]);
+            int Rightmost(int node) => node < 0 ? position[~node] : Rightmost(_right[node]);
+            for (var node = 0; node < _left.Length; node++)
+            {
+                yield return (_splits[node], Leftmost(_left[node]), Rightmost(_left[node]) + 1);
+            }
+        }
+
         public static Tree From(RegressionTree tree, double weight)
         {
             if (tree.CategoricalSplitFlags.Any(flag => flag))
@@ -196,27 +382,6 @@ public sealed class RankerModel
                 tree.LeafValues.ToArray(),
                 weight);
         }
-
-        /// <summary>The leaf a feature vector falls into; a value at or below the threshold goes left, as in ML.NET.</summary>
-        public int Leaf(ReadOnlySpan<float> features)
-        {
-            if (_left.Length == 0)
-            {
-                return 0;
-            }
-
-            var splits = _splits;
-            var node = 0;
-            while (node >= 0)
-            {
-                ref readonly var split = ref splits[node];
-                node = features[split.Feature] <= split.Threshold ? split.Left : split.Right;
-            }
-
-            return ~node;
-        }
-
-        public double LeafValue(int leaf) => _leafValues[leaf];
 
         public void AddContributions(ReadOnlySpan<float> features, double[] contributions)
         {
@@ -238,7 +403,7 @@ public sealed class RankerModel
             }
         }
 
-        private readonly record struct Split(int Feature, float Threshold, int Left, int Right);
+        public readonly record struct Split(int Feature, float Threshold, int Left, int Right);
 
         private (double Sum, int Count) Mean(int node)
         {

@@ -45,10 +45,12 @@ public sealed class Recommender
         var offset = Math.Max(0, query.Offset);
         var candidates = Features.Extract(query);
         var bestText = candidates.Count > 0 ? candidates.Max(c => c.Features[RankingFeatures.TextSimilarity]) : 0;
+        var scores = new double[candidates.Count];
+        Model.Score(candidates.Select(c => c.Features).ToArray(), scores);
         var scored = new List<(RankingCandidate Candidate, double Score)>(candidates.Count);
-        foreach (var candidate in candidates)
+        for (var i = 0; i < candidates.Count; i++)
         {
-            scored.Add((candidate, Model.Score(candidate.Features)));
+            scored.Add((candidates[i], scores[i]));
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score) is var order && order != 0

@@ -30,6 +30,46 @@ public sealed class RankerModelTests
     }
 
     [Fact]
+    public void Scoring_without_walking_the_trees_gives_the_walks_score_bit_for_bit()
+    {
+        var model = RankerModel.Bundled;
+        var vectors = new[]
+            {
+                new RecommendationQuery { TopicIds = ["consensus"], Level = Catalog.Level.Beginner, SubjectText = "consensus raft" },
+                new RecommendationQuery { TopicIds = ["storage"], Level = Catalog.Level.Advanced, SubjectText = "lsm trees compaction" },
+                new RecommendationQuery { TopicIds = [], SubjectText = "clocks and time in distributed systems" },
+            }
+            .SelectMany(query => FixtureCatalog.Engine.Recommender.Features.Extract(query))
+            .Select(c => c.Features)
+            .ToList();
+
+        // Values exactly on a threshold, just above one, beyond every one and NaN take the same branches as in a walk.
+        foreach (var (feature, threshold) in model.Splits)
+        {
+            foreach (var value in new[] { threshold, MathF.BitIncrement(threshold) })
+            {
+                var vector = vectors[0].ToArray();
+                vector[feature] = value;
+                vectors.Add(vector);
+            }
+        }
+
+        vectors.Add(Enumerable.Repeat(float.NaN, RankingFeatures.Count).ToArray());
+        vectors.Add(Enumerable.Repeat(float.PositiveInfinity, RankingFeatures.Count).ToArray());
+        vectors.Add(Enumerable.Repeat(float.NegativeInfinity, RankingFeatures.Count).ToArray());
+        var batch = new double[vectors.Count];
+        model.Score(vectors, batch);
+
+        Assert.True(vectors.Count > 1000);
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            var walked = model.ScoreByWalkingTrees(vectors[i]);
+            Assert.Equal(walked, model.Score(vectors[i]));
+            Assert.Equal(walked, batch[i]);
+        }
+    }
+
+    [Fact]
     public void A_corrupt_model_fails_with_a_message_that_says_how_to_rebuild_it()
     {
         using var stream = new MemoryStream([1, 2, 3, 4]);
