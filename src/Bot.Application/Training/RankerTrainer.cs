@@ -217,7 +217,7 @@ public static class RankerTrainer
             : JudgedNeighbours.Empty;
         return queries.Select(q => q.Query is not { } understood || q.Counts is not { } counts
             ? q
-            : q with { Features = Filled(q, priors.For(understood.TopicIds, understood.Level, options.JudgedPriorSmoothing), neighbours.For(counts, understood.Level, options.JudgedNeighbourCount)) }).ToList();
+            : q with { Features = Filled(q, priors.For(understood.TopicIds, understood.Level, options.JudgedPriorSmoothing), neighbours.For(counts, understood.Level, options.JudgedNeighbourCount, options.JudgedNeighbourSimilarityPower)) }).ToList();
     }
 
     private static List<float[]> Filled(TrainingQuery query, JudgedPriors.RequestPriors priors, JudgedNeighbours.RequestNeighbours neighbours) =>

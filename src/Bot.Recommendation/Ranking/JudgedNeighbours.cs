@@ -47,8 +47,11 @@ public sealed class JudgedNeighbours
     /// <summary>How many judged requests these were built from.</summary>
     public int RequestCount => _examples.Length;
 
-    /// <summary>The <paramref name="count"/> judged requests nearest to one request's subject words, summed once so that each candidate costs a lookup by id.</summary>
-    public RequestNeighbours For(NgramCounts query, Level? level, int count)
+    /// <summary>
+    /// The <paramref name="count"/> judged requests nearest to one request's subject words, each weighing by its
+    /// cosine to the power <paramref name="similarityPower"/>, summed once so that each candidate costs a lookup by id.
+    /// </summary>
+    public RequestNeighbours For(NgramCounts query, Level? level, int count, double similarityPower)
     {
         if (_space is null || _index is null)
         {
@@ -67,17 +70,18 @@ public sealed class JudgedNeighbours
         {
             var example = _examples[hit.DocumentIndex];
             var atLevel = example.Level == level;
-            total += hit.Score;
-            totalAtLevel += atLevel ? hit.Score : 0;
+            var weight = Math.Pow(hit.Score, similarityPower);
+            total += weight;
+            totalAtLevel += atLevel ? weight : 0;
             foreach (var (id, grade) in example.Grades)
             {
                 if (grade > 0)
                 {
                     var sums = grades.GetValueOrDefault(id);
                     grades[id] = new Weighted(
-                        sums.Grade + hit.Score * grade,
-                        sums.GradeAtLevel + (atLevel ? hit.Score * grade : 0),
-                        sums.Ideal + (grade >= 3 ? hit.Score : 0));
+                        sums.Grade + weight * grade,
+                        sums.GradeAtLevel + (atLevel ? weight * grade : 0),
+                        sums.Ideal + (grade >= 3 ? weight : 0));
                 }
             }
         }

@@ -141,7 +141,7 @@ public sealed class RankingFeatureExtractor
             TextAnalyzer.Tokens(query.SubjectText).Where(w => !TextAnalyzer.IsStopWord(w)).Distinct(StringComparer.Ordinal).ToArray(),
             bestText);
         var priors = _priors.For(query.TopicIds, query.Level, _options.JudgedPriorSmoothing);
-        var neighbours = _neighbours.For(queryCounts, query.Level, _options.JudgedNeighbourCount);
+        var neighbours = _neighbours.For(queryCounts, query.Level, _options.JudgedNeighbourCount, _options.JudgedNeighbourSimilarityPower);
         var candidates = new List<RankingCandidate>(order.Count);
         for (var position = 0; position < order.Count; position++)
         {

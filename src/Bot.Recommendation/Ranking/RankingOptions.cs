@@ -96,6 +96,14 @@ public sealed class RankingOptions
     [Range(1, 200)]
     public int JudgedNeighbourCount { get; set; } = 20;
 
+    /// <summary>
+    /// The power each neighbour's cosine is raised to before it weighs that neighbour's grades: squaring lets the few
+    /// close rewordings outvote the many that share only the topic word. Cross-validated on 1,761 judged requests
+    /// (2026-12-05): power 1 gives 0.7357, 2 gives 0.7418 (four folds of five up), 4 gives 0.7410.
+    /// </summary>
+    [Range(0.5, 8.0)]
+    public double JudgedNeighbourSimilarityPower { get; set; } = 2;
+
     /// <summary>The text indexes' search budget these options set.</summary>
     public TextSearchBudget SearchBudget => new(SearchPostings, RescoredPerResult);
 

@@ -42,6 +42,23 @@ public sealed class JudgedNeighboursTests
     }
 
     [Fact]
+    public void A_higher_similarity_power_lets_the_closest_wording_outvote_the_rest()
+    {
+        // Three words of the raft requests, one of the gossip request's: the raft requests are the nearer.
+        var request = Counter.Count("raft leader election for gossip");
+
+        var raftEven = Fill(Neighbours, request, level: null, "raft", power: 1);
+        var raftSharp = Fill(Neighbours, request, level: null, "raft", power: 4);
+        var swimEven = Fill(Neighbours, request, level: null, "swim", power: 1);
+        var swimSharp = Fill(Neighbours, request, level: null, "swim", power: 4);
+
+        Assert.True(swimEven[RankingFeatures.NeighbourGrade] > 0f);
+        Assert.True(raftSharp[RankingFeatures.NeighbourGrade] > raftEven[RankingFeatures.NeighbourGrade], $"raft {raftSharp[RankingFeatures.NeighbourGrade]} vs {raftEven[RankingFeatures.NeighbourGrade]}");
+        Assert.True(swimSharp[RankingFeatures.NeighbourGrade] < swimEven[RankingFeatures.NeighbourGrade], $"swim {swimSharp[RankingFeatures.NeighbourGrade]} vs {swimEven[RankingFeatures.NeighbourGrade]}");
+        Assert.Equal(raftEven[RankingFeatures.NeighbourNearestSimilarity], raftSharp[RankingFeatures.NeighbourNearestSimilarity]);
+    }
+
+    [Fact]
     public void The_level_grade_counts_only_the_neighbours_asked_at_the_same_level()
     {
         var request = Counter.Count("raft leader election");
@@ -92,10 +109,10 @@ public sealed class JudgedNeighboursTests
         Assert.NotEqual(one[RankingFeatures.NeighbourGrade], all[RankingFeatures.NeighbourGrade]);
     }
 
-    private static float[] Fill(JudgedNeighbours neighbours, NgramCounts request, Level? level, string id, int count = 20)
+    private static float[] Fill(JudgedNeighbours neighbours, NgramCounts request, Level? level, string id, int count = 20, double power = 1)
     {
         var features = new float[RankingFeatures.Count];
-        neighbours.For(request, level, count).Fill(id, features);
+        neighbours.For(request, level, count, power).Fill(id, features);
         return features;
     }
 
