@@ -27,6 +27,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training5")]
     [InlineData("Training6")]
     [InlineData("Training7")]
+    [InlineData("Training8b")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
