@@ -28,6 +28,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training6")]
     [InlineData("Training7")]
     [InlineData("Training8")]
+    [InlineData("Training8b")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
