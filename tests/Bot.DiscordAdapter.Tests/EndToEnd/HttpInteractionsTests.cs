@@ -169,7 +169,11 @@ public sealed class HttpInteractionsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(5, JsonNode.Parse(body)!["type"]!.GetValue<int>());
 
-        // SIGTERM: the host stops taking work and drains; the reply becomes ready only after that began.
+        // SIGTERM: the host stops taking work and drains; the reply becomes ready only after that began. A stop that
+        // arrives while the host is still starting (registering commands, slow on a loaded machine) cancels the start
+        // instead, so the test stops a host that has finished starting, as a real SIGTERM after start-up would.
+        var lifetime = _bot.Host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
+        await _bot.UntilAsync(() => lifetime.ApplicationStarted.IsCancellationRequested, "the host to finish starting");
         var tracker = _bot.Host.Services.GetRequiredService<Bot.DiscordAdapter.Hosting.WorkTracker>();
         var stopping = _bot.StopAsync();
         await _bot.UntilAsync(() => tracker.IsStopping, "the drain to begin");
