@@ -44,9 +44,6 @@ public sealed class JudgedNeighbours
         return new JudgedNeighbours(space, new SparseVectorIndex(vectors), [.. examples]);
     }
 
-    /// <summary>How many judged requests these were built from.</summary>
-    public int RequestCount => _examples.Length;
-
     /// <summary>
     /// The <paramref name="count"/> judged requests nearest to one request's subject words, each weighing by its
     /// cosine to the power <paramref name="similarityPower"/>, summed once so that each candidate costs a lookup by id.

@@ -46,7 +46,7 @@ public sealed class JudgedPriors
     public IReadOnlyList<JudgedExample> Examples { get; }
 
     /// <summary>How many judged requests the priors were counted from.</summary>
-    public int RequestCount => _buckets.GetValueOrDefault((AnyTopic, AnyLevel))?.Requests ?? 0;
+    public int RequestCount => Examples.Count;
 
     public static JudgedPriors From(IEnumerable<JudgedExample> examples)
     {

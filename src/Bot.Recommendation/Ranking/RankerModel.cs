@@ -54,7 +54,7 @@ public sealed class RankerModel
     public int FeatureCount { get; }
 
     /// <summary>The priors the model was trained with (<see cref="FeatureFamily.Judged"/>); empty for a model without them.</summary>
-    public JudgedPriors Priors { get; private init; } = JudgedPriors.Empty;
+    public JudgedPriors Priors { get; private set; } = JudgedPriors.Empty;
 
     public int TreeCount => _trees.Length;
 
@@ -89,8 +89,13 @@ public sealed class RankerModel
         return new RankerModel(trees, ensemble.Bias, featureCount);
     }
 
-    /// <summary>The same trees ranking with <paramref name="priors"/>.</summary>
-    public RankerModel WithPriors(JudgedPriors priors) => new(_trees, _bias, FeatureCount) { Priors = priors };
+    /// <summary>The same trees ranking with <paramref name="priors"/> (the scoring tables are shared, not rebuilt).</summary>
+    public RankerModel WithPriors(JudgedPriors priors)
+    {
+        var copy = (RankerModel)MemberwiseClone();
+        copy.Priors = priors;
+        return copy;
+    }
 
     /// <summary>Reads a model file and the judged priors saved beside it (<see cref="JudgedPriors.FileName"/> in its folder).</summary>
     public static RankerModel Load(string path)
@@ -298,8 +303,6 @@ public sealed class RankerModel
         public double Weight { get; }
 
         public double RootMean { get; }
-
-        public IReadOnlyList<Split> Splits => _splits;
 
         public IReadOnlyList<double> LeafValues => _leafValues;
 

@@ -23,7 +23,6 @@ public sealed class RankingFeatureExtractor
     private readonly JudgedNeighbours _neighbours;
     private readonly float[] _sourceWeight;
     private readonly float[] _expertCount;
-    private readonly float[] _requiredBy;
 
     // Names as matched inside the request's padded phrase (" name "), built once rather than per candidate; null
     // where the name is too short to count.
@@ -48,7 +47,6 @@ public sealed class RankingFeatureExtractor
         var catalog = index.Catalog;
         _sourceWeight = resources.Select(r => (float)r.RecommendedBy.Sum(id => catalog.FindSource(id)?.Weight ?? 0)).ToArray();
         _expertCount = resources.Select(r => (float)r.RecommendedBy.Count(id => catalog.FindSource(id)?.Kind == SourceKind.Expert)).ToArray();
-        _requiredBy = resources.Select((_, position) => (float)index.RequiredByCount(position)).ToArray();
         _spacedTitles = resources.Select(r => Spaced(TextAnalyzer.Normalize(r.Title), TitleMinimumLength)).ToArray();
         _spacedShortTitles = resources
             .Select(r => r.Title.IndexOf(':', StringComparison.Ordinal) is > 3 and var colon ? Spaced(TextAnalyzer.Normalize(r.Title[..colon]), TitleMinimumLength) : null)
@@ -370,7 +368,7 @@ public sealed class RankingFeatureExtractor
         f[RankingFeatures.NamedAuthor] = _surnames[doc].Any(s => context.Words.Contains(s, StringComparer.Ordinal)) ? 1 : 0;
 
         f[RankingFeatures.PrerequisiteCount] = resource.Prerequisites.Count;
-        f[RankingFeatures.RequiredByCount] = _requiredBy[doc];
+        f[RankingFeatures.RequiredByCount] = _index.RequiredByCount(doc);
         f[RankingFeatures.CompanionCount] = resource.Companion.Count;
         f[RankingFeatures.SectionCount] = resource.Sections.Count;
     }
