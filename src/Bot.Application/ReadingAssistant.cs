@@ -220,7 +220,10 @@ public sealed partial class ReadingAssistant : IReadingAssistant
 
         var topicIds = parsed.ResolvedTopicIds;
         string? note = null;
-        if (topicIds.Count == 0 && TopicsOfNamedResources(_engine.Papers.FindMentionedResources(TextAnalyzer.Normalize(request.Topic))) is [_, ..] related)
+        var normalizedTopic = TextAnalyzer.Normalize(request.Topic);
+        var named = _engine.Papers.FindMentionedResources(normalizedTopic);
+        var alreadyRead = ReadingHistory.SaysAlreadyRead(normalizedTopic) ? named : new HashSet<string>();
+        if (topicIds.Count == 0 && TopicsOfNamedResources(named) is [_, ..] related)
         {
             // "/recommend ddia": the topics of the item named, with the item itself first through its nickname.
             topicIds = related;
@@ -255,8 +258,11 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             SubjectText = parsed.SubjectText,
             Count = request.Count,
             Offset = Math.Max(0, request.Offset),
+            ExcludedIds = alreadyRead,
+            ReadIds = alreadyRead,
         };
-        return BuildRecommendReply(input, query, request with { Level = level is null ? null : LevelVocabulary.Name(level.Value) }, note);
+        var reply = BuildRecommendReply(input, query, request with { Level = level is null ? null : LevelVocabulary.Name(level.Value) }, note);
+        return alreadyRead.Count > 0 ? WithReadNextReasons(reply, alreadyRead) : reply;
     }
 
     public Reply FindPaper(string query)
@@ -515,6 +521,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             Kinds = parsed.Kinds,
             SubjectText = parsed.SubjectText,
             ExcludedIds = alreadyRead,
+            ReadIds = alreadyRead,
         };
         var request = new RecommendRequest
         {
@@ -523,7 +530,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             Kind = parsed.Kinds.Count > 0 ? KindVocabulary.Name(parsed.Kinds[0]) : null,
         };
         var reply = BuildRecommendReply(text, query, request, note: starter ? AssistantText.WhichTopicQuestion : null);
-        return alreadyRead.Count > 0 ? WithReadNextFirst(reply, alreadyRead) : reply;
+        return alreadyRead.Count > 0 ? WithReadNextReasons(reply, alreadyRead) : reply;
     }
 
     /// <summary>
@@ -538,29 +545,22 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         && parsed.SubjectText.Length > 0
         && !_engine.Index.KnowsAnyWordOf(parsed.SubjectText);
 
-    /// <summary>"What should I read after DDIA?": the catalog's read-next links of what was read come first.</summary>
-    private Reply WithReadNextFirst(Reply reply, IReadOnlySet<string> alreadyRead)
+    /// <summary>
+    /// "What should I read after DDIA?": an item the catalog names to read after what was read says so. The ranker
+    /// weighs those links (<see cref="RankingFeatures.NextAfterRead"/>) rather than putting them first: blind judges
+    /// often prefer other next steps.
+    /// </summary>
+    private Reply WithReadNextReasons(Reply reply, IReadOnlySet<string> alreadyRead)
     {
-        var readNext = alreadyRead.Select(_engine.Catalog.FindResource)
+        var readBefore = alreadyRead.Select(_engine.Catalog.FindResource)
             .OfType<Resource>()
-            .SelectMany(read => _engine.Papers.ReadNext(read).Select(next => (Read: read, Next: next)))
-            .Where(pair => !alreadyRead.Contains(pair.Next.Id))
+            .SelectMany(read => _engine.Index.DeclaredNext(read.Id).Select(next => (Read: read, Next: next)))
             .DistinctBy(pair => pair.Next.Id)
-            .Select(pair => ToItem(pair.Next, 0, AssistantText.ReadNextAfter(pair.Read.Title, ReasonFor(pair.Next, reply))))
-            .ToList();
-        if (readNext.Count == 0)
-        {
-            return reply;
-        }
-
-        var count = Math.Max(reply.Items.Count, readNext.Count);
-        var items = readNext.Concat(reply.Items.Where(i => readNext.All(n => n.Id != i.Id))).Take(count).ToList();
-        return reply with { Items = items };
+            .ToDictionary(pair => pair.Next.Id, pair => pair.Read, StringComparer.Ordinal);
+        return readBefore.Count == 0
+            ? reply
+            : reply with { Items = reply.Items.Select(item => readBefore.TryGetValue(item.Id, out var read) ? item with { Reason = AssistantText.ReadNextAfter(read.Title, item.Reason) } : item).ToList() };
     }
-
-    /// <summary>The reason the ranked page gave an item, or, when the page did not hold it, what the item is.</summary>
-    private static string ReasonFor(Resource resource, Reply reply) =>
-        reply.Items.FirstOrDefault(i => i.Id == resource.Id)?.Reason ?? ReasonWriter.Describe(resource);
 
     private List<string> TopicsOfNamedResources(IReadOnlySet<string> ids) =>
         ids.Select(_engine.Catalog.FindResource)
@@ -641,7 +641,9 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         var excluded = new HashSet<string>(query.ExcludedIds, StringComparer.Ordinal);
         excluded.UnionWith(profile.Read);
         excluded.UnionWith(profile.Dismissed);
-        return (query with { ExcludedIds = excluded }, (levelNote, ReaderText.HiddenItems(hiddenRead, hiddenDismissed)));
+        var read = new HashSet<string>(query.ReadIds, StringComparer.Ordinal);
+        read.UnionWith(profile.Read);
+        return (query with { ExcludedIds = excluded, ReadIds = read }, (levelNote, ReaderText.HiddenItems(hiddenRead, hiddenDismissed)));
     }
 
     private ReplySection? ConfusionNote(string input)

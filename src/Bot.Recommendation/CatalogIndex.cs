@@ -14,6 +14,7 @@ public sealed class CatalogIndex
     private readonly Dictionary<string, int> _positionById;
     private readonly Dictionary<string, int[]> _resourcesByTopic;
     private readonly int[] _requiredBy;
+    private readonly Resource[][] _declaredNext;
 
     /// <param name="catalog">The catalog to index.</param>
     /// <param name="textOptions">Featurizer settings; default <see cref="TextFeaturizerOptions.Retrieval"/>.</param>
@@ -66,6 +67,10 @@ public sealed class CatalogIndex
         CanonPrior = Resources.Select(r => Math.Min(1.0, Math.Log(1 + r.RecommendedBy.Count) / Math.Log(4))).ToArray();
         var requiredBy = Resources.SelectMany(r => r.Prerequisites).GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _requiredBy = Resources.Select(r => requiredBy.GetValueOrDefault(r.Id)).ToArray();
+        var listingAsPrerequisite = Resources.SelectMany(r => r.Prerequisites.Select(id => (id, r))).ToLookup(p => p.id, p => p.r, StringComparer.Ordinal);
+        _declaredNext = Resources
+            .Select(r => r.Next.Select(catalog.FindResource).OfType<Resource>().Concat(listingAsPrerequisite[r.Id]).Distinct().ToArray())
+            .ToArray();
     }
 
     public ReadingCatalog Catalog { get; }
@@ -107,6 +112,9 @@ public sealed class CatalogIndex
 
     /// <summary>How many items list the resource at <paramref name="position"/> as a prerequisite (counted once, not per request).</summary>
     public int RequiredByCount(int position) => _requiredBy[position];
+
+    /// <summary>What the catalog says to read after an item: the items it names as next, then those that list it as a prerequisite.</summary>
+    public IReadOnlyList<Resource> DeclaredNext(string id) => PositionOf(id) is >= 0 and var position ? _declaredNext[position] : [];
 
     public int PositionOf(string id) => _positionById.TryGetValue(id, out var position) ? position : -1;
 

@@ -290,12 +290,24 @@ public sealed class ReadingAssistantTests
         Assert.DoesNotContain(reply.Items, item => item.Id == "raft-paper");
     }
 
-    [Fact]
-    public void What_the_catalog_says_to_read_next_comes_first()
+    [Theory]
+    [InlineData("/recommend read the raft paper, what next on consensus")]
+    [InlineData("read the raft paper. where next?")]
+    [InlineData("been through the raft paper twice, want to go deeper")]
+    public void A_request_saying_what_was_read_leaves_it_out_and_says_what_the_catalog_names_next(string input)
     {
-        var reply = Assistant.HandleMessage("I already read the raft paper, what next on consensus?");
-        Assert.Equal("paxos-simple", reply.Items[0].Id);
-        Assert.StartsWith("Read next after " + Assistant.Catalog.FindResource("raft-paper")!.Title, reply.Items[0].Reason, StringComparison.Ordinal);
+        var reply = Assistant.Handle(input);
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.DoesNotContain(reply.Items, item => item.Id == "raft-paper");
+        var next = Assert.Single(reply.Items, item => item.Id == "paxos-simple");
+        Assert.StartsWith("Read next after " + Assistant.Catalog.FindResource("raft-paper")!.Title, next.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_request_naming_an_item_without_having_read_it_keeps_it()
+    {
+        var reply = Assistant.Handle("/recommend raft paper");
+        Assert.Contains(reply.Items, item => item.Id == "raft-paper");
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Bot.Catalog;
 using Bot.Featurization;
 using Bot.Recommendation.Papers;
@@ -26,7 +25,7 @@ public sealed record MessageClassification(MessageIntent Intent, ParsedQuery Que
 /// silence, because a bot that answers ordinary conversation gets muted. A request's level is the level phrases'
 /// (the query parser), else the <see cref="LevelModel"/>'s when it is sure enough (<see cref="ReadLevel"/>).
 /// </summary>
-public sealed partial class MessageClassifier
+public sealed class MessageClassifier
 {
     public const int MaxMessageLength = 500;
 
@@ -128,7 +127,7 @@ public sealed partial class MessageClassifier
 
         if (intent == MessageIntent.Recommend)
         {
-            var alreadyRead = AlreadyReadPattern().IsMatch(normalized) ? mentions.ResourceIds : new HashSet<string>();
+            var alreadyRead = ReadingHistory.SaysAlreadyRead(normalized) ? mentions.ResourceIds : new HashSet<string>();
             var level = ReadLevel(query, facts.ModelText);
             return new MessageClassification(MessageIntent.Recommend, query with { Level = level }, null) { AlreadyRead = alreadyRead, Confidence = prediction.Confidence };
         }
@@ -138,8 +137,4 @@ public sealed partial class MessageClassifier
 
     // "consensus for beginners pls": a topic and at most one word that is neither level, kind nor topic.
     private static bool IsBareTopic(ParsedQuery query) => query.Topics.Count > 0 && query.UnknownWords.Count <= 1;
-
-    // Which named resources the writer has already read: "after DDIA", "I know raft well, what next".
-    [GeneratedRegex(@"\b(after|beyond|besides|other than|apart from|already (read|know|finished|did)|finished|done with|experience with|familiar with|know \w+ (well|pretty well))\b")]
-    private static partial Regex AlreadyReadPattern();
 }

@@ -41,7 +41,6 @@ public sealed class PaperFinder
     private readonly string[][] _normalizedNames;
     private readonly string[][] _nameWords;
     private readonly ILookup<string, Resource> _listingAsNext;
-    private readonly ILookup<string, Resource> _listingAsPrerequisite;
 
     public PaperFinder(CatalogIndex index)
     {
@@ -64,7 +63,6 @@ public sealed class PaperFinder
         _nameWords = index.Resources.Select((r, i) => strings.DistinctShared(_normalizedNames[i].SelectMany(n => n.Split(' '))
             .Concat(CatalogIndex.Surnames(r)))).ToArray();
         _listingAsNext = index.Resources.SelectMany(r => r.Next.Select(id => (id, r))).ToLookup(p => p.id, p => p.r, StringComparer.Ordinal);
-        _listingAsPrerequisite = index.Resources.SelectMany(r => r.Prerequisites.Select(id => (id, r))).ToLookup(p => p.id, p => p.r, StringComparer.Ordinal);
     }
 
     public PaperLookup Find(string query)
@@ -262,8 +260,7 @@ public sealed class PaperFinder
     public IReadOnlyList<Resource> ReadNext(Resource resource, int count = 3)
     {
         var position = _index.PositionOf(resource.Id);
-        var picked = resource.Next.Select(_index.Catalog.FindResource).OfType<Resource>().ToList();
-        picked.AddRange(_listingAsPrerequisite[resource.Id].Where(r => !picked.Contains(r)));
+        var picked = _index.DeclaredNext(resource.Id).ToList();
         if (picked.Count < count)
         {
             picked.AddRange(SimilarOnTopic(position, r => r.Level >= resource.Level, picked));

@@ -106,6 +106,13 @@ public sealed class RankingFeatureExtractor
             }
         }
 
+        // "Read the Chubby paper, what next?": what the catalog names to read after it is always scored.
+        var nextAfterRead = query.ReadIds.SelectMany(_index.DeclaredNext).Select(r => _index.PositionOf(r.Id)).ToHashSet();
+        foreach (var doc in nextAfterRead)
+        {
+            Add(doc);
+        }
+
         foreach (var (doc, _) in _index.Names.Search(_index.Names.Vectorize(queryCounts), _options.NameCandidates))
         {
             Add(_index.NameOwners[doc]);
@@ -154,6 +161,7 @@ public sealed class RankingFeatureExtractor
             features[RankingFeatures.TopicsSimilarity] = fields[2][position];
             features[RankingFeatures.AuthorsSimilarity] = fields[3][position];
             FillItemFeatures(doc, context, features);
+            features[RankingFeatures.NextAfterRead] = nextAfterRead.Contains(doc) ? 1 : 0;
             priors.Fill(_index.Resources[doc].Id, features);
             neighbours.Fill(_index.Resources[doc].Id, features);
             candidates.Add(new RankingCandidate(doc, features));

@@ -87,6 +87,7 @@ public static class RankingFeatures
     public const int NeighbourLevelGrade = 58;
     public const int NeighbourIdealShare = 59;
     public const int NeighbourNearestSimilarity = 60;
+    public const int NextAfterRead = 61;
 
     public static IReadOnlyList<FeatureDefinition> All { get; } =
     [
@@ -151,6 +152,7 @@ public static class RankingFeatures
         new(NeighbourLevelGrade, "neighbour_level_grade", FeatureFamily.Neighbours, "the same over those asked at the same level (or none); the all-level mean when there are none"),
         new(NeighbourIdealShare, "neighbour_ideal_share", FeatureFamily.Neighbours, "similarity-weighted share of those requests where it was the one to hand out first"),
         new(NeighbourNearestSimilarity, "neighbour_nearest_similarity", FeatureFamily.Neighbours, "cosine of the request with the judged request worded most like it"),
+        new(NextAfterRead, "next_after_read", FeatureFamily.Structure, "the catalog names it to read after an item the reader says they have read"),
     ];
 
     public static int Count => All.Count;

@@ -9,8 +9,11 @@ public sealed record RecommendationQuery
     public Level? Level { get; init; }
     public IReadOnlyList<ResourceKind> Kinds { get; init; } = [];
     public string SubjectText { get; init; } = string.Empty;
-    /// <summary>Resources the reader has already read ("what should I read after DDIA?"): never recommended.</summary>
+    /// <summary>Resources never recommended: what the reader has read ("what should I read after DDIA?") or dismissed.</summary>
     public IReadOnlySet<string> ExcludedIds { get; init; } = new HashSet<string>();
+
+    /// <summary>Of those, what the reader has read (said so, or marked it): what the catalog names to read after them counts for the ranking.</summary>
+    public IReadOnlySet<string> ReadIds { get; init; } = new HashSet<string>();
 
     public int Count { get; init; } = 5;
     public int Offset { get; init; }

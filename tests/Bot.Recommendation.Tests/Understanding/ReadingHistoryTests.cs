@@ -1,0 +1,30 @@
+using Bot.Featurization;
+using Bot.Recommendation.Understanding;
+
+namespace Bot.Recommendation.Tests.Understanding;
+
+public sealed class ReadingHistoryTests
+{
+    [Theory]
+    [InlineData("What should I read after DDIA?")]
+    [InlineData("I already read the raft paper, what next on consensus?")]
+    [InlineData("read the Chubby paper. intermediate level, what's the natural next read?")]
+    [InlineData("@bot read Streaming 101 and 102 by Akidau. where next?")]
+    [InlineData("I've been through DDIA twice now. what database reading goes a level deeper?")]
+    [InlineData("just read the PACELC article, now I want the stuff that pushed back on CAP")]
+    [InlineData("did the 6.824 labs last term, what should I read next?")]
+    [InlineData("watched the Raft talk, where do I go next")]
+    [InlineData("ok DDIA chapter 3 done, what next for storage engines")]
+    public void A_request_that_puts_named_reading_behind_the_writer_is_history(string message) =>
+        Assert.True(ReadingHistory.SaysAlreadyRead(TextAnalyzer.Normalize(message)));
+
+    [Theory]
+    [InlineData("what should I read next about raft?")]
+    [InlineData("which do I read first, DDIA or the raft paper?")]
+    [InlineData("read the raft paper")]
+    [InlineData("I want to read the spanner paper, any primer before it?")]
+    [InlineData("recommend me something on consensus")]
+    [InlineData("got a system design round next month, which books?")]
+    public void A_request_to_read_or_a_plan_to_is_not_history(string message) =>
+        Assert.False(ReadingHistory.SaysAlreadyRead(TextAnalyzer.Normalize(message)));
+}
