@@ -29,6 +29,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training7")]
     [InlineData("Training8")]
     [InlineData("Training8b")]
+    [InlineData("Training9b")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
