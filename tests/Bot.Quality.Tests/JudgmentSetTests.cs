@@ -30,6 +30,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training8")]
     [InlineData("Training8b")]
     [InlineData("Training9")]
+    [InlineData("Training9b")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
