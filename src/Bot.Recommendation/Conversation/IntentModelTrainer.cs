@@ -33,7 +33,7 @@ public static class IntentModelTrainer
     /// people ask for reading in a channel, many of them questions), in the order the shipped model learned them:
     /// the order moves the cross-validation folds, so it is kept rather than taken from the ranker's list.
     /// </summary>
-    public static IReadOnlyList<string> RequestFolders { get; } = ["Training", "", "Holdout", "Training2", "Training3", "Training4", "Training5", "Training6", "Training7", "Training8", "Training8b"];
+    public static IReadOnlyList<string> RequestFolders { get; } = ["Training", "", "Holdout", "Training2", "Training3", "Training4", "Training5", "Training6", "Training7", "Training8", "Training8b", "Training9", "Training9b"];
 
     /// <summary>The held-out messages: only ever evaluated on, never trained or tuned on.</summary>
     public const string HeldOutFile = "Holdout2/messages.yaml";
