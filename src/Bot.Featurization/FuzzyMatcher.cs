@@ -88,6 +88,53 @@ public static class FuzzyMatcher
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="typed"/> is <paramref name="word"/> or a misspelling of it: within
+    /// <see cref="AllowedTypos"/> edits as typed, or as spelled by ear (<see cref="SpellingKey"/>: "chubbie" is "chubby").
+    /// </summary>
+    public static bool IsMisspellingOf(string typed, string word)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        ArgumentNullException.ThrowIfNull(word);
+        var allowed = AllowedTypos(typed.Length);
+        return EditDistance(typed, word, allowed) <= allowed
+            || (allowed > 0 && EditDistance(SpellingKey(typed), SpellingKey(word), allowed) <= allowed);
+    }
+
+    /// <summary>
+    /// A word as it sounds rather than as it is spelled: doubled letters once and a closing "ie" or "ey" as "y", the
+    /// two commonest ways a name heard is mistyped ("frangipanni", "chubbie"), each of which costs two edits.
+    /// </summary>
+    public static string SpellingKey(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var end = word.Length;
+        var closingY = end > 3 && ((word[end - 2] == 'i' && word[end - 1] == 'e') || (word[end - 2] == 'e' && word[end - 1] == 'y'));
+        if (closingY)
+        {
+            end -= 2;
+        }
+
+        var key = new System.Text.StringBuilder(end + 1);
+        for (var i = 0; i < end; i++)
+        {
+            if (i == 0 || word[i] != word[i - 1])
+            {
+                key.Append(word[i]);
+            }
+        }
+
+        if (closingY || (end > 0 && word[end - 1] == 'y'))
+        {
+            if (key.Length == 0 || key[^1] != 'y')
+            {
+                key.Append('y');
+            }
+        }
+
+        return key.ToString();
+    }
+
     /// <summary>How many edits a word of this length may carry and still count as a misspelling.</summary>
     public static int AllowedTypos(int length) => length switch
     {

@@ -41,4 +41,24 @@ public sealed class FuzzyMatcherTests
     [InlineData(8, 2)]
     public void Longer_words_may_carry_more_typos(int length, int expected) =>
         Assert.Equal(expected, FuzzyMatcher.AllowedTypos(length));
+
+    [Theory]
+    [InlineData("chubbie", "chubby", true)]
+    [InlineData("frangipanni", "frangipani", true)]
+    [InlineData("percolater", "percolator", true)]
+    [InlineData("paxos", "paxos", true)]
+    [InlineData("tree", "try", false)]
+    [InlineData("bigtablez", "spanner", false)]
+    [InlineData("raft", "rafts", false)]
+    public void A_misspelling_is_within_the_allowed_typos_as_typed_or_as_heard(string typed, string word, bool expected) =>
+        Assert.Equal(expected, FuzzyMatcher.IsMisspellingOf(typed, word));
+
+    [Theory]
+    [InlineData("chubbie", "chuby")]
+    [InlineData("chubby", "chuby")]
+    [InlineData("mockey", "mocky")]
+    [InlineData("tree", "tre")]
+    [InlineData("key", "key")]
+    public void The_spelling_key_keeps_doubled_letters_once_and_a_closing_ie_or_ey_as_y(string word, string expected) =>
+        Assert.Equal(expected, FuzzyMatcher.SpellingKey(word));
 }

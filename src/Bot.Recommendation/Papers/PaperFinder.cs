@@ -338,7 +338,7 @@ public sealed class PaperFinder
         {
             foreach (var (word, owners) in _nameWordsByLength[length])
             {
-                if (FuzzyMatcher.EditDistance(token, word, allowed) <= allowed)
+                if (FuzzyMatcher.IsMisspellingOf(token, word))
                 {
                     docs.UnionWith(owners);
                 }
