@@ -31,6 +31,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training8b")]
     [InlineData("Training9")]
     [InlineData("Training9b")]
+    [InlineData("Training10")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
