@@ -54,6 +54,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training5")]
     [InlineData("Training6")]
     [InlineData("Training7")]
+    [InlineData("Training10")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
