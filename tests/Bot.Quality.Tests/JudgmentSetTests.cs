@@ -56,6 +56,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training6")]
     [InlineData("Training7")]
     [InlineData("Training9")]
+    [InlineData("Training10")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
