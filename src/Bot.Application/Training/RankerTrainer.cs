@@ -70,9 +70,15 @@ public sealed record TrainingQuery(string Input, IReadOnlyList<string> Ids, IRea
     /// <summary>The judge's reading of the request (topics, level, grades) that the judged priors count; null when built by hand.</summary>
     public JudgedExample? Example { get; init; }
 
-    /// <summary>The request's words as counted for the text indexes (what the judged neighbours compare); null when built by hand.</summary>
-    public NgramCounts? Counts { get; init; }
+    /// <summary>The catalog and options its candidates were found with, to find them again with a fold's judged priors; null when built by hand.</summary>
+    public CandidateSource? Source { get; init; }
 }
+
+/// <summary>
+/// Where a judged request's candidates come from. The judged priors decide some of them (what was handed out for asks
+/// worded alike) and some of their features, so each fold finds them again with the priors it may count.
+/// </summary>
+public sealed record CandidateSource(CatalogIndex Index, RankingOptions Options);
 
 /// <summary>What <see cref="RankerTrainer.TrainFinal"/> produces: the saved model's bytes and the priors it ranks with.</summary>
 public sealed record TrainedRanker(byte[] Model, JudgedPriors Priors);
@@ -130,6 +136,7 @@ public static class RankerTrainer
     {
         var engine = new RecommendationEngine(catalog, RankerModel.Untrained, options, classifierOptions: understanding, topicModel: topicModel, levelModel: levelModel);
         var assistant = new ReadingAssistant(engine);
+        var source = new CandidateSource(engine.Index, options ?? RankingOptions.Default);
         var dataset = new List<TrainingQuery>();
         foreach (var judgment in judgments)
         {
@@ -149,7 +156,7 @@ public static class RankerTrainer
                 {
                     Query = query,
                     Example = new JudgedExample(judgment.Topics, judgment.Level, judgment.Grades.ById, extractor.RequestText(query)),
-                    Counts = extractor.CountRequest(query),
+                    Source = source,
                 });
             }
         }
@@ -206,28 +213,31 @@ public static class RankerTrainer
     }
 
     /// <summary>
-    /// The queries with their <see cref="FeatureFamily.Judged"/> and <see cref="FeatureFamily.Neighbours"/> features
-    /// computed from <paramref name="priors"/> and its judged requests (copies; the dataset is not changed).
+    /// The queries with their candidates found again and their features computed with <paramref name="priors"/> (its
+    /// judged requests give the <see cref="FeatureFamily.Judged"/> and <see cref="FeatureFamily.Neighbours"/> features
+    /// and some candidates); copies, the dataset is not changed. Queries built by hand are returned as they are.
     /// </summary>
     public static IReadOnlyList<TrainingQuery> WithPriors(IReadOnlyList<TrainingQuery> queries, JudgedPriors priors)
     {
-        var options = RankingOptions.Default;
-        var neighbours = queries.Select(q => q.Counts?.Counter).OfType<NgramCounter>().FirstOrDefault() is { } counter
-            ? JudgedNeighbours.Build(counter, priors.Examples)
-            : JudgedNeighbours.Empty;
-        return queries.Select(q => q.Query is not { } understood || q.Counts is not { } counts
-            ? q
-            : q with { Features = Filled(q, priors.For(understood.TopicIds, understood.Level, options.JudgedPriorSmoothing), neighbours.For(counts, understood.Level, options.JudgedNeighbourCount, options.JudgedNeighbourSimilarityPower)) }).ToList();
-    }
-
-    private static List<float[]> Filled(TrainingQuery query, JudgedPriors.RequestPriors priors, JudgedNeighbours.RequestNeighbours neighbours) =>
-        query.Features.Select((row, i) =>
+        var extractors = new Dictionary<CandidateSource, RankingFeatureExtractor>();
+        return queries.Select(q =>
         {
-            var copy = (float[])row.Clone();
-            priors.Fill(query.Ids[i], copy);
-            neighbours.Fill(query.Ids[i], copy);
-            return copy;
+            if (q.Query is not { } understood || q.Source is not { } source)
+            {
+                return q;
+            }
+
+            if (!extractors.TryGetValue(source, out var extractor))
+            {
+                extractor = new RankingFeatureExtractor(source.Index, source.Options, priors);
+                extractors[source] = extractor;
+            }
+
+            var candidates = extractor.Extract(understood with { Offset = 0 });
+            var ids = candidates.Select(c => source.Index.Resources[c.Doc].Id).ToList();
+            return q with { Ids = ids, Features = candidates.Select(c => c.Features).ToList(), Labels = ids.Select(q.Grades.Of).ToList() };
         }).ToList();
+    }
 
     /// <summary>The priors counted from these queries' judgments.</summary>
     public static JudgedPriors PriorsOf(IEnumerable<TrainingQuery> queries) => JudgedPriors.From(queries.Select(q => q.Example).OfType<JudgedExample>());

@@ -107,6 +107,10 @@ public sealed class JudgedNeighbours
 
         internal static RequestNeighbours None { get; } = new([], 0, 0, 0);
 
+        /// <summary>The <paramref name="count"/> items with the highest weighted grade over the neighbours, best first (ties by id).</summary>
+        public IEnumerable<string> Best(int count) =>
+            _grades.OrderByDescending(pair => pair.Value.Grade).ThenBy(pair => pair.Key, StringComparer.Ordinal).Take(count).Select(pair => pair.Key);
+
         /// <summary>The item's neighbour features, written into the <see cref="FeatureFamily.Neighbours"/> slots of <paramref name="features"/>.</summary>
         public void Fill(string id, float[] features)
         {

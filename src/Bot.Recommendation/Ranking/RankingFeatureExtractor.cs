@@ -70,9 +70,6 @@ public sealed class RankingFeatureExtractor
     public string RequestText(RecommendationQuery query) =>
         query.SubjectText.Length > 0 ? query.SubjectText : string.Join(' ', query.TopicIds.Select(_index.TopicName));
 
-    /// <summary>The n-gram counts of <see cref="RequestText"/>, which every text index of the catalog (and the judged neighbours) can weigh.</summary>
-    public NgramCounts CountRequest(RecommendationQuery query) => _index.Documents.Count(RequestText(query));
-
     /// <summary>The candidates that pass the request's kind filter and exclusions, in a fixed order, with their features.</summary>
     public IReadOnlyList<RankingCandidate> Extract(RecommendationQuery query)
     {
@@ -113,6 +110,12 @@ public sealed class RankingFeatureExtractor
             Add(doc);
         }
 
+        var neighbours = _neighbours.For(queryCounts, query.Level, _options.JudgedNeighbourCount, _options.JudgedNeighbourSimilarityPower);
+        foreach (var id in neighbours.Best(_options.JudgedNeighbourCandidates))
+        {
+            Add(_index.PositionOf(id));
+        }
+
         foreach (var (doc, _) in _index.Names.Search(_index.Names.Vectorize(queryCounts), _options.NameCandidates))
         {
             Add(_index.NameOwners[doc]);
@@ -146,7 +149,6 @@ public sealed class RankingFeatureExtractor
             TextAnalyzer.Tokens(query.SubjectText).Where(w => !TextAnalyzer.IsStopWord(w)).Distinct(StringComparer.Ordinal).ToArray(),
             bestText);
         var priors = _priors.For(query.TopicIds, query.Level, _options.JudgedPriorSmoothing);
-        var neighbours = _neighbours.For(queryCounts, query.Level, _options.JudgedNeighbourCount, _options.JudgedNeighbourSimilarityPower);
         var candidates = new List<RankingCandidate>(order.Count);
         for (var position = 0; position < order.Count; position++)
         {

@@ -104,6 +104,15 @@ public sealed class RankingOptions
     [Range(0.5, 8.0)]
     public double JudgedNeighbourSimilarityPower { get; set; } = 2;
 
+    /// <summary>
+    /// The items the judged neighbours graded highest that are scored even when no text, topic or name found them:
+    /// what teachers handed out for asks worded alike is often not worded like the ask (4 % of ideal items were never
+    /// candidates before). 0 turns it off. Cross-validated side by side on 2,437 judged requests (2026-12-05): 0 gives
+    /// 0.7428, 20 gives 0.7453 (four folds of five up, one level).
+    /// </summary>
+    [Range(0, 100)]
+    public int JudgedNeighbourCandidates { get; set; } = 20;
+
     /// <summary>The text indexes' search budget these options set.</summary>
     public TextSearchBudget SearchBudget => new(SearchPostings, RescoredPerResult);
 

@@ -42,6 +42,16 @@ public sealed class JudgedNeighboursTests
     }
 
     [Fact]
+    public void The_best_items_are_those_the_nearest_judged_asks_graded_highest()
+    {
+        var neighbours = Neighbours.For(Counter.Count("how do we avoid dual writes between the database and the search index"), level: null, count: 4, similarityPower: 2);
+
+        Assert.Equal(["the-log", "cdc"], neighbours.Best(2));
+        Assert.Single(neighbours.Best(1));
+        Assert.Empty(JudgedNeighbours.Empty.For(Counter.Count("raft"), null, 4, 2).Best(5));
+    }
+
+    [Fact]
     public void A_higher_similarity_power_lets_the_closest_wording_outvote_the_rest()
     {
         // Three words of the raft requests, one of the gossip request's: the raft requests are the nearer.

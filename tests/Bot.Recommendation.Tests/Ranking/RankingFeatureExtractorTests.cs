@@ -73,4 +73,35 @@ public sealed class RankingFeatureExtractorTests
 
         Assert.All(features.Values, f => Assert.Equal(0, f[RankingFeatures.WordCoverage]));
     }
+
+    [Fact]
+    public void What_the_catalog_names_after_a_read_item_is_a_candidate_and_marked()
+    {
+        var features = Extract(new RecommendationQuery { TopicIds = ["storage"], SubjectText = "log structured merge trees", ExcludedIds = new HashSet<string> { "raft-paper" }, ReadIds = new HashSet<string> { "raft-paper" } });
+
+        Assert.Equal(1, features["paxos-simple"][RankingFeatures.NextAfterRead]);
+        Assert.DoesNotContain("raft-paper", features.Keys);
+        Assert.All(features.Where(pair => pair.Key != "paxos-simple"), pair => Assert.Equal(0, pair.Value[RankingFeatures.NextAfterRead]));
+    }
+
+    [Theory]
+    [InlineData(20, true)]
+    [InlineData(0, false)]
+    public void What_the_nearest_judged_asks_graded_highest_is_a_candidate_when_asked_for(int neighbourCandidates, bool expected)
+    {
+        // A judged ask worded like this one gave the PBFT paper, which neither the words nor the topic find.
+        var priors = JudgedPriors.From(
+        [
+            new JudgedExample(["storage"], null, new Dictionary<string, int> { ["pbft"] = 3 }, "storage"),
+            new JudgedExample(["consensus"], null, new Dictionary<string, int> { ["raft-paper"] = 3 }, "raft leader election"),
+        ]);
+        var extractor = new RankingFeatureExtractor(Engine.Index, new RankingOptions { JudgedNeighbourCandidates = neighbourCandidates }, priors);
+        var query = new RecommendationQuery { TopicIds = ["storage"] };
+        var withoutPriors = Extract(query);
+
+        var ids = extractor.Extract(query).Select(c => Engine.Index.Resources[c.Doc].Id).ToList();
+
+        Assert.DoesNotContain("pbft", withoutPriors.Keys);
+        Assert.Equal(expected, ids.Contains("pbft"));
+    }
 }
