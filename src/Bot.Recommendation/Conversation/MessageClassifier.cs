@@ -93,6 +93,13 @@ public sealed class MessageClassifier
             intent = MessageIntent.None;
         }
 
+        if (mentions.Paper is { } title && IsTitleAsked(normalized, title))
+        {
+            // "'Access Path Selection in a Relational Database Management System' anyone?": a paper's full title with
+            // a few words around it asks for that paper, whatever the model makes of the rare words in it.
+            return new MessageClassification(MessageIntent.Paper, query, title) { Confidence = prediction.Confidence };
+        }
+
         if (addressedToBot && mentions.Paper is { } bareName && query.Topics.Count == 0 && query.UnknownWords.Count <= 2 && intent != MessageIntent.None)
         {
             // "@bot ironfleet": a paper's name said to the bot is a lookup.
@@ -134,6 +141,11 @@ public sealed class MessageClassifier
 
         return new MessageClassification(MessageIntent.None, query, null) { Confidence = prediction.Confidence };
     }
+
+    // A title of four words or more, and at most five words of the message beside it ("link?", "where can I find",
+    // "need ... for class tomorrow"): a longer message only mentions the paper on the way to saying something else.
+    private static bool IsTitleAsked(string normalized, string title) =>
+        title.AsSpan().Count(' ') + 1 >= 4 && normalized.AsSpan().Count(' ') - title.AsSpan().Count(' ') <= 5;
 
     // "consensus for beginners pls": a topic and at most one word that is neither level, kind nor topic.
     private static bool IsBareTopic(ParsedQuery query) => query.Topics.Count > 0 && query.UnknownWords.Count <= 1;

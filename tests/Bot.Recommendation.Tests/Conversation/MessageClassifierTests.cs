@@ -25,6 +25,24 @@ public sealed class MessageClassifierTests
     public void Chatter_full_of_distributed_systems_words_stays_silent(string message) =>
         Assert.Equal(MessageIntent.None, Classifier.Classify(message).Intent);
 
+    [Theory]
+    [InlineData("'In Search of an Understandable Consensus Algorithm' anyone?")]
+    [InlineData("where can I find In Search of an Understandable Consensus Algorithm")]
+    [InlineData("need the practical byzantine fault tolerance paper for class tomorrow")]
+    public void A_full_title_with_a_few_words_around_it_is_a_lookup_of_that_paper(string message)
+    {
+        var result = Classifier.Classify(message);
+
+        Assert.Equal(MessageIntent.Paper, result.Intent);
+        Assert.NotNull(result.PaperQuery);
+    }
+
+    [Theory]
+    [InlineData("section 5 of In Search of an Understandable Consensus Algorithm lost me, can we go over the proof in the session tomorrow?")]
+    [InlineData("merged the raft fix, thanks!")]
+    public void A_title_mentioned_on_the_way_to_something_else_is_not_a_lookup(string message) =>
+        Assert.NotEqual(MessageIntent.Paper, Classifier.Classify(message).Intent);
+
     [Fact]
     public void A_newcomer_asking_what_to_read_gets_beginner_recommendations()
     {
