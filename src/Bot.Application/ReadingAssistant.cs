@@ -418,6 +418,12 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             return null;
         }
 
+        // "paper on how google keeps per-key state in streaming" describes a paper in a sentence: the classifier reads it.
+        if (firstWord == "paper" && secondWord is "on" or "about" or "that" or "where" or "which" or "explaining" or "describing" or "covering")
+        {
+            return null;
+        }
+
         return firstWord is "recommend" or "paper" or "topics" or "help" ? "/" + trimmed : null;
     }
 

@@ -242,6 +242,15 @@ public sealed class ReadingAssistantTests
         Assert.Equal(intent, Assistant.HandleMessage(message, addressedToBot: true).Intent);
 
     [Fact]
+    public void A_sentence_describing_a_paper_to_the_bot_is_read_as_a_request_not_typed_as_the_command()
+    {
+        var reply = Assistant.HandleMessage("paper about keeping replicas in sync with chains of servers", addressedToBot: true);
+
+        Assert.NotEqual(Intent.Error, reply.Intent);
+        Assert.Contains(reply.Items, item => item.Id == "chain-replication");
+    }
+
+    [Fact]
     public void The_same_bare_topic_in_a_channel_is_chatter() =>
         Assert.Equal(Intent.None, Assistant.HandleMessage("consensus for beginners please").Intent);
 
