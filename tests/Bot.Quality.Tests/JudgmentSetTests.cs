@@ -35,6 +35,7 @@ public sealed class JudgmentSetTests
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
     [InlineData("Holdout5")]
+    [InlineData("Holdout6")]
     public void Every_judged_recommend_set_names_known_items_and_keeps_the_level_rules(string folder)
     {
         var recommend = JudgmentLoader.LoadRecommend(Path.Combine(JudgmentFolders.Tuned, folder));
