@@ -59,6 +59,7 @@ public sealed class JudgmentSetTests
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
     [InlineData("Holdout5")]
+    [InlineData("Holdout6")]
     public void Every_judged_message_set_reads_and_keeps_a_third_chatter(string folder)
     {
         var messages = LabelledMessageReader.Read(Path.Combine(JudgmentFolders.Tuned, folder, "messages.yaml"));
