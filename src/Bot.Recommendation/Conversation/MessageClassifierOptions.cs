@@ -11,10 +11,11 @@ public sealed record MessageClassifierOptions
     /// precision–recall curve of 5-fold cross-validation on the TRAINING messages (never the held-out set) with the
     /// product rule: the threshold that maximises precision² × recall, precision counted twice and neither side
     /// given up for the other. `Bot model train-intent` prints that curve. For the model retrained on 2026-12-05
-    /// at 01:45 UTC on 4,261 training texts (Training7's 500 messages and the free text of Training7, 8 and 8b
-    /// joined; 200 trees of 16 leaves) the curve is flat from 0.50 to 0.75 (0.853–0.860): 0.60 peaks at 0.860 but
-    /// answers 5.8 % of chatter, 0.70 gives 0.855 with 4.5 % of chatter answered and 8.5 % of requests missed, so the
-    /// cautious end of the plateau stays; holding chatter near 1 % would take 0.95 and lose more than a fifth of the requests. Messages addressed to the bot are not
+    /// at 04:50 UTC on 5,670 training texts (Training9's and Training10's 1,060 messages and the free text of
+    /// Training9, 9b and 10 joined; 200 trees of 16 leaves) the curve is flat from 0.55 to 0.70 (0.852–0.855): 0.55
+    /// peaks at 0.855 but answers 6.3 % of chatter, 0.70 gives 0.853 with 4.1 % of chatter answered and 8.8 % of
+    /// requests missed, so the cautious end of the plateau stays; holding chatter near 1 % would take 0.95 and lose a
+    /// quarter of the requests. Messages addressed to the bot are not
     /// held to it: there the writer asked the bot, and a bare topic is a request.
     /// </summary>
     [Range(0.0, 1.0)]
