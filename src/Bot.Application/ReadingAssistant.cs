@@ -221,8 +221,9 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         var topicIds = parsed.ResolvedTopicIds;
         string? note = null;
         var normalizedTopic = TextAnalyzer.Normalize(request.Topic);
-        var named = _engine.Papers.FindMentionedResources(normalizedTopic);
-        var alreadyRead = ReadingHistory.SaysAlreadyRead(normalizedTopic) ? named : new HashSet<string>();
+        var saysRead = ReadingHistory.SaysAlreadyRead(normalizedTopic);
+        var named = topicIds.Count == 0 || saysRead ? _engine.Papers.FindMentionedResources(normalizedTopic) : new HashSet<string>();
+        var alreadyRead = saysRead ? named : new HashSet<string>();
         if (topicIds.Count == 0 && TopicsOfNamedResources(named) is [_, ..] related)
         {
             // "/recommend ddia": the topics of the item named, with the item itself first through its nickname.

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Bot.Featurization;
 
 /// <summary>
@@ -92,13 +94,19 @@ public static class FuzzyMatcher
     /// True when <paramref name="typed"/> is <paramref name="word"/> or a misspelling of it: within
     /// <see cref="AllowedTypos"/> edits as typed, or as spelled by ear (<see cref="SpellingKey"/>: "chubbie" is "chubby").
     /// </summary>
-    public static bool IsMisspellingOf(string typed, string word)
+    public static bool IsMisspellingOf(string typed, string word) =>
+        IsMisspellingOf(typed, SpellingKey(typed), word, SpellingKey(word));
+
+    /// <summary>As <see cref="IsMisspellingOf(string, string)"/>, with both spelling keys computed once by a caller that compares one word with many.</summary>
+    public static bool IsMisspellingOf(string typed, string typedKey, string word, string wordKey)
     {
         ArgumentNullException.ThrowIfNull(typed);
+        ArgumentNullException.ThrowIfNull(typedKey);
         ArgumentNullException.ThrowIfNull(word);
+        ArgumentNullException.ThrowIfNull(wordKey);
         var allowed = AllowedTypos(typed.Length);
         return EditDistance(typed, word, allowed) <= allowed
-            || (allowed > 0 && EditDistance(SpellingKey(typed), SpellingKey(word), allowed) <= allowed);
+            || (allowed > 0 && EditDistance(typedKey, wordKey, allowed) <= allowed);
     }
 
     /// <summary>
@@ -115,7 +123,7 @@ public static class FuzzyMatcher
             end -= 2;
         }
 
-        var key = new System.Text.StringBuilder(end + 1);
+        var key = new StringBuilder(end + 1);
         for (var i = 0; i < end; i++)
         {
             if (i == 0 || word[i] != word[i - 1])
@@ -124,12 +132,9 @@ public static class FuzzyMatcher
             }
         }
 
-        if (closingY || (end > 0 && word[end - 1] == 'y'))
+        if (closingY && (key.Length == 0 || key[^1] != 'y'))
         {
-            if (key.Length == 0 || key[^1] != 'y')
-            {
-                key.Append('y');
-            }
+            key.Append('y');
         }
 
         return key.ToString();

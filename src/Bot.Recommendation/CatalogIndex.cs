@@ -65,11 +65,10 @@ public sealed class CatalogIndex
             .Select(r => r.Nicknames.Select(TextAnalyzer.Normalize).Where(n => n.Length > 0).ToArray())
             .ToArray();
         CanonPrior = Resources.Select(r => Math.Min(1.0, Math.Log(1 + r.RecommendedBy.Count) / Math.Log(4))).ToArray();
-        var requiredBy = Resources.SelectMany(r => r.Prerequisites).GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        _requiredBy = Resources.Select(r => requiredBy.GetValueOrDefault(r.Id)).ToArray();
         var listingAsPrerequisite = Resources.SelectMany(r => r.Prerequisites.Select(id => (id, r))).ToLookup(p => p.id, p => p.r, StringComparer.Ordinal);
+        _requiredBy = Resources.Select(r => listingAsPrerequisite[r.Id].Count()).ToArray();
         _declaredNext = Resources
-            .Select(r => r.Next.Select(catalog.FindResource).OfType<Resource>().Concat(listingAsPrerequisite[r.Id]).Distinct().ToArray())
+            .Select(r => r.Next.Select(catalog.FindResource).OfType<Resource>().Concat(listingAsPrerequisite[r.Id]).DistinctBy(next => next.Id).ToArray())
             .ToArray();
     }
 

@@ -37,7 +37,7 @@ public sealed class PaperFinder
     private readonly Dictionary<string, int[]> _mentionNames;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _mentionNameSpans;
     private readonly Dictionary<string, int[]> _docsByNameWord;
-    private readonly ILookup<int, KeyValuePair<string, int[]>> _nameWordsByLength;
+    private readonly ILookup<int, NameWord> _nameWordsByLength;
     private readonly string[][] _normalizedNames;
     private readonly string[][] _nameWords;
     private readonly ILookup<string, Resource> _listingAsNext;
@@ -58,7 +58,7 @@ public sealed class PaperFinder
         _docsByNameWord = WordPostings(index.Resources.Select(r => TextAnalyzer.Tokens(r.Title)
             .Concat(r.Nicknames.SelectMany(TextAnalyzer.Tokens))
             .Concat(CatalogIndex.Surnames(r).Where(surname => surname.Length > 2))));
-        _nameWordsByLength = _docsByNameWord.ToLookup(pair => pair.Key.Length);
+        _nameWordsByLength = _docsByNameWord.Select(pair => new NameWord(pair.Key, FuzzyMatcher.SpellingKey(pair.Key), pair.Value)).ToLookup(w => w.Word.Length);
         _normalizedNames = index.Resources.Select(r => CatalogIndex.NamesOf(r).Select(name => strings.Share(TextAnalyzer.Normalize(name))).ToArray()).ToArray();
         _nameWords = index.Resources.Select((r, i) => strings.DistinctShared(_normalizedNames[i].SelectMany(n => n.Split(' '))
             .Concat(CatalogIndex.Surnames(r)))).ToArray();
@@ -329,16 +329,17 @@ public sealed class PaperFinder
 
             // Four-letter names ("pbft", "raft") forgive only swapped neighbours: "pbtf" finds PBFT.
             return found.Concat(_nameWordsByLength[token.Length]
-                .Where(p => FuzzyMatcher.IsAdjacentSwap(token, p.Key))
-                .SelectMany(p => p.Value)).Distinct();
+                .Where(w => FuzzyMatcher.IsAdjacentSwap(token, w.Word))
+                .SelectMany(w => w.Owners)).Distinct();
         }
 
         var docs = new HashSet<int>();
+        var tokenKey = FuzzyMatcher.SpellingKey(token);
         for (var length = token.Length - allowed; length <= token.Length + allowed; length++)
         {
-            foreach (var (word, owners) in _nameWordsByLength[length])
+            foreach (var (word, key, owners) in _nameWordsByLength[length])
             {
-                if (FuzzyMatcher.IsMisspellingOf(token, word))
+                if (FuzzyMatcher.IsMisspellingOf(token, tokenKey, word, key))
                 {
                     docs.UnionWith(owners);
                 }
@@ -351,4 +352,7 @@ public sealed class PaperFinder
 
     private static string Clean(string text) =>
         string.Join(' ', TextAnalyzer.Tokens(text).Where(t => !TextAnalyzer.IsGrammarWord(t) && !LookupWords.Contains(t)));
+
+    /// <summary>A word of the names, its spelling key (<see cref="FuzzyMatcher.SpellingKey"/>) and the resources whose names hold it.</summary>
+    private readonly record struct NameWord(string Word, string SpellingKey, int[] Owners);
 }

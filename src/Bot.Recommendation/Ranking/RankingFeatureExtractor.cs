@@ -16,6 +16,7 @@ public sealed class RankingFeatureExtractor
     private const int AbsentTopicPosition = 9;
     private const int TitleMinimumLength = 8;
     private const int NicknameMinimumLength = 3;
+    private static readonly IReadOnlySet<int> NoDocs = new HashSet<int>();
 
     private readonly CatalogIndex _index;
     private readonly RankingOptions _options;
@@ -104,7 +105,7 @@ public sealed class RankingFeatureExtractor
         }
 
         // "Read the Chubby paper, what next?": what the catalog names to read after it is always scored.
-        var nextAfterRead = query.ReadIds.SelectMany(_index.DeclaredNext).Select(r => _index.PositionOf(r.Id)).ToHashSet();
+        IReadOnlySet<int> nextAfterRead = query.ReadIds.Count == 0 ? NoDocs : query.ReadIds.SelectMany(_index.DeclaredNext).Select(r => _index.PositionOf(r.Id)).ToHashSet();
         foreach (var doc in nextAfterRead)
         {
             Add(doc);
