@@ -33,6 +33,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training9b")]
     [InlineData("Training10")]
     [InlineData("Training11")]
+    [InlineData("Training11b")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
