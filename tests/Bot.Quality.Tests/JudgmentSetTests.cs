@@ -61,6 +61,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training7")]
     [InlineData("Training9")]
     [InlineData("Training10")]
+    [InlineData("Training11")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
