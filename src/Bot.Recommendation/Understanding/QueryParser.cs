@@ -88,7 +88,7 @@ public sealed class QueryParser
                     break;
                 }
 
-                if (KindPhrases.Contains(phrase))
+                if (KindPhrases.Contains(phrase) && !KindVocabulary.IsOtherSense(tokens, i, length))
                 {
                     foreach (var kind in KindVocabulary.Lookup(phrase))
                     {

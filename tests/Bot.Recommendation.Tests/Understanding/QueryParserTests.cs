@@ -13,6 +13,9 @@ public sealed class QueryParserTests
     [InlineData("ELI5 paxos", Level.Beginner)]
     [InlineData("deep dive into raft", Level.Advanced)]
     [InlineData("PhD level byzantine reading", Level.Advanced)]
+    [InlineData("explain vector clocks like I'm 12", Level.Beginner)]
+    [InlineData("bully and ring election, undergrad level", Level.Beginner)]
+    [InlineData("compaction and write amplification, go deep", Level.Advanced)]
     [InlineData("I have years of experience with kafka", Level.Advanced)]
     [InlineData("intermediate storage", Level.Intermediate)]
     [InlineData("raft explained simply?", Level.Beginner)]
@@ -78,6 +81,24 @@ public sealed class QueryParserTests
     [InlineData("video on consensus", ResourceKind.Video)]
     [InlineData("blog posts on replication", ResourceKind.Blog)]
     public void Reads_the_kind_from_kind_words(string text, ResourceKind expected) =>
+        Assert.Equal(expected, _parser.Parse(text).Kinds[0]);
+
+    [Theory]
+    [InlineData("software engineer here, what should i read about consensus")]
+    [InlineData("of course i read ddia, what next on replication")]
+    [InlineData("electing a leader when processes only talk to their neighbours")]
+    [InlineData("a class of algorithms for mutual exclusion")]
+    [InlineData("a list of things to know about raft")]
+    [InlineData("what to watch out for in kafka")]
+    public void A_kind_word_in_another_sense_asks_for_no_kind(string text) =>
+        Assert.Empty(_parser.Parse(text).Kinds);
+
+    [Theory]
+    [InlineData("any software for chaos testing", ResourceKind.Tool)]
+    [InlineData("a talk on raft for my team", ResourceKind.Talk)]
+    [InlineData("a good course on distributed systems", ResourceKind.Course)]
+    [InlineData("a reading list of consensus papers", ResourceKind.List)]
+    public void A_kind_word_that_names_a_kind_still_asks_for_it(string text, ResourceKind expected) =>
         Assert.Equal(expected, _parser.Parse(text).Kinds[0]);
 
     [Theory]
