@@ -55,18 +55,19 @@ internal static class LevelModelCommand
     private static Command CreateCompare(Func<Func<ReadingCatalog, Task<int>>, Task<int>> withCatalog)
     {
         var judgments = new Option<string?>("--judgments") { Description = "The judgments folder; default tests/Bot.Quality.Tests/Judgments in the repository." };
-        var compare = new Command("compare-level", "Compare the level phrases with a level model and their combinations on cross-validation of the training requests (never Holdout2 or Holdout3); writes no model.") { judgments };
+        var misses = new Option<bool>("--misses") { Description = "Also list each training request whose level the bot's reading gets wrong under cross-validation." };
+        var compare = new Command("compare-level", "Compare the level phrases with a level model and their combinations on cross-validation of the training requests (never a held-out set); writes no model.") { judgments, misses };
         compare.SetAction((parseResult, cancellationToken) => withCatalog(catalog =>
         {
             var root = ModelCommand.FindRepository()
                 ?? throw new DirectoryNotFoundException("Run this from inside the repository: tests/Bot.Quality.Tests/Judgments and data/ were not found above the working directory.");
-            Run(catalog, parseResult.GetValue(judgments) ?? Path.Combine(root, JudgmentLoader.RepositoryPath), Console.Out);
+            Run(catalog, parseResult.GetValue(judgments) ?? Path.Combine(root, JudgmentLoader.RepositoryPath), Console.Out, parseResult.GetValue(misses));
             return Task.FromResult(0);
         }));
         return compare;
     }
 
-    public static void Run(ReadingCatalog catalog, string judgmentsDirectory, TextWriter output)
+    public static void Run(ReadingCatalog catalog, string judgmentsDirectory, TextWriter output, bool listMisses = false)
     {
         var started = Stopwatch.GetTimestamp();
         var withSets = LevelModelTrainer.LoadRequests(judgmentsDirectory);
@@ -78,10 +79,27 @@ internal static class LevelModelCommand
         var outcomes = LevelModelTrainer.CrossValidate(requests, parser);
         output.WriteLine($"{LevelModelTrainer.Folds}-fold cross-validation, folds by a hash of the normalised text (flatters the phrases, written while reading these requests):");
         output.Write(LevelModelTrainer.FormatComparison(outcomes, LevelModelTrainer.Strategies(thresholds)));
+        if (listMisses)
+        {
+            WriteMisses(outcomes, output);
+        }
 
         var unseen = LevelModelTrainer.LeaveUnseenSetsOut(withSets, parser);
         output.WriteLine($"Each of the sets written after the level phrases were last changed ({string.Join(", ", LevelModelTrainer.SetsUnseenByThePhrases)}; {unseen.Count} requests, {unseen.Count(o => o.Message.Level is not null)} state a level) read by a model trained on all the other requests:");
         output.Write(LevelModelTrainer.FormatComparison(unseen, LevelModelTrainer.Strategies(thresholds)));
         output.WriteLine($"({Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s)");
+    }
+
+    private static void WriteMisses(IReadOnlyList<LevelOutcome> outcomes, TextWriter output)
+    {
+        output.WriteLine("The bot's reading (level phrases, else the model at its threshold) where it differs from the stated level, under the same cross-validation:");
+        foreach (var outcome in outcomes)
+        {
+            var read = outcome.Rules ?? LevelModelTrainer.Confident(outcome.Model, MessageClassifierOptions.DefaultLevelThreshold);
+            if (read != outcome.Message.Level)
+            {
+                output.WriteLine($"- stated {outcome.Message.Level?.ToString() ?? "none"}, read {read?.ToString() ?? "none"} (phrases {outcome.Rules?.ToString() ?? "none"}; model {outcome.Model.Level?.ToString() ?? "none"} {outcome.Model.Confidence:F2}): {outcome.Message.Text.ReplaceLineEndings(" ")}");
+            }
+        }
     }
 }
