@@ -294,7 +294,9 @@ public sealed class RankingFeatureExtractor
         }
 
         var resource = _index.Resources[doc];
-        return (query.Kinds.Count == 0 || query.Kinds.Contains(resource.Kind)) && !query.ExcludedIds.Contains(resource.Id);
+        return (query.Kinds.Count == 0 || query.Kinds.Contains(resource.Kind))
+            && !query.ExcludedKinds.Contains(resource.Kind)
+            && !query.ExcludedIds.Contains(resource.Id);
     }
 
     private void FillItemFeatures(int doc, QueryContext context, float[] f)

@@ -8,6 +8,9 @@ public sealed record RecommendationQuery
     public IReadOnlyList<string> TopicIds { get; init; } = [];
     public Level? Level { get; init; }
     public IReadOnlyList<ResourceKind> Kinds { get; init; } = [];
+
+    /// <summary>Kinds the reader ruled out ("no papers please"); never recommended.</summary>
+    public IReadOnlyList<ResourceKind> ExcludedKinds { get; init; } = [];
     public string SubjectText { get; init; } = string.Empty;
     /// <summary>Resources never recommended: what the reader has read ("what should I read after DDIA?") or dismissed.</summary>
     public IReadOnlySet<string> ExcludedIds { get; init; } = new HashSet<string>();

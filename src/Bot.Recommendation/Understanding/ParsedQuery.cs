@@ -12,6 +12,9 @@ public sealed record ParsedQuery
     /// <summary>Kinds asked for, the named one first ("lecture" gives course then video); empty when no kind was named.</summary>
     public IReadOnlyList<ResourceKind> Kinds { get; init; } = [];
 
+    /// <summary>Kinds the reader rules out ("not a research paper please").</summary>
+    public IReadOnlyList<ResourceKind> ExcludedKinds { get; init; } = [];
+
     public IReadOnlyList<TopicMention> Topics { get; init; } = [];
 
     /// <summary>Words that are neither level, kind, topic nor function words: candidates for a misspelt or unknown topic.</summary>

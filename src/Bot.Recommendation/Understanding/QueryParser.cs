@@ -17,6 +17,8 @@ public sealed class QueryParser
 
     private static readonly HashSet<string> NegatingWords = new(StringComparer.Ordinal) { "not", "no", "nothing", "isnt", "dont", "without" };
 
+    private const int KindNegationReach = 3;
+
     private static readonly HashSet<string> NegationFillers = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "for", "that", "so", "too", "very", "really", "just", "any", "more",
@@ -49,6 +51,7 @@ public sealed class QueryParser
         string? levelPhrase = null;
         var levelLength = 0;
         var kinds = new List<ResourceKind>();
+        var excludedKinds = new List<ResourceKind>();
 
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -90,11 +93,13 @@ public sealed class QueryParser
 
                 if (KindPhrases.Contains(phrase) && !KindVocabulary.IsOtherSense(tokens, i, length))
                 {
+                    // "not a research paper please": the reader rules that kind out rather than asking for it.
+                    var target = IsKindNegated(tokens, i) ? excludedKinds : kinds;
                     foreach (var kind in KindVocabulary.Lookup(phrase))
                     {
-                        if (!kinds.Contains(kind))
+                        if (!target.Contains(kind))
                         {
-                            kinds.Add(kind);
+                            target.Add(kind);
                         }
                     }
 
@@ -118,6 +123,7 @@ public sealed class QueryParser
             Level = level,
             LevelPhrase = levelPhrase,
             Kinds = kinds,
+            ExcludedKinds = excludedKinds.Where(kind => !kinds.Contains(kind)).ToList(),
             Topics = mentions,
             UnknownWords = unknown,
             NamesOnlyTheField = mentions.Count == 0 && NamesTheField(tokens, unknown.Count),
@@ -160,6 +166,21 @@ public sealed class QueryParser
     private static bool IsNegated(string[] tokens, int index) =>
         (index >= 1 && NegatingWords.Contains(tokens[index - 1]))
         || (index >= 2 && NegatingWords.Contains(tokens[index - 2]) && NegationFillers.Contains(tokens[index - 1]));
+
+    // A kind word is ruled out by a negating word up to three words before it ("no academic papers", "not a
+    // research paper", "isn't a paper").
+    private static bool IsKindNegated(string[] tokens, int index)
+    {
+        for (var k = Math.Max(0, index - KindNegationReach); k < index; k++)
+        {
+            if (NegatingWords.Contains(tokens[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool SaysKnown(string[] tokens, int index)
     {

@@ -1,3 +1,4 @@
+using Bot.Catalog;
 using Bot.Recommendation.Ranking;
 
 namespace Bot.Recommendation.Tests.Ranking;
@@ -22,6 +23,17 @@ public sealed class RankingFeatureExtractorTests
         Assert.Equal(0, features["consensus-book"][RankingFeatures.CanonRankOfKindInTopic]);
         Assert.True(features["consensus-book"][RankingFeatures.CanonRankInTopic] >= 2);
         Assert.True(features["raft-dissertation"][RankingFeatures.SourceWeightRelative] < features["raft-paper"][RankingFeatures.SourceWeightRelative]);
+    }
+
+    [Fact]
+    public void A_ruled_out_kind_is_never_a_candidate()
+    {
+        var all = Extract(new RecommendationQuery { TopicIds = ["consensus"], SubjectText = "consensus" });
+        var noPapers = Extract(new RecommendationQuery { TopicIds = ["consensus"], SubjectText = "consensus", ExcludedKinds = [ResourceKind.Paper] });
+
+        Assert.Contains(all.Keys, id => Engine.Catalog.FindResource(id)!.Kind == ResourceKind.Paper);
+        Assert.NotEmpty(noPapers);
+        Assert.DoesNotContain(noPapers.Keys, id => Engine.Catalog.FindResource(id)!.Kind == ResourceKind.Paper);
     }
 
     [Fact]

@@ -94,6 +94,18 @@ public sealed class QueryParserTests
         Assert.Empty(_parser.Parse(text).Kinds);
 
     [Theory]
+    [InlineData("what is sharding? not a research paper please", ResourceKind.Paper)]
+    [InlineData("consensus, no academic papers", ResourceKind.Paper)]
+    [InlineData("something on raft that isnt a book", ResourceKind.Book)]
+    public void A_negated_kind_is_ruled_out_not_asked(string text, ResourceKind ruledOut)
+    {
+        var parsed = _parser.Parse(text);
+
+        Assert.Equal([ruledOut], parsed.ExcludedKinds);
+        Assert.DoesNotContain(ruledOut, parsed.Kinds);
+    }
+
+    [Theory]
     [InlineData("any software for chaos testing", ResourceKind.Tool)]
     [InlineData("a talk on raft for my team", ResourceKind.Talk)]
     [InlineData("a good course on distributed systems", ResourceKind.Course)]
