@@ -19,6 +19,12 @@ public sealed class QueryParser
 
     private const int KindNegationReach = 3;
 
+    private static readonly HashSet<string> KindNegationFillers = new(StringComparer.Ordinal)
+    {
+        "want", "need", "research", "academic", "scientific", "formal", "dense", "heavy", "long", "big", "whole", "full",
+        "thick", "another", "other", "original", "actual",
+    };
+
     private static readonly HashSet<string> NegationFillers = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "for", "that", "so", "too", "very", "really", "just", "any", "more",
@@ -167,15 +173,20 @@ public sealed class QueryParser
         (index >= 1 && NegatingWords.Contains(tokens[index - 1]))
         || (index >= 2 && NegatingWords.Contains(tokens[index - 2]) && NegationFillers.Contains(tokens[index - 1]));
 
-    // A kind word is ruled out by a negating word up to three words before it ("no academic papers", "not a
-    // research paper", "isn't a paper").
+    // A kind word is ruled out by a negating word up to three words before it with only fillers between ("no
+    // academic papers", "not a research paper", "don't want a book"); "no idea which book" still asks for a book.
     private static bool IsKindNegated(string[] tokens, int index)
     {
-        for (var k = Math.Max(0, index - KindNegationReach); k < index; k++)
+        for (var k = index - 1; k >= Math.Max(0, index - 1 - KindNegationReach); k--)
         {
             if (NegatingWords.Contains(tokens[k]))
             {
                 return true;
+            }
+
+            if (!NegationFillers.Contains(tokens[k]) && !KindNegationFillers.Contains(tokens[k]))
+            {
+                return false;
             }
         }
 

@@ -97,6 +97,7 @@ public sealed class QueryParserTests
     [InlineData("what is sharding? not a research paper please", ResourceKind.Paper)]
     [InlineData("consensus, no academic papers", ResourceKind.Paper)]
     [InlineData("something on raft that isnt a book", ResourceKind.Book)]
+    [InlineData("i dont want a long book on kafka", ResourceKind.Book)]
     public void A_negated_kind_is_ruled_out_not_asked(string text, ResourceKind ruledOut)
     {
         var parsed = _parser.Parse(text);
@@ -110,6 +111,7 @@ public sealed class QueryParserTests
     [InlineData("a talk on raft for my team", ResourceKind.Talk)]
     [InlineData("a good course on distributed systems", ResourceKind.Course)]
     [InlineData("a reading list of consensus papers", ResourceKind.List)]
+    [InlineData("no idea which book to start with for raft", ResourceKind.Book)]
     public void A_kind_word_that_names_a_kind_still_asks_for_it(string text, ResourceKind expected) =>
         Assert.Equal(expected, _parser.Parse(text).Kinds[0]);
 
