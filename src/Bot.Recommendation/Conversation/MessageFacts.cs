@@ -7,7 +7,7 @@ namespace Bot.Recommendation.Conversation;
 
 /// <summary>
 /// What is known exactly about a message before the model reads it: the topics, paper and resources it names, the
-/// level and kind words, the cues of asking (a question, a request verb, "anyone", reading and learning words,
+/// authors and years it names (and whether they name one paper), the level and kind words, the cues of asking (a question, a request verb, "anyone", reading and learning words,
 /// who speaks to whom), whether the bot is addressed, its length, and how much of it reads as English. The model
 /// takes these beside the text, so that it learns how much a named topic or paper weighs against the phrasing
 /// around it.
@@ -18,21 +18,22 @@ public sealed record MessageFacts(string ModelText, string Normalized, ParsedQue
     /// <summary>The first eleven are the facts of the first model; the variants in `Bot model train-intent` compare against them.</summary>
     public const int FirstModelFeatureCount = 11;
 
-    public const int FeatureCount = 22;
+    public const int FeatureCount = 25;
 
     // Each word list is one feature: the model weighs the cue, the list only says where it is found.
     private static readonly Cue RequestVerbs = new("recommend", "recommendation", "recommendations", "recs", "rec", "suggest", "suggestion",
-        "suggestions", "share", "point", "need", "want", "looking", "lookin", "send", "link", "find", "give", "show", "pls", "please", "plz");
+        "suggestions", "share", "point", "need", "want", "looking", "lookin", "send", "link", "find", "give", "show", "pls", "please", "plz",
+        "gimme", "lmk");
 
     private static readonly Cue Anyone = new("anyone", "anybody", "someone", "somebody", "folks", "yall", "everyone", "people", "guys");
 
-    private static readonly Cue Reading = new("read", "reading", "reads", "reread");
+    private static readonly Cue Reading = new("read", "reading", "reads", "reread", "skim", "readings");
 
     private static readonly Cue Learning = new("learn", "learning", "understand", "understanding", "study", "studying", "intro",
         "introduction", "start", "starting", "started", "beginner", "primer", "grok", "get", "into", "deep", "dive");
 
     private static readonly Cue Resources = new("resource", "resources", "material", "materials", "reference", "references", "links",
-        "list", "source", "sources", "writeup", "explainer", "explanation", "tutorial", "guide");
+        "list", "source", "sources", "writeup", "explainer", "explanation", "tutorial", "guide", "pointers", "pointer");
 
     private static readonly Cue FirstPerson = new("i", "im", "ive", "id", "ill", "me", "my", "mine", "we", "our", "us", "were");
 
@@ -122,6 +123,11 @@ public sealed record MessageFacts(string ModelText, string Normalized, ParsedQue
             Flag(questionOpener),
             MathF.Log(1 + tokens),
             Share(foreign, tokens),
+
+            // "nancy lynch 1989, the impossibility proofs survey": asked by author and year rather than by name.
+            Flag(mentions.NamesAuthor),
+            Flag(mentions.NamesYear),
+            Flag(mentions.AuthorYearPaper is not null),
         ];
         return new MessageFacts(modelText, normalized, query, mentions, features);
     }

@@ -8,7 +8,10 @@ namespace Bot.Recommendation.Papers;
 public sealed record PaperMatch(Resource Resource, double Score);
 
 /// <summary>What a message names: the longest name of a paper in it (if any), and every resource it names.</summary>
-public sealed record NameMentions(string? Paper, IReadOnlySet<string> ResourceIds);
+/// <param name="NamesAuthor">A word of the message is the surname of a paper's or article's author ("lamport").</param>
+/// <param name="NamesYear">A word of the message is a year ("1978").</param>
+/// <param name="AuthorYearPaper">The id of a paper whose author and year the message both name ("lynch 1989"), if any.</param>
+public sealed record NameMentions(string? Paper, IReadOnlySet<string> ResourceIds, bool NamesAuthor = false, bool NamesYear = false, string? AuthorYearPaper = null);
 
 /// <summary>The result of a lookup: matches best first (empty when nothing is close), and near misses for "did you mean".</summary>
 public sealed record PaperLookup(IReadOnlyList<PaperMatch> Matches, bool IsAmbiguous, IReadOnlyList<Resource> DidYouMean)
@@ -24,6 +27,12 @@ public sealed record PaperLookup(IReadOnlyList<PaperMatch> Matches, bool IsAmbig
 public sealed class PaperFinder
 {
     public const double MatchThreshold = 0.45;
+
+    // An author's surname and a year of one of their papers ("lynch 1989") name that paper nearly as surely as its
+    // title does; below an exact name (1.0), above a fuzzy match on most of the words.
+    private const double AuthorYearScore = 0.9;
+    private const int EarliestYear = 1900;
+    private const int LatestYear = 2100;
     private const int MaxAlternatives = 4;
 
     // Besides grammar words, a lookup ignores the words that only say a paper is wanted.
@@ -33,6 +42,8 @@ public sealed class PaperFinder
     private readonly Dictionary<string, int[]> _exactNames;
     private const int MaxMentionWords = 12;
     private static readonly IReadOnlySet<string> NoIds = new HashSet<string>();
+    private static readonly NameMentions NoMentions = new(null, NoIds);
+    private const int MaxNamedYears = 4;
 
     private readonly Dictionary<string, int[]> _mentionNames;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _mentionNameSpans;
@@ -41,6 +52,8 @@ public sealed class PaperFinder
     private readonly string[][] _normalizedNames;
     private readonly string[][] _nameWords;
     private readonly ILookup<string, Resource> _listingAsNext;
+    private readonly Dictionary<string, int[]> _papersBySurname;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _papersBySurnameSpans;
 
     public PaperFinder(CatalogIndex index)
     {
@@ -63,6 +76,10 @@ public sealed class PaperFinder
         _nameWords = index.Resources.Select((r, i) => strings.DistinctShared(_normalizedNames[i].SelectMany(n => n.Split(' '))
             .Concat(CatalogIndex.Surnames(r)))).ToArray();
         _listingAsNext = index.Resources.SelectMany(r => r.Next.Select(id => (id, r))).ToLookup(p => p.id, p => p.r, StringComparer.Ordinal);
+        _papersBySurname = WordPostings(index.Resources.Select(r => r.Kind is ResourceKind.Paper or ResourceKind.Article && r.Year is not null
+            ? CatalogIndex.Surnames(r).Where(surname => surname.Length > 2 && !TextAnalyzer.IsFunctionWord(surname))
+            : []));
+        _papersBySurnameSpans = _papersBySurname.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public PaperLookup Find(string query)
@@ -105,6 +122,11 @@ public sealed class PaperFinder
             {
                 wordHits[doc] = wordHits.GetValueOrDefault(doc) + 1;
             }
+        }
+
+        foreach (var doc in ByAuthorAndYear(queryTokens))
+        {
+            Offer(doc, AuthorYearScore);
         }
 
         foreach (var (doc, hits) in wordHits)
@@ -199,6 +221,9 @@ public sealed class PaperFinder
         var text = normalizedText.AsSpan();
         string? paper = null;
         HashSet<string>? ids = null;
+        List<int[]>? byNamedAuthors = null;
+        Span<int> years = stackalloc int[MaxNamedYears];
+        var yearCount = 0;
         for (var start = 0; start < text.Length; start = NextWord(text, start))
         {
             var words = 0;
@@ -208,6 +233,19 @@ public sealed class PaperFinder
                 end = space < 0 ? text.Length : end + space;
                 starts[words] = end;
                 end++;
+            }
+
+            var word = text[start..starts[0]];
+            if (AsYear(word) is { } year)
+            {
+                if (yearCount < MaxNamedYears)
+                {
+                    years[yearCount++] = year;
+                }
+            }
+            else if (_papersBySurnameSpans.TryGetValue(word, out var byAuthor))
+            {
+                (byNamedAuthors ??= []).Add(byAuthor);
             }
 
             for (var length = words; length >= 1; length--)
@@ -233,8 +271,38 @@ public sealed class PaperFinder
             }
         }
 
-        return new NameMentions(paper, ids ?? NoIds);
+        string? authorYearPaper = null;
+        if (byNamedAuthors is not null && yearCount > 0)
+        {
+            foreach (var doc in byNamedAuthors.SelectMany(docs => docs))
+            {
+                if (_index.Resources[doc].Year is { } year && years[..yearCount].Contains(year))
+                {
+                    authorYearPaper = _index.Resources[doc].Id;
+                    break;
+                }
+            }
+        }
+
+        return paper is null && ids is null && byNamedAuthors is null && yearCount == 0
+            ? NoMentions
+            : new NameMentions(paper, ids ?? NoIds, byNamedAuthors is not null, yearCount > 0, authorYearPaper);
     }
+
+    /// <summary>Papers and articles by an author the words name, from a year they name ("lamport 1978").</summary>
+    private IEnumerable<int> ByAuthorAndYear(string[] tokens)
+    {
+        var years = tokens.Select(t => AsYear(t)).OfType<int>().ToHashSet();
+        return years.Count == 0
+            ? []
+            : tokens.SelectMany(t => _papersBySurname.TryGetValue(t, out var docs) ? docs : [])
+                .Where(doc => _index.Resources[doc].Year is { } year && years.Contains(year))
+                .Distinct();
+    }
+
+    private static int? AsYear(ReadOnlySpan<char> word) =>
+        word.Length == 4 && int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            && year is >= EarliestYear and <= LatestYear ? year : null;
 
     private static int NextWord(ReadOnlySpan<char> text, int start)
     {

@@ -8,6 +8,7 @@ public sealed class MessageFactsTests
 
     // Positions in MessageFacts.Features after the first model's eleven.
     private const int RequestVerb = 12, Anyone = 13, Reading = 14, Learning = 15, FirstPerson = 17, SecondPerson = 18, QuestionOpener = 19, ForeignShare = 21;
+    private const int NamesAuthor = 22, NamesYear = 23, NamesAuthorsPaperOfThatYear = 24;
 
     [Fact]
     public void A_request_carries_its_cues()
@@ -39,5 +40,17 @@ public sealed class MessageFactsTests
         var features = Classifier.FactsOf("alguien puede recomendar un libro sobre sistemas distribuidos", addressedToBot: false).Features;
 
         Assert.True(features[ForeignShare] > 0.5f, $"share of foreign words {features[ForeignShare]}");
+    }
+
+    [Theory]
+    [InlineData("castro and liskov 1999, the byzantine one", 1f, 1f, 1f)]
+    [InlineData("castro and liskov 2005, the byzantine one", 1f, 1f, 0f)]
+    [InlineData("liskov gave a great keynote", 1f, 0f, 0f)]
+    [InlineData("the 2019 offsite was fun", 0f, 1f, 0f)]
+    public void Author_and_year_facts_say_whether_they_name_one_paper(string message, float author, float year, float paper)
+    {
+        var features = Classifier.FactsOf(message, addressedToBot: false).Features;
+
+        Assert.Equal((author, year, paper), (features[NamesAuthor], features[NamesYear], features[NamesAuthorsPaperOfThatYear]));
     }
 }

@@ -78,4 +78,24 @@ public sealed class PaperFinderTests
     [InlineData("nothing here about papers", null)]
     public void Finds_the_paper_a_message_mentions(string message, string? expected) =>
         Assert.Equal(expected, Engine.Papers.FindMentionedPaper(Bot.Featurization.TextAnalyzer.Normalize(message)));
+
+    [Theory]
+    [InlineData("lamport 1978", "lamport-clocks")]
+    [InlineData("leslie lamport 1998, the greek parliament one", "part-time-parliament")]
+    [InlineData("castro and liskov 1999", "pbft")]
+    public void Finds_a_paper_by_its_author_and_year(string query, string expected) =>
+        Assert.Equal(expected, Engine.Papers.Find(query).Best?.Resource.Id);
+
+    [Theory]
+    [InlineData("lamport 1978 changed how I think about time", true, true, "lamport-clocks")]
+    [InlineData("lamport 1990 is a year I made up", true, true, null)]
+    [InlineData("lamport wrote a lot", true, false, null)]
+    [InlineData("we shipped it in 2014", false, true, null)]
+    [InlineData("nothing here at all", false, false, null)]
+    public void Mentions_say_whether_an_author_a_year_and_their_paper_are_named(string message, bool author, bool year, string? paper)
+    {
+        var mentions = Engine.Papers.FindMentions(Bot.Featurization.TextAnalyzer.Normalize(message));
+
+        Assert.Equal((author, year, paper), (mentions.NamesAuthor, mentions.NamesYear, mentions.AuthorYearPaper));
+    }
 }
