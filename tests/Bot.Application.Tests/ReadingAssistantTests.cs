@@ -35,6 +35,26 @@ public sealed class ReadingAssistantTests
     }
 
     [Fact]
+    public void A_kind_the_reader_rules_out_is_never_recommended()
+    {
+        var reply = Assistant.Handle("/recommend consensus, not a research paper please");
+
+        Assert.Equal(Intent.Recommend, reply.Intent);
+        Assert.Null(reply.Kind);
+        Assert.NotEmpty(reply.Items);
+        Assert.DoesNotContain(reply.Items, item => item.Kind == ResourceKind.Paper);
+    }
+
+    [Fact]
+    public void A_software_engineer_asking_is_not_asking_for_software()
+    {
+        var reply = Assistant.Handle("/recommend consensus for a software engineer");
+
+        Assert.Null(reply.Kind);
+        Assert.Contains(reply.Items, item => item.Kind != ResourceKind.Tool);
+    }
+
+    [Fact]
     public void Multi_word_topics_work_in_options()
     {
         var reply = Assistant.Handle("/recommend topic:leader election level:intermediate count:3");
