@@ -411,9 +411,29 @@ public sealed class SparseVectorIndex
             step <<= 1;
         }
 
+        // A plain binary search: a feature lists each document once, so the position found is the only one.
         var first = from + (step >> 1) + 1;
         var last = Math.Min(from + step, end - 1);
-        return first > last ? ~first : Array.BinarySearch(_documentLows, first, last - first + 1, low);
+        while (first <= last)
+        {
+            var middle = first + ((last - first) >> 1);
+            var value = _documentLows[middle];
+            if (value == low)
+            {
+                return middle;
+            }
+
+            if (value < low)
+            {
+                first = middle + 1;
+            }
+            else
+            {
+                last = middle - 1;
+            }
+        }
+
+        return ~first;
     }
 
     private int PostingLength(int feature) => _starts[(feature + 1) * _segments] - _starts[feature * _segments];
