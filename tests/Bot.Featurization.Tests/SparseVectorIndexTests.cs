@@ -255,6 +255,49 @@ public sealed class SparseVectorIndexTests
         Assert.Equal([0, 1, 2], hits.Select(h => h.DocumentIndex));
     }
 
+    [Fact]
+    public void Documents_past_the_first_65536_are_stored_and_scored_exactly()
+    {
+        // Three segments of document ids; the boundary documents and an empty one among them.
+        var random = new Random(3);
+        var documents = Enumerable.Range(0, 150_000)
+            .Select(d => d is 65_535 or 65_536 or 131_072 or 149_999 ? V((1, 2f), (4, 1f)) : d == 70_000 ? SparseVector.Empty : RandomVector(random, 40, 3))
+            .ToList();
+        var index = new SparseVectorIndex(documents);
+        var query = V((1, 1f), (4, 3f), (9, 0.5f));
+
+        // The float operations of an exhaustive search, in its order: query features in turn, each weight pre-divided.
+        var queryNorm = query.Norm();
+        var expected = documents.Select(document =>
+        {
+            var sum = 0f;
+            for (var i = 0; i < query.Count; i++)
+            {
+                var value = document[query.Indices[i]];
+                if (value != 0f)
+                {
+                    sum += query.Values[i] / queryNorm * (value / document.Norm());
+                }
+            }
+
+            return Math.Clamp(sum, -1f, 1f);
+        }).ToArray();
+
+        Assert.Equal(150_000, index.DocumentCount);
+        Assert.Equal(documents.Sum(d => d.Count), index.PostingCount);
+        Assert.Equal(expected, index.ScoreAll(query));
+        var top = index.TopK(query, 50);
+        Assert.Equal(
+            expected.Select((score, d) => new SearchHit(d, score)).OrderByDescending(h => h.Score).ThenBy(h => h.DocumentIndex).Take(50),
+            top);
+
+        int[] listed = [0, 65_535, 65_536, 65_537, 70_000, 131_071, 131_072, 149_999, 150_000, 200_000, -1];
+        var scores = new float[listed.Length];
+        index.Score(query, listed, scores);
+        Assert.Equal(listed.Select(d => (uint)d < (uint)expected.Length ? expected[d] : 0f), scores);
+        Assert.Equal(documents.Sum(d => (long)query.Indices.ToArray().Count(f => d[f] != 0f)), index.PostingCountOf(query));
+    }
+
     private static SparseVector RandomVector(Random random, int dimension, int count)
     {
         var indices = new SortedSet<int>();

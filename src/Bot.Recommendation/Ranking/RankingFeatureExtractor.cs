@@ -34,8 +34,10 @@ public sealed class RankingFeatureExtractor
     private readonly string[][] _titleWords;
     private readonly string[][] _surnames;
     private readonly int[] _essentialTopicCount;
-    private readonly HashSet<string>[] _stems;
-    private readonly Dictionary<string, float> _stemRarity;
+    private readonly TermSets _stems;
+
+    // By stem id of _stems: ln(items / items holding the stem).
+    private readonly float[] _stemRarity;
 
     /// <param name="priors">What the judges gave for each topic (<see cref="RankerModel.Priors"/>); default none.</param>
     public RankingFeatureExtractor(CatalogIndex index, RankingOptions options, JudgedPriors? priors = null)
@@ -58,9 +60,8 @@ public sealed class RankingFeatureExtractor
         _titleWords = resources.Select(r => words.DistinctShared(TextAnalyzer.Tokens(string.Join(' ', r.Nicknames.Prepend(r.Title))).Where(w => !TextAnalyzer.IsStopWord(w)))).ToArray();
         _surnames = resources.Select(r => CatalogIndex.Surnames(r).Where(s => s.Length >= 4).Select(words.Share).ToArray()).ToArray();
         _essentialTopicCount = resources.Select(r => catalog.TopicsWhereEssential(r.Id).Count).ToArray();
-        _stems = resources.Select(r => Stems(string.Join(' ', r.Nicknames.Prepend(r.Title).Append(r.Summary).Concat(r.Topics.Select(index.TopicName)))).ToHashSet(StringComparer.Ordinal)).ToArray();
-        _stemRarity = _stems.SelectMany(s => s).GroupBy(s => s, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (float)Math.Log((double)resources.Count / g.Count()), StringComparer.Ordinal);
+        _stems = new TermSets(resources.Select(r => Stems(string.Join(' ', r.Nicknames.Prepend(r.Title).Append(r.Summary).Concat(r.Topics.Select(index.TopicName))))));
+        _stemRarity = [.. Enumerable.Range(0, _stems.TermCount).Select(id => (float)Math.Log((double)resources.Count / _stems.DocumentFrequency(id)))];
     }
 
     /// <summary>The text's subject words (no stop words) cut to <see cref="RankingOptions.CoverageStemLength"/> letters.</summary>
@@ -202,8 +203,8 @@ public sealed class RankingFeatureExtractor
     /// <summary>How much of what the request says, weighted by how rare each word is in the catalog, each candidate's own text says too.</summary>
     private void FillCoverage(string queryText, List<RankingCandidate> candidates)
     {
-        var stems = Stems(queryText).Distinct(StringComparer.Ordinal).Where(_stemRarity.ContainsKey).ToArray();
-        var total = stems.Sum(s => _stemRarity[s]);
+        var stems = Stems(queryText).Distinct(StringComparer.Ordinal).Select(_stems.IdOf).Where(id => id >= 0).ToArray();
+        var total = stems.Sum(id => _stemRarity[id]);
         if (stems.Length == 0 || total <= 0)
         {
             return;
@@ -211,14 +212,14 @@ public sealed class RankingFeatureExtractor
 
         foreach (var candidate in candidates)
         {
-            var own = _stems[candidate.Doc];
+            var doc = candidate.Doc;
 
             // Summed in double and rounded once, as LINQ's float Sum does.
             var matchedRarity = 0.0;
             var matched = 0;
             foreach (var stem in stems)
             {
-                if (own.Contains(stem))
+                if (_stems.Contains(doc, stem))
                 {
                     matchedRarity += _stemRarity[stem];
                     matched++;
