@@ -169,11 +169,22 @@ public static class BotCommandLine
         using var host = BuildConsoleHost();
         IReadingAssistant assistant;
         ReaderAssistant reader;
+        // The store is migrated on another core while the assistant is built (catalog read, indexed, ranker loaded).
+        var migration = Task.Run(() => host.Services.GetRequiredService<IStorageMigrator>().MigrateAsync(cancellationToken));
         try
         {
-            assistant = host.Services.GetRequiredService<IReadingAssistant>();
-            reader = host.Services.GetRequiredService<ReaderAssistant>();
-            await host.Services.GetRequiredService<IStorageMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                assistant = host.Services.GetRequiredService<IReadingAssistant>();
+                reader = host.Services.GetRequiredService<ReaderAssistant>();
+            }
+            finally
+            {
+                // The migration ends before the host is disposed; when both fail, the assistant's problem is reported.
+                await Task.WhenAny(migration).ConfigureAwait(false);
+            }
+
+            await migration.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is CatalogValidationException or DirectoryNotFoundException or SchemaTooNewException or OptionsValidationException)
         {
