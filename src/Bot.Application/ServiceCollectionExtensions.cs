@@ -23,9 +23,14 @@ public static class ServiceCollectionExtensions
             .Bind(configuration.GetSection(RankingOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(provider => new RecommendationEngine(
-            provider.GetRequiredService<ReadingCatalog>(),
-            options: provider.GetRequiredService<IOptions<RankingOptions>>().Value));
+        services.AddSingleton(provider =>
+        {
+            // The shipped ranker loads on another core while the catalog's YAML is read and indexed.
+            RecommendationEngine.WarmUpShippedRanker();
+            return new RecommendationEngine(
+                provider.GetRequiredService<ReadingCatalog>(),
+                options: provider.GetRequiredService<IOptions<RankingOptions>>().Value);
+        });
         services.AddSingleton<ReadingAssistant>();
         services.AddSingleton<IReadingAssistant>(provider => provider.GetRequiredService<ReadingAssistant>());
         return services;

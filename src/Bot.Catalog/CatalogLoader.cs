@@ -26,29 +26,38 @@ public static class CatalogLoader
             return new CatalogLoadResult(null, problems.ToSortedList());
         }
 
-        var topics = TryReadYaml(root, TopicsFileName, problems, out var topicsRoot)
-            ? TopicsFileReader.Read(topicsRoot, TopicsFileName, options, problems)
-            : null;
-        var sources = TryReadYaml(root, SourcesFileName, problems, out var sourcesRoot)
-            ? SourcesFileReader.Read(sourcesRoot, SourcesFileName, problems)
-            : null;
-
-        var resources = new List<ResourceDraft>();
-        var resourceFiles = ListResourceFiles(root, problems);
+        // Each file is parsed and checked on its own, into its own problem log, side by side on every core; the logs
+        // are then joined in the order the files are listed, so the problems and the resources come out as one by one.
+        var topicsProblems = new ProblemLog();
+        var sourcesProblems = new ProblemLog();
+        var listingProblems = new ProblemLog();
+        var resourceFiles = ListResourceFiles(root, listingProblems);
+        var resourceProblems = resourceFiles.Select(_ => new ProblemLog()).ToArray();
+        var resourcesRead = new IReadOnlyList<ResourceDraft>?[resourceFiles.Length];
+        TopicsFile? topics = null;
+        IReadOnlyList<SourceDraft>? sources = null;
+        Parallel.Invoke(
+            () => topics = TryReadYaml(root, TopicsFileName, topicsProblems, out var topicsRoot)
+                ? TopicsFileReader.Read(topicsRoot, TopicsFileName, options, topicsProblems)
+                : null,
+            () => sources = TryReadYaml(root, SourcesFileName, sourcesProblems, out var sourcesRoot)
+                ? SourcesFileReader.Read(sourcesRoot, SourcesFileName, sourcesProblems)
+                : null,
+            () => Parallel.For(0, resourceFiles.Length, i =>
+                resourcesRead[i] = TryReadYaml(root, resourceFiles[i], resourceProblems[i], out var resourcesRoot)
+                    ? ResourceFileReader.Read(resourcesRoot, resourceFiles[i], options, resourceProblems[i])
+                    : null));
+        problems.Append(topicsProblems);
+        problems.Append(sourcesProblems);
+        problems.Append(listingProblems);
+        foreach (var fileProblems in resourceProblems)
+        {
+            problems.Append(fileProblems);
+        }
 
         // With no resource files (a problem already reported) every path step would also be reported as unknown.
-        var allResourceFilesRead = resourceFiles.Length > 0;
-        foreach (var file in resourceFiles)
-        {
-            if (TryReadYaml(root, file, problems, out var resourcesRoot))
-            {
-                resources.AddRange(ResourceFileReader.Read(resourcesRoot, file, options, problems));
-            }
-            else
-            {
-                allResourceFilesRead = false;
-            }
-        }
+        var allResourceFilesRead = resourceFiles.Length > 0 && resourcesRead.All(read => read is not null);
+        var resources = resourcesRead.OfType<IReadOnlyList<ResourceDraft>>().SelectMany(read => read).ToList();
 
         CrossFileRules.Check(new CatalogFiles(topics, sources, resources, allResourceFilesRead), options, problems);
 

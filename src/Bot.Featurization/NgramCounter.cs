@@ -42,11 +42,7 @@ public sealed class NgramCounter
         var texts = collections.SelectMany(collection => collection).ToList();
         var counter = new NgramCounter(MlNetTextFeaturizer.FitCounts(texts, options), options);
 
-        // Reading the counts back costs ML.NET about as much as the fit; contiguous parts of about equal length run
-        // side by side on every core.
-        var all = new SparseVector[texts.Count];
-        Parallel.ForEach(Partition(texts, Environment.ProcessorCount * 2), part =>
-            counter._featurizer.TransformEach(texts.GetRange(part.Start, part.Count)).CopyTo(all, part.Start));
+        var all = counter.CountVectors(texts);
 
         var result = new NgramCounts[collections.Count][];
         var next = 0;
@@ -64,6 +60,46 @@ public sealed class NgramCounter
 
     /// <summary>The n-gram counts of <paramref name="text"/>; n-grams no collection holds are left out. Never throws for any string.</summary>
     public NgramCounts Count(string? text) => new(this, string.IsNullOrWhiteSpace(text) ? SparseVector.Empty : _featurizer.Transform(text));
+
+    /// <summary><see cref="Count"/> of each text, in order: the same counts, computed side by side on every core.</summary>
+    public NgramCounts[] CountAll(IReadOnlyList<string?> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return [.. CountVectors(texts).Select(counts => new NgramCounts(this, counts))];
+    }
+
+    // Reading counts back costs ML.NET about as much as the fit. A text that occurs more than once (topic lists, author
+    // lists, titles that are also names) is counted once; a blank one counts nothing (the featurizer prepares it to
+    // nothing); contiguous parts of about equal length run side by side on every core.
+    private SparseVector[] CountVectors(IReadOnlyList<string?> texts)
+    {
+        var positionOf = new Dictionary<string, int>(texts.Count, StringComparer.Ordinal);
+        var distinct = new List<string?>(texts.Count);
+        var distinctOf = new int[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var text = texts[i];
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                distinctOf[i] = -1;
+                continue;
+            }
+
+            if (!positionOf.TryGetValue(text, out var position))
+            {
+                position = distinct.Count;
+                positionOf.Add(text, position);
+                distinct.Add(text);
+            }
+
+            distinctOf[i] = position;
+        }
+
+        var counted = new SparseVector[distinct.Count];
+        Parallel.ForEach(Partition(distinct, Environment.ProcessorCount * 2), part =>
+            _featurizer.TransformEach(distinct.GetRange(part.Start, part.Count)).CopyTo(counted, part.Start));
+        return [.. distinctOf.Select(position => position < 0 ? SparseVector.Empty : counted[position])];
+    }
 
     private static List<(int Start, int Count)> Partition(List<string?> texts, int parts)
     {

@@ -22,22 +22,47 @@ public sealed class RecommendationEngine
         IntentModel? intentModel = null, MessageClassifierOptions? classifierOptions = null, TopicModel? topicModel = null, LevelModel? levelModel = null)
     {
         _topicModel = topicModel;
-        _understanding = classifierOptions ?? MessageClassifierOptions.Default;
+        _understanding = (classifierOptions ?? MessageClassifierOptions.Default).Validated();
         var ranking = (options ?? RankingOptions.Default).Validated();
+
+        // The shipped ranker loads on another core while the catalog is indexed (unless it is loading already).
+        if (model is null)
+        {
+            WarmUpShippedRanker();
+        }
+
         Index = new CatalogIndex(catalog, textOptions, ranking.SearchBudget);
         Parser = new QueryParser(Index.Topics);
         Recommender = new Recommender(Index, model ?? RankerModel.Bundled, ranking);
         Papers = new PaperFinder(Index);
-        Classifier = new MessageClassifier(Parser, Papers, intentModel ?? ShippedIntentModel.Value, classifierOptions, levelModel ?? ShippedLevelModel.Value);
+        _classifier = new Lazy<MessageClassifier>(() => new MessageClassifier(
+            Parser, Papers, intentModel ?? ShippedIntentModel.Value, _understanding, levelModel ?? ShippedLevelModel.Value));
     }
 
     private static readonly Lazy<IntentModel> ShippedIntentModel = new(IntentModel.LoadEmbedded);
     private static readonly Lazy<TopicModel> ShippedTopicModel = new(TopicModel.LoadEmbedded);
     private static readonly Lazy<LevelModel> ShippedLevelModel = new(LevelModel.LoadEmbedded);
 
+    private static readonly Lazy<Task> ShippedRankerWarmUp = new(() => Task.Run(() => RankerModel.Bundled));
+
+    /// <summary>
+    /// Starts loading the shipped ranker (<see cref="RankerModel.Bundled"/>) on a thread-pool thread, once per process,
+    /// so that an engine built meanwhile (while its catalog loads and is indexed) finds it loaded or waits only for the
+    /// rest. A load that fails keeps its exception, which the engine that needs the model rethrows.
+    /// </summary>
+    public static void WarmUpShippedRanker() => _ = ShippedRankerWarmUp.Value;
+
+    /// <summary>
+    /// Starts building the free-text <see cref="Classifier"/> (loading the shipped intent and level models) on a
+    /// thread-pool thread, for a host that will read free text: its first free-text message then waits only for what
+    /// is left of the load. Slash commands never need it, so a host that only answers them need not call this.
+    /// </summary>
+    public void WarmUpFreeText() => _ = Task.Run(() => _classifier.Value);
+
     // Null until asked for: the shipped model loads on the first request that names no topic.
     private readonly TopicModel? _topicModel;
     private readonly MessageClassifierOptions _understanding;
+    private readonly Lazy<MessageClassifier> _classifier;
 
     /// <summary>
     /// The topic a request naming none is about, when the topic model is sure enough of one that the catalog has
@@ -57,5 +82,7 @@ public sealed class RecommendationEngine
     public QueryParser Parser { get; }
     public Recommender Recommender { get; }
     public PaperFinder Papers { get; }
-    public MessageClassifier Classifier { get; }
+
+    /// <summary>Reads free text; built on first use (loading the shipped intent and level models) or by <see cref="WarmUpFreeText"/>.</summary>
+    public MessageClassifier Classifier => _classifier.Value;
 }

@@ -5,6 +5,7 @@ using Bot.Catalog;
 using Bot.ConsoleTwin;
 using Bot.DiscordAdapter.Configuration;
 using Bot.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -153,7 +154,12 @@ public static class BotCommandLine
         }
 
         return await WithAssistantAsync(
-            (assistant, reader) => new ConsoleTwinRunner(assistant, reader).RunInteractiveAsync(Console.In, TwinConsole.ForStandardOutput(), cancellationToken),
+            (assistant, reader) =>
+            {
+                // Most of what is typed interactively is free text: its models load while the prompt waits.
+                (assistant as ReadingAssistant)?.Engine.WarmUpFreeText();
+                return new ConsoleTwinRunner(assistant, reader).RunInteractiveAsync(Console.In, TwinConsole.ForStandardOutput(), cancellationToken);
+            },
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -163,11 +169,22 @@ public static class BotCommandLine
         using var host = BuildConsoleHost();
         IReadingAssistant assistant;
         ReaderAssistant reader;
+        // The store is migrated on another core while the assistant is built (catalog read, indexed, ranker loaded).
+        var migration = Task.Run(() => host.Services.GetRequiredService<IStorageMigrator>().MigrateAsync(cancellationToken));
         try
         {
-            assistant = host.Services.GetRequiredService<IReadingAssistant>();
-            reader = host.Services.GetRequiredService<ReaderAssistant>();
-            await host.Services.GetRequiredService<IStorageMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                assistant = host.Services.GetRequiredService<IReadingAssistant>();
+                reader = host.Services.GetRequiredService<ReaderAssistant>();
+            }
+            finally
+            {
+                // The migration ends before the host is disposed; when both fail, the assistant's problem is reported.
+                await Task.WhenAny(migration).ConfigureAwait(false);
+            }
+
+            await migration.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is CatalogValidationException or DirectoryNotFoundException or SchemaTooNewException or OptionsValidationException)
         {
@@ -194,7 +211,10 @@ public static class BotCommandLine
 
     private static IHost BuildConsoleHost()
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false });
+        // The console commands read their configuration once: no file watcher on appsettings.json (it costs start-up).
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, Configuration = configuration });
         builder.Logging.ClearProviders();
         builder.Services.AddReadingAssistant(builder.Configuration);
         builder.Services.AddBotStorage(builder.Configuration);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Application;
 using Bot.Catalog;
+using Bot.Recommendation;
 using Bot.DiscordAdapter;
 using Bot.DiscordAdapter.Configuration;
 using Bot.DiscordAdapter.Hosting;
@@ -92,6 +93,8 @@ public static class DiscordBotHost
         {
             // Load the catalog before connecting, so a broken catalog stops start-up with its own message.
             host.Services.GetRequiredService<IReadingAssistant>();
+            // Channel messages are free text: its models load in the background while the bot connects.
+            host.Services.GetRequiredService<RecommendationEngine>().WarmUpFreeText();
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OptionsValidationException || (ex is AggregateException a && a.InnerExceptions.All(i => i is OptionsValidationException)))

@@ -63,4 +63,24 @@ public sealed class NgramCounterTests
         Assert.Equal(0, Fitted.Counter.Count(null).Counts.Count);
         Assert.Equal(0, Fitted.Counter.Count("   ").Counts.Count);
     }
+
+    [Fact]
+    public void Counting_many_texts_at_once_gives_each_its_own_counts_in_order()
+    {
+        // Repeats are counted once and shared; blanks count nothing: each must still get the counts Count gives it.
+        string?[] texts = ["raft consensus", "clocks clocks", null, "raft consensus", "   ", "zzqx", "Dynamo key value store", "clocks clocks"];
+
+        var all = Fitted.Counter.CountAll(texts);
+
+        Assert.Equal(texts.Length, all.Length);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var alone = Fitted.Counter.Count(texts[i]).Counts;
+            Assert.Same(Fitted.Counter, all[i].Counter);
+            Assert.Equal(alone.Indices.ToArray(), all[i].Counts.Indices.ToArray());
+            Assert.Equal(alone.Values.ToArray(), all[i].Counts.Values.ToArray());
+        }
+
+        Assert.NotEqual(0, all[0].Counts.Count);
+    }
 }

@@ -40,7 +40,7 @@ public sealed class JudgedNeighbours
             return Empty;
         }
 
-        var (space, vectors) = TfIdfSpace.Fit(counter, examples.Select(e => counter.Count(e.Text)).ToList());
+        var (space, vectors) = TfIdfSpace.Fit(counter, counter.CountAll([.. examples.Select(e => e.Text)]));
         return new JudgedNeighbours(space, new SparseVectorIndex(vectors), [.. examples]);
     }
 
