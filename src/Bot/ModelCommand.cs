@@ -54,6 +54,7 @@ internal static class ModelCommand
         var model = new Command("model", "Train the bot's models.");
         model.Subcommands.Add(train);
         model.Subcommands.Add(IntentModelCommand.Create(withCatalog));
+        model.Subcommands.Add(IntentModelCommand.CreateSpeed(withCatalog));
         foreach (var levelCommand in LevelModelCommand.Create(withCatalog))
         {
             model.Subcommands.Add(levelCommand);
