@@ -95,7 +95,7 @@ internal static class LevelModelCommand
         output.WriteLine("The bot's reading (level phrases, else the model at its threshold) where it differs from the stated level, under the same cross-validation:");
         foreach (var outcome in outcomes)
         {
-            var read = outcome.Rules ?? LevelModelTrainer.Confident(outcome.Model, MessageClassifierOptions.DefaultLevelThreshold);
+            var read = LevelModelTrainer.AsTheBotReads(outcome);
             if (read != outcome.Message.Level)
             {
                 output.WriteLine($"- stated {outcome.Message.Level?.ToString() ?? "none"}, read {read?.ToString() ?? "none"} (phrases {outcome.Rules?.ToString() ?? "none"}; model {outcome.Model.Level?.ToString() ?? "none"} {outcome.Model.Confidence:F2}): {outcome.Message.Text.ReplaceLineEndings(" ")}");

@@ -252,6 +252,9 @@ public static class LevelModelTrainer
 
     public static Level? Confident(LevelPrediction reading, float threshold) => reading.Confidence >= threshold ? reading.Level : null;
 
+    /// <summary>The level as the bot reads it (<see cref="MessageClassifier.ReadLevel"/>): the phrases', else the model's at the shipped threshold.</summary>
+    public static Level? AsTheBotReads(LevelOutcome outcome) => outcome.Rules ?? Confident(outcome.Model, MessageClassifierOptions.DefaultLevelThreshold);
+
     public static string FormatComparison(IReadOnlyList<LevelOutcome> outcomes, IEnumerable<(string Name, Func<LevelOutcome, Level?> Read)> strategies)
     {
         var text = new StringBuilder();

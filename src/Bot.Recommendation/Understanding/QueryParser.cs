@@ -169,22 +169,24 @@ public sealed class QueryParser
         return false;
     }
 
-    private static bool IsNegated(string[] tokens, int index) =>
-        (index >= 1 && NegatingWords.Contains(tokens[index - 1]))
-        || (index >= 2 && NegatingWords.Contains(tokens[index - 2]) && NegationFillers.Contains(tokens[index - 1]));
+    // A negating word just before a level phrase, or before one filler ("not the getting started guide"); a kind word
+    // reaches further, past fillers that qualify it ("no academic papers", "not a research paper", "don't want a
+    // book"), while "no idea which book" still asks for a book.
+    private static bool IsNegated(string[] tokens, int index) => IsNegated(tokens, index, reach: 1, extraFillers: null);
 
-    // A kind word is ruled out by a negating word up to three words before it with only fillers between ("no
-    // academic papers", "not a research paper", "don't want a book"); "no idea which book" still asks for a book.
-    private static bool IsKindNegated(string[] tokens, int index)
+    private static bool IsKindNegated(string[] tokens, int index) => IsNegated(tokens, index, KindNegationReach, KindNegationFillers);
+
+    // A negating word among the words before index, with only fillers between it and index; at most reach + 1 words back.
+    private static bool IsNegated(string[] tokens, int index, int reach, HashSet<string>? extraFillers)
     {
-        for (var k = index - 1; k >= Math.Max(0, index - 1 - KindNegationReach); k--)
+        for (var k = index - 1; k >= Math.Max(0, index - 1 - reach); k--)
         {
             if (NegatingWords.Contains(tokens[k]))
             {
                 return true;
             }
 
-            if (!NegationFillers.Contains(tokens[k]) && !KindNegationFillers.Contains(tokens[k]))
+            if (!NegationFillers.Contains(tokens[k]) && extraFillers?.Contains(tokens[k]) != true)
             {
                 return false;
             }
