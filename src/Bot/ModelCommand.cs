@@ -28,9 +28,10 @@ internal static class ModelCommand
         var cvOnly = new Option<bool>("--cv-only") { Description = "Only cross-validate the topic model and the ranker and print the figures: write no model file and skip the intent model (to compare with and without --with-feedback)." };
         var misses = new Option<bool>("--misses") { Description = "Also report where the cross-validated LightGBM ranker loses nDCG@5 on the training judgments: candidate recall, loss by kind of request, and the worst requests with their top five against the ideal ids." };
         var without = new Option<FeatureFamily[]>("--without") { Description = "Also cross-validate the LightGBM ranker with these feature families zeroed, per fold beside all features (before/after of a feature family in one run).", AllowMultipleArgumentsPerToken = true };
+        var compareFolds = new Option<bool>("--compare-folds") { Description = "Also cross-validate the LightGBM ranker with each judged set whole in one fold (measured on other judges' requests only, as a new reader's request is), its training priors split request by request and set by set, side by side." };
         var rankerOnly = new Option<bool>("--ranker-only") { Description = "Train only the ranker (data/models/ranker.zip, judged-priors.tsv and ranker.metrics.json), reading the requests with the shipped level and topic models: minutes rather than a quarter of an hour. With --cv-only it writes nothing." };
         var feedback = new FeedbackOptions();
-        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2 or Holdout3): the level model (data/models/level.zip), the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, rankerOnly, topicThresholds, treeSettings, misses, without };
+        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2 or Holdout3): the level model (data/models/level.zip), the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, rankerOnly, topicThresholds, treeSettings, misses, without, compareFolds };
         feedback.AddTo(train);
         train.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -42,7 +43,7 @@ internal static class ModelCommand
             }
 
             var rankerOnlyRun = parseResult.GetValue(rankerOnly);
-            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), rankerOnlyRun, parseResult.GetValue(topicThresholds), parseResult.GetValue(treeSettings), parseResult.GetValue(misses), parseResult.GetValue(without) ?? [], settings, cancellationToken).ConfigureAwait(false);
+            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), rankerOnlyRun, parseResult.GetValue(topicThresholds), parseResult.GetValue(treeSettings), parseResult.GetValue(misses), parseResult.GetValue(compareFolds), parseResult.GetValue(without) ?? [], settings, cancellationToken).ConfigureAwait(false);
             if (status != 0 || parseResult.GetValue(cvOnly) || rankerOnlyRun)
             {
                 return status;
@@ -62,7 +63,7 @@ internal static class ModelCommand
         return model;
     }
 
-    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, bool rankerOnly, bool topicThresholds, bool treeSettings, bool misses, IReadOnlyList<FeatureFamily> withoutFamilies, FeedbackSettings feedback, CancellationToken cancellationToken)
+    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, bool rankerOnly, bool topicThresholds, bool treeSettings, bool misses, bool compareFolds, IReadOnlyList<FeatureFamily> withoutFamilies, FeedbackSettings feedback, CancellationToken cancellationToken)
     {
         var root = repository ?? FindRepository();
         if (root is null)
@@ -108,6 +109,16 @@ internal static class ModelCommand
             {
                 var result = RankerTrainer.CrossValidate(dataset, RankerAlgorithm.LightGbmLambdaRank, settings: shape);
                 Console.WriteLine($"  {shape}{(shape == TreeSettings.Shipped ? " (shipped)" : "")}: {RankerTrainer.Format(result.Mean)} ({string.Join(" ", result.FoldNdcg.Select(RankerTrainer.Format))})");
+            }
+        }
+
+        if (compareFolds)
+        {
+            Console.WriteLine($"Ranker CV nDCG@5 ({RankerAlgorithm.LightGbmLambdaRank}) by fold grouping:");
+            foreach (var folding in new Folding[] { Folding.Shipped, new(FoldGrouping.BySet, FoldGrouping.Interleaved), new(FoldGrouping.BySet, FoldGrouping.BySet) })
+            {
+                var result = RankerTrainer.CrossValidate(dataset, RankerAlgorithm.LightGbmLambdaRank, folding: folding);
+                Console.WriteLine($"  {folding}: {RankerTrainer.Format(result.Mean)} ({string.Join(" ", result.FoldNdcg.Select(RankerTrainer.Format))}; {result.Elapsed.TotalSeconds:F0} s)");
             }
         }
 

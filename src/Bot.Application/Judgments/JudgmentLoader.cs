@@ -38,8 +38,11 @@ public static class JudgmentLoader
         ReadOptional<MessagesFileDto>(Path.Combine(directory, MessagesFile))?.Messages.Select(ToJudgment).ToList() ?? []);
 
     /// <summary>Only the /recommend judgments of a folder.</summary>
-    public static IReadOnlyList<RecommendJudgment> LoadRecommend(string directory) =>
-        Read<RecommendFileDto>(Path.Combine(directory, RecommendFile)).Queries.Select(ToJudgment).ToList();
+    public static IReadOnlyList<RecommendJudgment> LoadRecommend(string directory)
+    {
+        var set = Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
+        return Read<RecommendFileDto>(Path.Combine(directory, RecommendFile)).Queries.Select(dto => ToJudgment(dto) with { Set = set }).ToList();
+    }
 
     private static T? ReadOptional<T>(string path)
         where T : class => File.Exists(path) ? Read<T>(path) : null;

@@ -27,7 +27,11 @@ public sealed record RecommendJudgment(
     IReadOnlyList<string> Topics,
     Level? Level,
     ResourceKind? Kind,
-    Grades Grades);
+    Grades Grades)
+{
+    /// <summary>The folder (judged set) it was read from, so cross-validation can keep one judge's requests together; empty when built by hand.</summary>
+    public string Set { get; init; } = string.Empty;
+}
 
 /// <summary>One judged <c>/paper</c> lookup; <see cref="Expect"/> null means no paper should match.</summary>
 public sealed record PaperJudgment(string Query, string? Expect, IReadOnlyList<string> Accept, string How)

@@ -74,6 +74,30 @@ public sealed record TrainingQuery(string Input, IReadOnlyList<string> Ids, IRea
 
     /// <summary>The catalog and options its candidates were found with, to find them again with a fold's judged priors; null when built by hand.</summary>
     public CandidateSource? Source { get; init; }
+
+    /// <summary>The judged set (one judge session) it came from; <see cref="FoldGrouping.BySet"/> keeps a set in one fold.</summary>
+    public string Set { get; init; } = string.Empty;
+}
+
+/// <summary>How judged requests are split into cross-validation folds.</summary>
+public enum FoldGrouping
+{
+    /// <summary>Request by request in turn: every fold holds some of every judge's requests.</summary>
+    Interleaved,
+
+    /// <summary>Each judged set whole in one fold: a fold's requests are measured, and its priors counted, only from other judges' work, as a new reader's request is.</summary>
+    BySet,
+}
+
+/// <summary>
+/// The folds of a cross-validation: <see cref="Measured"/> splits what is measured from what is trained on;
+/// <see cref="Priors"/> splits the training requests again so none of them has priors holding its own grades.
+/// </summary>
+public sealed record Folding(FoldGrouping Measured, FoldGrouping Priors)
+{
+    public static Folding Shipped { get; } = new(FoldGrouping.Interleaved, FoldGrouping.Interleaved);
+
+    public override string ToString() => $"measured {Measured}, priors {Priors}";
 }
 
 /// <summary>
@@ -156,6 +180,7 @@ public static class RankerTrainer
             {
                 dataset.Add(new TrainingQuery(judgment.Input, ids, candidates.Select(c => c.Features).ToList(), labels, judgment.Grades)
                 {
+                    Set = judgment.Set,
                     Query = query,
                     Example = new JudgedExample(judgment.Topics, judgment.Level, judgment.Grades.ById, extractor.RequestText(query)),
                     Source = source,
@@ -167,24 +192,27 @@ public static class RankerTrainer
     }
 
     /// <summary>nDCG@5 per fold; <paramref name="removed"/> families are zeroed out (the ablation).</summary>
-    public static CrossValidation CrossValidate(IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed = null, TreeSettings? settings = null)
+    public static CrossValidation CrossValidate(IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed = null, TreeSettings? settings = null, Folding? folding = null)
     {
         var stopwatch = Stopwatch.StartNew();
-        var outcomes = CrossValidateQueries(dataset, algorithm, removed, settings);
+        var outcomes = CrossValidateQueries(dataset, algorithm, removed, settings, folding);
         var folds = Enumerable.Range(0, Folds).Select(fold => outcomes.Where(o => o.Fold == fold).Average(o => o.Ndcg)).ToList();
         return new CrossValidation(algorithm, folds, stopwatch.Elapsed);
     }
 
     /// <summary>Each request's outcome when ranked by the model of the fold that did not train on it.</summary>
-    public static IReadOnlyList<QueryOutcome> CrossValidateQueries(IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed = null, TreeSettings? settings = null)
+    public static IReadOnlyList<QueryOutcome> CrossValidateQueries(IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed = null, TreeSettings? settings = null, Folding? folding = null)
     {
+        folding ??= Folding.Shipped;
+        var measuredFolds = FoldsOf(dataset, folding.Measured);
+        var priorFolds = FoldsOf(dataset, folding.Priors);
         var outcomes = new List<QueryOutcome>(dataset.Count);
         for (var fold = 0; fold < Folds; fold++)
         {
             var measured = fold;
-            var train = OutOfFoldPriors(dataset, excluded: fold);
+            var train = OutOfFoldPriors(dataset, priorFolds, i => measuredFolds[i] == measured);
             var model = RankerModelFrom(Fit(train, algorithm, removed, settings ?? TreeSettings.Shipped, out _));
-            var test = WithPriors(InFold(dataset, fold).ToList(), PriorsOf(dataset.Where((_, i) => FoldOf(i) != measured)));
+            var test = WithPriors(dataset.Where((_, i) => measuredFolds[i] == measured).ToList(), PriorsOf(dataset.Where((_, i) => measuredFolds[i] != measured)));
             foreach (var query in test)
             {
                 var order = Order(query, model, removed);
@@ -208,7 +236,7 @@ public static class RankerTrainer
     /// </summary>
     public static TrainedRanker TrainFinal(IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm)
     {
-        var transformer = Fit(OutOfFoldPriors(dataset, excluded: null), algorithm, removed: null, TreeSettings.Shipped, out var schema);
+        var transformer = Fit(OutOfFoldPriors(dataset, FoldsOf(dataset, Folding.Shipped.Priors), _ => false), algorithm, removed: null, TreeSettings.Shipped, out var schema);
         using var stream = new MemoryStream();
         Context().Model.Save(transformer, schema, stream);
         return new TrainedRanker(stream.ToArray(), PriorsOf(dataset));
@@ -244,28 +272,47 @@ public static class RankerTrainer
     /// <summary>The priors counted from these queries' judgments.</summary>
     public static JudgedPriors PriorsOf(IEnumerable<TrainingQuery> queries) => JudgedPriors.From(queries.Select(q => q.Example).OfType<JudgedExample>());
 
-    /// <summary>The fold a query at this position of the dataset belongs to.</summary>
-    public static int FoldOf(int position) => position % Folds;
+    /// <summary>
+    /// Each query's fold. Interleaved: by position in turn. By set: whole sets, largest first, each into the fold
+    /// holding the fewest queries so far (ties to the lower fold), so folds stay about the same size.
+    /// </summary>
+    public static int[] FoldsOf(IReadOnlyList<TrainingQuery> dataset, FoldGrouping grouping)
+    {
+        if (grouping == FoldGrouping.Interleaved)
+        {
+            return Enumerable.Range(0, dataset.Count).Select(i => i % Folds).ToArray();
+        }
 
-    private static IEnumerable<TrainingQuery> InFold(IReadOnlyList<TrainingQuery> dataset, int fold) => dataset.Where((_, i) => FoldOf(i) == fold);
+        var sizes = new int[Folds];
+        var foldOfSet = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var set in dataset.GroupBy(q => q.Set, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var smallest = Array.IndexOf(sizes, sizes.Min());
+            foldOfSet[set.Key] = smallest;
+            sizes[smallest] += set.Count();
+        }
+
+        return dataset.Select(q => foldOfSet[q.Set]).ToArray();
+    }
 
     /// <summary>
-    /// The training queries, each fold with priors counted from neither itself nor <paramref name="excluded"/> (the
-    /// fold being measured), so no query's features hold its own grades nor the measured fold's.
+    /// The training queries (those not <paramref name="isMeasured"/>), each with priors counted from training queries
+    /// of other <paramref name="priorFolds"/>, so no query's features hold its own grades nor the measured fold's.
     /// </summary>
-    private static List<TrainingQuery> OutOfFoldPriors(IReadOnlyList<TrainingQuery> dataset, int? excluded)
+    private static List<TrainingQuery> OutOfFoldPriors(IReadOnlyList<TrainingQuery> dataset, IReadOnlyList<int> priorFolds, Func<int, bool> isMeasured)
     {
         var result = new List<TrainingQuery>(dataset.Count);
         for (var fold = 0; fold < Folds; fold++)
         {
-            if (fold == excluded)
+            var own = fold;
+            var members = dataset.Where((_, i) => !isMeasured(i) && priorFolds[i] == own).ToList();
+            if (members.Count == 0)
             {
                 continue;
             }
 
-            var own = fold;
-            var priors = PriorsOf(dataset.Where((_, i) => FoldOf(i) != own && FoldOf(i) != excluded));
-            result.AddRange(WithPriors(InFold(dataset, fold).ToList(), priors));
+            var priors = PriorsOf(dataset.Where((_, i) => !isMeasured(i) && priorFolds[i] != own));
+            result.AddRange(WithPriors(members, priors));
         }
 
         return result;
