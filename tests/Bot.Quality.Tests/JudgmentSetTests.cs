@@ -34,6 +34,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training10")]
     [InlineData("Training11")]
     [InlineData("Training11b")]
+    [InlineData("Training12")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
