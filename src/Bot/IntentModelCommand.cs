@@ -27,9 +27,10 @@ internal static class IntentModelCommand
         var output = new Option<string?>("--output") { Description = "Where to write the model; default data/models/intent.zip next to the catalog." };
         var judgments = new Option<string?>("--judgments") { Description = "The judgments folder; default tests/Bot.Quality.Tests/Judgments in the repository." };
         var quick = new Option<bool>("--quick") { Description = "Skip the other trainer's comparison and the speed measurement." };
-        var train = new Command("train-intent", "Retrain the free-text intent model on the training messages and print its held-out figures.") { output, judgments, quick };
+        var compareFolds = new Option<bool>("--compare-folds") { Description = "Also cross-validate the shipped trainer with each judged set (one judge's file) whole in one fold, and print beside the shipped interleaved folds: accuracy, chatter answered, requests missed, the silence threshold curve and where precision²×recall peaks, and each set's figures. Changes nothing that is written." };
+        var train = new Command("train-intent", "Retrain the free-text intent model on the training messages and print its held-out figures.") { output, judgments, quick, compareFolds };
         train.SetAction((parseResult, cancellationToken) =>
-            TrainAsync(withCatalog, parseResult.GetValue(output), parseResult.GetValue(judgments), parseResult.GetValue(quick)));
+            TrainAsync(withCatalog, parseResult.GetValue(output), parseResult.GetValue(judgments), parseResult.GetValue(quick), parseResult.GetValue(compareFolds)));
         return train;
     }
 
@@ -51,18 +52,18 @@ internal static class IntentModelCommand
         return speed;
     }
 
-    public static Task<int> TrainAsync(Func<Func<ReadingCatalog, Task<int>>, Task<int>> withCatalog, string? output, string? judgments, bool quick) =>
+    public static Task<int> TrainAsync(Func<Func<ReadingCatalog, Task<int>>, Task<int>> withCatalog, string? output, string? judgments, bool quick, bool compareFolds = false) =>
         withCatalog(catalog =>
         {
             var root = ModelCommand.FindRepository()
                 ?? throw new DirectoryNotFoundException("Run this from inside the repository: tests/Bot.Quality.Tests/Judgments and data/ were not found above the working directory.");
             var judgmentsDirectory = judgments ?? Path.Combine(root, JudgmentLoader.RepositoryPath);
             var modelPath = output ?? Path.Combine(root, "data", "models", "intent.zip");
-            Run(catalog, judgmentsDirectory, modelPath, quick, Console.Out);
+            Run(catalog, judgmentsDirectory, modelPath, quick, compareFolds, Console.Out);
             return Task.FromResult(0);
         });
 
-    private static void Run(ReadingCatalog catalog, string judgmentsDirectory, string modelPath, bool quick, TextWriter output)
+    private static void Run(ReadingCatalog catalog, string judgmentsDirectory, string modelPath, bool quick, bool compareFolds, TextWriter output)
     {
         var (labelledMessages, judgedRequests) = IntentModelTrainer.LoadTrainingParts(judgmentsDirectory, JudgmentLoader.LoadRequestMessages(judgmentsDirectory));
         IReadOnlyList<LabelledMessage> training = [.. labelledMessages, .. judgedRequests];
@@ -108,6 +109,11 @@ internal static class IntentModelCommand
 
         output.WriteLine($"\nShipped trainer: {IntentModelTrainer.ShippedTrainer}. Silence threshold curve on its cross-validated predictions (channel messages not addressed to the bot):");
         PrintThresholdCurve(training, crossValidated[IntentModelTrainer.ShippedTrainer], output);
+
+        if (compareFolds)
+        {
+            CompareFolds(training, facts, crossValidated[IntentModelTrainer.ShippedTrainer], output);
+        }
 
         var model = IntentModelTrainer.Train(training, IntentModelTrainer.ShippedTrainer, facts);
         IntentModelTrainer.Save(model, modelPath);
@@ -166,13 +172,10 @@ internal static class IntentModelCommand
 
         void Print(string name, IReadOnlyList<LabelledMessage> m, IReadOnlyList<IntentPrediction> mp, IReadOnlyList<LabelledMessage> r, IReadOnlyList<IntentPrediction> rp)
         {
-            var onMessages = IntentMetrics.Compute(m.Select((x, i) => (x.Intent, Decide(x, mp[i]))));
-            var answered = r.Where((x, i) => Decide(x, rp[i]) != MessageIntent.None).Count();
+            var onMessages = IntentMetrics.Compute(m.Select((x, i) => (x.Intent, Decide(x, mp[i], MessageClassifierOptions.DefaultSilenceThreshold))));
+            var answered = r.Where((x, i) => Decide(x, rp[i], MessageClassifierOptions.DefaultSilenceThreshold) != MessageIntent.None).Count();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-22} messages: accuracy {onMessages.Accuracy:F3}, chatter answered {onMessages.ChatterAnswered,6:P1}, requests missed {onMessages.RequestsMissed,6:P1}; judged requests answered {(double)answered / r.Count,6:P1}"));
         }
-
-        static MessageIntent Decide(LabelledMessage message, IntentPrediction prediction) =>
-            prediction.IsOtherLanguage || (!message.Addressed && prediction.Confidence < MessageClassifierOptions.DefaultSilenceThreshold) ? MessageIntent.None : prediction.Intent;
     }
 
     /// <summary>The same messages with fewer facts: the text alone, and the text with the first model's eleven facts.</summary>
@@ -190,11 +193,25 @@ internal static class IntentModelCommand
 
     private static void PrintThresholdCurve(IReadOnlyList<LabelledMessage> training, IReadOnlyList<IntentPrediction> predictions, TextWriter output)
     {
+        var curve = ThresholdCurve(training, predictions);
+        output.WriteLine("  threshold  chatter answered  requests missed  answered precision  precision²×recall");
+        foreach (var row in curve)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {row.Threshold,9:F2}  {row.ChatterAnswered,16:P1}  {row.RequestsMissed,15:P1}  {row.Precision,18:F3}  {row.Score,17:F3}"));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  best precision²×recall at {Best(curve).Threshold:F2}; MessageClassifierOptions.DefaultSilenceThreshold is {MessageClassifierOptions.DefaultSilenceThreshold:F2}"));
+    }
+
+    /// <summary>One silence threshold on the channel messages not addressed to the bot: what it answers and its product rule score.</summary>
+    private sealed record ThresholdPoint(float Threshold, double ChatterAnswered, double RequestsMissed, double Precision, double Score);
+
+    private static List<ThresholdPoint> ThresholdCurve(IReadOnlyList<LabelledMessage> training, IReadOnlyList<IntentPrediction> predictions)
+    {
         var channel = training.Select((m, i) => (Message: m, Prediction: predictions[i])).Where(p => !p.Message.Addressed).ToList();
         var chatter = channel.Count(p => p.Message.Intent == MessageIntent.None);
         var requests = channel.Count - chatter;
-        output.WriteLine("  threshold  chatter answered  requests missed  answered precision  precision²×recall");
-        var (bestThreshold, bestScore) = (0f, -1.0);
+        var curve = new List<ThresholdPoint>();
         for (var step = 6; step <= 19; step++)
         {
             var threshold = step * 0.05f;
@@ -205,17 +222,92 @@ internal static class IntentModelCommand
             var recall = (double)requestsAnswered / requests;
             // The product rule: a wrong answer in a busy channel costs twice a missed request, so precision counts
             // twice; being a product, neither side can be given up for the other.
-            var score = precision * precision * recall;
-            if (score > bestScore + 1e-9)
-            {
-                (bestThreshold, bestScore) = (threshold, score);
-            }
-
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {threshold,9:F2}  {(double)chatterAnswered / chatter,16:P1}  {1 - recall,15:P1}  {precision,18:F3}  {score,17:F3}"));
+            curve.Add(new ThresholdPoint(threshold, (double)chatterAnswered / chatter, 1 - recall, precision, precision * precision * recall));
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  best precision²×recall at {bestThreshold:F2}; MessageClassifierOptions.DefaultSilenceThreshold is {MessageClassifierOptions.DefaultSilenceThreshold:F2}"));
+        return curve;
     }
+
+    /// <summary>The lowest threshold with the highest score (a later one must beat it by more than rounding).</summary>
+    private static ThresholdPoint Best(IReadOnlyList<ThresholdPoint> curve)
+    {
+        var best = curve[0];
+        foreach (var point in curve.Skip(1))
+        {
+            if (point.Score > best.Score + 1e-9)
+            {
+                best = point;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The shipped trainer cross-validated on the shipped interleaved folds beside folds that keep each judged set
+    /// whole: the curve the silence threshold is read from under each, the whole-set figures at a few thresholds, and
+    /// each set's figures when predicted by a model that never saw its judge.
+    /// </summary>
+    private static void CompareFolds(IReadOnlyList<LabelledMessage> training, Func<LabelledMessage, float[]> facts, IReadOnlyList<IntentPrediction> interleaved, TextWriter output)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var bySet = IntentModelTrainer.CrossValidate(training, IntentModelTrainer.ShippedTrainer, facts, grouping: FoldGrouping.BySet);
+        var folds = IntentModelTrainer.FoldsOf(training, FoldGrouping.BySet);
+        output.WriteLine($"\nFold grouping, {IntentModelTrainer.ShippedTrainer} on 5-fold cross-validation (by set: {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s). By-set folds, largest set first into the smallest fold:");
+        foreach (var fold in Enumerable.Range(0, 5))
+        {
+            var sets = training.Where((_, i) => folds[i] == fold).GroupBy(m => m.Set).Select(g => $"{g.Key} {g.Count()}");
+            output.WriteLine($"  fold {fold} ({folds.Count(f => f == fold)}): {string.Join(", ", sets)}");
+        }
+
+        var groupings = new (string Name, IReadOnlyList<IntentPrediction> Predictions)[] { ("interleaved (shipped)", interleaved), ("by set", bySet) };
+        output.WriteLine("\nThe model alone (other languages counted as none):");
+        output.WriteLine("  folds                  accuracy  chatter answered  requests missed");
+        foreach (var (name, predictions) in groupings)
+        {
+            var metrics = IntentMetrics.Compute(training.Select((m, i) => (m.Intent, predictions[i].Intent)));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-21}  {metrics.Accuracy,8:F3}  {metrics.ChatterAnswered,16:P1}  {metrics.RequestsMissed,15:P1}"));
+        }
+
+        output.WriteLine("\nSilence threshold curve (channel messages not addressed to the bot), interleaved | by set:");
+        output.WriteLine("  threshold | chatter ans.  missed  precision  p²×recall | chatter ans.  missed  precision  p²×recall");
+        var curves = groupings.Select(g => ThresholdCurve(training, g.Predictions)).ToList();
+        for (var row = 0; row < curves[0].Count; row++)
+        {
+            var cells = curves.Select(c => c[row]).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.ChatterAnswered,12:P1}  {p.RequestsMissed,6:P1}  {p.Precision,9:F3}  {p.Score,9:F3}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {curves[0][row].Threshold,9:F2} | {string.Join(" | ", cells)}"));
+        }
+
+        foreach (var (name, curve) in groupings.Select((g, i) => (g.Name, curves[i])))
+        {
+            var best = Best(curve);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: precision²×recall peaks at {best.Threshold:F2} ({best.Score:F3}; chatter answered {best.ChatterAnswered:P1}, requests missed {best.RequestsMissed:P1})"));
+        }
+
+        output.WriteLine($"  MessageClassifierOptions.DefaultSilenceThreshold is {MessageClassifierOptions.DefaultSilenceThreshold.ToString("F2", CultureInfo.InvariantCulture)}");
+
+        float[] thresholds = [0.60f, 0.65f, 0.70f, 0.75f, 0.80f, 0.85f, 0.90f];
+        output.WriteLine("\nAll training messages, the model with the silence threshold applied to channel messages not addressed to the bot:");
+        output.WriteLine("  threshold | interleaved: accuracy  chatter ans.  missed | by set: accuracy  chatter ans.  missed");
+        foreach (var threshold in thresholds)
+        {
+            var cells = groupings.Select(g => IntentMetrics.Compute(training.Select((m, i) => (m.Intent, Decide(m, g.Predictions[i], threshold)))))
+                .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Accuracy,8:F3}  {m.ChatterAnswered,12:P1}  {m.RequestsMissed,6:P1}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {threshold,9:F2} | {string.Join("   | ", cells)}"));
+        }
+
+        output.WriteLine($"\nEach set predicted by a by-set fold's model (never saw its judge), threshold {MessageClassifierOptions.DefaultSilenceThreshold.ToString("F2", CultureInfo.InvariantCulture)} applied:");
+        output.WriteLine("  set                          count  accuracy  chatter ans.  missed");
+        foreach (var set in training.Select((m, i) => (Message: m, Prediction: bySet[i])).GroupBy(p => p.Message.Set))
+        {
+            var metrics = IntentMetrics.Compute(set.Select(p => (p.Message.Intent, Decide(p.Message, p.Prediction, MessageClassifierOptions.DefaultSilenceThreshold))));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {set.Key,-27} {metrics.Count,6}  {metrics.Accuracy,8:F3}  {metrics.ChatterAnswered,12:P1}  {metrics.RequestsMissed,6:P1}"));
+        }
+    }
+
+    /// <summary>The model's decision with the silence threshold applied, as the classifier applies it before its exact rules.</summary>
+    private static MessageIntent Decide(LabelledMessage message, IntentPrediction prediction, float threshold) =>
+        prediction.IsOtherLanguage || (!message.Addressed && prediction.Confidence < threshold) ? MessageIntent.None : prediction.Intent;
 
     /// <summary>The level of the held-out requests as the bot reads it, against the level phrases alone: totals only, never the messages.</summary>
     private static void CompareLevels(RecommendationEngine engine, IReadOnlyList<LabelledMessage> heldOut, TextWriter output)

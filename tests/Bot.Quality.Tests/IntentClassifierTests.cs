@@ -36,6 +36,16 @@ public sealed class IntentClassifierTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Every_training_message_carries_the_judged_file_it_came_from()
+    {
+        var (messages, requests) = IntentModelTrainer.LoadTrainingParts(Judgments, JudgmentLoader.LoadRequestMessages(Judgments));
+
+        Assert.Equal(IntentModelTrainer.TrainingFiles, messages.Select(m => m.Set).Distinct());
+        Assert.Subset(IntentModelTrainer.RequestFolders.Select(JudgmentLoader.RecommendSetName).ToHashSet(), requests.Select(m => m.Set).ToHashSet());
+        Assert.DoesNotContain(requests, m => string.IsNullOrEmpty(m.Set));
+    }
+
+    [Fact]
     public void Held_out_messages_keep_their_measured_figures()
     {
         var classifier = new RecommendationEngine(Catalog.Value).Classifier;

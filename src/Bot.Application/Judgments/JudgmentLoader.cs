@@ -23,13 +23,16 @@ public static class JudgmentLoader
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
-    /// <summary>The judged requests' free text the intent model learns from, folder by folder as it learned them.</summary>
+    /// <summary>The judged requests' free text the intent model learns from, folder by folder as it learned them, each with its file as its set.</summary>
     public static IReadOnlyList<LabelledMessage> LoadRequestMessages(string judgmentsDirectory) =>
         IntentModelTrainer.RequestFolders
-            .SelectMany(folder => LoadRecommend(Path.Combine(judgmentsDirectory, folder)))
-            .Select(j => LabelledMessage.FromJudgedRequest(j.Input, j.Level))
+            .SelectMany(folder => LoadRecommend(Path.Combine(judgmentsDirectory, folder))
+                .Select(j => LabelledMessage.FromJudgedRequest(j.Input, j.Level) is { } message ? message with { Set = RecommendSetName(folder) } : null))
             .OfType<LabelledMessage>()
             .ToList();
+
+    /// <summary>The set name of a folder's /recommend judgments, relative to the judgments folder: "Training2/recommend.yaml", or "recommend.yaml" for the top folder.</summary>
+    public static string RecommendSetName(string folder) => string.IsNullOrEmpty(folder) ? RecommendFile : folder + "/" + RecommendFile;
 
     /// <summary>Loads a folder's judgments; a folder may leave out any of its three files (none of that kind).</summary>
     public static JudgmentSet Load(string directory) => new(

@@ -113,7 +113,7 @@ public static class LevelModelTrainer
 
         foreach (var folder in IntentModelTrainer.RequestFolders)
         {
-            var set = string.IsNullOrEmpty(folder) ? JudgmentLoader.RecommendFile : folder + "/" + JudgmentLoader.RecommendFile;
+            var set = JudgmentLoader.RecommendSetName(folder);
             foreach (var judgment in JudgmentLoader.LoadRecommend(Path.Combine(judgmentsDirectory, folder)))
             {
                 if (LabelledMessage.FromJudgedRequest(judgment.Input, judgment.Level) is { } request && seen.Add(request.Text))

@@ -79,16 +79,6 @@ public sealed record TrainingQuery(string Input, IReadOnlyList<string> Ids, IRea
     public string Set { get; init; } = string.Empty;
 }
 
-/// <summary>How judged requests are split into cross-validation folds.</summary>
-public enum FoldGrouping
-{
-    /// <summary>Request by request in turn: every fold holds some of every judge's requests.</summary>
-    Interleaved,
-
-    /// <summary>Each judged set whole in one fold: a fold's requests are measured, and its priors counted, only from other judges' work, as a new reader's request is.</summary>
-    BySet,
-}
-
 /// <summary>
 /// The folds of a cross-validation: <see cref="Measured"/> splits what is measured from what is trained on;
 /// <see cref="Priors"/> splits the training requests again so none of them has priors holding its own grades.
@@ -272,28 +262,9 @@ public static class RankerTrainer
     /// <summary>The priors counted from these queries' judgments.</summary>
     public static JudgedPriors PriorsOf(IEnumerable<TrainingQuery> queries) => JudgedPriors.From(queries.Select(q => q.Example).OfType<JudgedExample>());
 
-    /// <summary>
-    /// Each query's fold. Interleaved: by position in turn. By set: whole sets, largest first, each into the fold
-    /// holding the fewest queries so far (ties to the lower fold), so folds stay about the same size.
-    /// </summary>
-    public static int[] FoldsOf(IReadOnlyList<TrainingQuery> dataset, FoldGrouping grouping)
-    {
-        if (grouping == FoldGrouping.Interleaved)
-        {
-            return Enumerable.Range(0, dataset.Count).Select(i => i % Folds).ToArray();
-        }
-
-        var sizes = new int[Folds];
-        var foldOfSet = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var set in dataset.GroupBy(q => q.Set, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var smallest = Array.IndexOf(sizes, sizes.Min());
-            foldOfSet[set.Key] = smallest;
-            sizes[smallest] += set.Count();
-        }
-
-        return dataset.Select(q => foldOfSet[q.Set]).ToArray();
-    }
+    /// <summary>Each query's fold (<see cref="CrossValidationFolds.Assign"/>): by set, a fold's requests are measured, and its priors counted, only from other judges' work.</summary>
+    public static int[] FoldsOf(IReadOnlyList<TrainingQuery> dataset, FoldGrouping grouping) =>
+        CrossValidationFolds.Assign(dataset.Select(q => q.Set).ToList(), grouping, Folds);
 
     /// <summary>
     /// The training queries (those not <paramref name="isMeasured"/>), each with priors counted from training queries

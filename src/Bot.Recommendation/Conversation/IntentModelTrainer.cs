@@ -63,7 +63,7 @@ public static class IntentModelTrainer
     /// <summary>The two parts of the training text apart, for measuring what the judged requests add.</summary>
     public static (IReadOnlyList<LabelledMessage> Messages, IReadOnlyList<LabelledMessage> Requests) LoadTrainingParts(string judgmentsDirectory, IEnumerable<LabelledMessage> judgedRequests)
     {
-        var messages = TrainingFiles.SelectMany(f => LabelledMessageReader.Read(Path.Combine(judgmentsDirectory, f))).ToList();
+        var messages = TrainingFiles.SelectMany(f => LabelledMessageReader.Read(Path.Combine(judgmentsDirectory, f)).Select(m => m with { Set = f })).ToList();
         var seen = messages.Select(m => m.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var requests = judgedRequests.Where(m => seen.Add(m.Text)).ToList();
         return (messages, requests);
@@ -108,24 +108,35 @@ public static class IntentModelTrainer
     }
 
     /// <summary>
-    /// Out-of-fold predictions: each message predicted by a model trained on the other folds (fold = position modulo
-    /// <paramref name="folds"/>, so the split is deterministic). This is what the silence threshold is chosen on.
+    /// Out-of-fold predictions: each message predicted by a model trained on the other folds. The shipped folds are
+    /// interleaved (fold = position modulo <paramref name="folds"/>), and this is what the silence threshold is chosen
+    /// on; by set, each judged set lies whole in one fold (<see cref="CrossValidationFolds.Assign"/>), so a message is
+    /// predicted by a model that never saw its judge's writing, as a new reader's message is.
     /// </summary>
-    public static IReadOnlyList<IntentPrediction> CrossValidate(IReadOnlyList<LabelledMessage> messages, IntentTrainerKind kind, Func<LabelledMessage, float[]> facts, LightGbmSettings? settings = null, int folds = 5)
+    public static IReadOnlyList<IntentPrediction> CrossValidate(IReadOnlyList<LabelledMessage> messages, IntentTrainerKind kind, Func<LabelledMessage, float[]> facts, LightGbmSettings? settings = null, int folds = 5, FoldGrouping grouping = FoldGrouping.Interleaved)
     {
+        var foldOf = FoldsOf(messages, grouping, folds);
         var predictions = new IntentPrediction[messages.Count];
         for (var fold = 0; fold < folds; fold++)
         {
-            var training = messages.Where((_, i) => i % folds != fold).ToList();
+            var measured = fold;
+            var training = messages.Where((_, i) => foldOf[i] != measured).ToList();
             var model = Train(training, kind, facts, settings);
-            for (var i = fold; i < messages.Count; i += folds)
+            for (var i = 0; i < messages.Count; i++)
             {
-                predictions[i] = model.Predict(messages[i].Text, facts(messages[i]));
+                if (foldOf[i] == measured)
+                {
+                    predictions[i] = model.Predict(messages[i].Text, facts(messages[i]));
+                }
             }
         }
 
         return predictions;
     }
+
+    /// <summary>Each message's cross-validation fold under <paramref name="grouping"/>.</summary>
+    public static int[] FoldsOf(IReadOnlyList<LabelledMessage> messages, FoldGrouping grouping, int folds = 5) =>
+        CrossValidationFolds.Assign(messages.Select(m => m.Set).ToList(), grouping, folds);
 
     private static IntentModelInput ToInput(LabelledMessage message, Func<LabelledMessage, float[]> facts, Func<LabelledMessage, string> label) => new()
     {

@@ -13,6 +13,12 @@ public sealed record LabelledMessage(string Text, MessageIntent Intent, Level? L
     public string ModelLabel => OtherLanguage ? IntentLabels.OtherLanguage : IntentLabels.Of(Intent);
 
     /// <summary>
+    /// The judged set (one judge's file, as "Training2/messages.yaml" or "Training2/recommend.yaml") it came from, so
+    /// cross-validation can keep one judge's messages together; empty when built by hand or read alone.
+    /// </summary>
+    public string Set { get; init; } = string.Empty;
+
+    /// <summary>
     /// A judged <c>/recommend</c> input as a message to learn from: free text is a reading request by construction,
     /// addressed when it starts with a mention of the bot; a slash command never reaches the intent model (null).
     /// </summary>

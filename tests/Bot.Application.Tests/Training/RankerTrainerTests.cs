@@ -1,5 +1,6 @@
 using Bot.Application.Judgments;
 using Bot.Application.Training;
+using Bot.Recommendation;
 
 namespace Bot.Application.Tests.Training;
 
