@@ -27,38 +27,29 @@ public static class KindVocabulary
         ["lists"] = [ResourceKind.List], ["reading list"] = [ResourceKind.List],
     };
 
-    // A kind word followed by one of these is used in another sense: "software engineer", "talk to", "a class of".
-    private static readonly Dictionary<string, HashSet<string>> OtherSenseBefore = new(StringComparer.Ordinal)
-    {
-        ["software"] = new(StringComparer.Ordinal)
+    // A kind word followed by one of these is used in another sense ("software engineer", "talk to", "a class of"),
+    // and one after these too ("of course").
+    private static readonly OtherSenses Senses = new(
+        new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            "engineer", "engineers", "engineering", "developer", "developers", "dev", "devs", "architect", "architects",
-            "architecture", "design", "industry", "company", "companies", "team", "teams", "background", "person",
+            ["software"] =
+            [
+                "engineer", "engineers", "engineering", "developer", "developers", "dev", "devs", "architect", "architects",
+                "architecture", "design", "industry", "company", "companies", "team", "teams", "background", "person",
+            ],
+            ["talk"] = ["to", "with"],
+            ["talks"] = ["to", "with"],
+            ["class"] = ["of"],
+            ["list"] = ["of"],
+            ["watch"] = ["out"],
         },
-        ["talk"] = new(StringComparer.Ordinal) { "to", "with" },
-        ["talks"] = new(StringComparer.Ordinal) { "to", "with" },
-        ["class"] = new(StringComparer.Ordinal) { "of" },
-        ["list"] = new(StringComparer.Ordinal) { "of" },
-        ["watch"] = new(StringComparer.Ordinal) { "out" },
-    };
-
-    // A kind word after one of these is used in another sense: "of course".
-    private static readonly Dictionary<string, HashSet<string>> OtherSenseAfter = new(StringComparer.Ordinal)
-    {
-        ["course"] = new(StringComparer.Ordinal) { "of" },
-    };
+        new Dictionary<string, string[]>(StringComparer.Ordinal) { ["course"] = ["of"] });
 
     /// <summary>
     /// Whether the kind phrase of <paramref name="length"/> tokens at <paramref name="index"/> means something else
     /// here ("a software engineer", "of course", "nodes that talk to their neighbours"), so asks for no kind.
     /// </summary>
-    public static bool IsOtherSense(IReadOnlyList<string> tokens, int index, int length)
-    {
-        var phrase = length == 1 ? tokens[index] : string.Join(' ', tokens.Skip(index).Take(length));
-        var next = index + length;
-        return (next < tokens.Count && OtherSenseBefore.TryGetValue(phrase, out var following) && following.Contains(tokens[next]))
-            || (index > 0 && OtherSenseAfter.TryGetValue(phrase, out var preceding) && preceding.Contains(tokens[index - 1]));
-    }
+    public static bool IsOtherSense(IReadOnlyList<string> tokens, int index, int length) => Senses.Apply(tokens, index, length);
 
     /// <summary>The kinds a word asks for, first the one it names; empty when it is not a kind word.</summary>
     public static IReadOnlyList<ResourceKind> Lookup(string phrase) =>

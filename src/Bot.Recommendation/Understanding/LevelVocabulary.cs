@@ -60,7 +60,21 @@ public static class LevelVocabulary
         ("graduate", Level.Advanced), ("grad school", Level.Advanced), ("masters", Level.Advanced),
     ];
 
+    // A level word beside one of these names no level: "basic paxos" is single-decree Paxos, a "medium post" is on
+    // Medium, a "simple question" is about the asking.
+    private static readonly OtherSenses Senses = new(
+        new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["basic"] = ["paxos"],
+            ["medium"] = ["post", "posts", "article", "articles", "blog", "blogs", "writeup", "writeups"],
+            ["simple"] = ["question", "questions"],
+        },
+        new Dictionary<string, string[]>(StringComparer.Ordinal) { ["medium"] = ["on"] });
+
     public static IReadOnlyList<(string Phrase, Level Level)> All => Phrases;
+
+    /// <summary>Whether the level phrase of <paramref name="length"/> tokens at <paramref name="index"/> names no level here ("basic paxos", "a medium post").</summary>
+    public static bool IsOtherSense(IReadOnlyList<string> tokens, int index, int length) => Senses.Apply(tokens, index, length);
 
     /// <summary>The explicit level names a command argument may use (also "1"/"2"/"3" style shortcuts are not accepted).</summary>
     public static Level? ParseExact(string word) => TextAnalyzer.Normalize(word) switch

@@ -69,7 +69,7 @@ public sealed class QueryParser
                 }
 
                 var phrase = string.Join(' ', tokens, i, length);
-                if (LevelPhrases.TryGetValue(phrase, out var found))
+                if (LevelPhrases.TryGetValue(phrase, out var found) && !LevelVocabulary.IsOtherSense(tokens, i, length))
                 {
                     if (IsNegated(tokens, i))
                     {

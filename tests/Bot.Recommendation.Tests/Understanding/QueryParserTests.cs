@@ -70,6 +70,13 @@ public sealed class QueryParserTests
     public void A_negated_level_phrase_does_not_count_and_a_later_one_qualifies(string text, Level? expected) =>
         Assert.Equal(expected, _parser.Parse(text).Level);
 
+    [Theory]
+    [InlineData("basic paxos vs multi paxos")]
+    [InlineData("any medium posts on raft")]
+    [InlineData("a raft writeup on medium please")]
+    [InlineData("simple question: what should i read on gossip")]
+    public void A_level_word_in_another_sense_names_no_level(string text) => Assert.Null(_parser.Parse(text).Level);
+
     [Fact]
     public void No_level_words_means_no_level() => Assert.Null(_parser.Parse("consensus").Level);
 

@@ -1,0 +1,17 @@
+namespace Bot.Recommendation.Understanding;
+
+/// <summary>
+/// Neighbouring words that show a vocabulary word used in another sense: "software" before "engineer" names no kind
+/// of resource, "basic" before "paxos" no level.
+/// </summary>
+internal sealed class OtherSenses(IReadOnlyDictionary<string, string[]> beforeWords, IReadOnlyDictionary<string, string[]> afterWords)
+{
+    /// <summary>Whether the phrase of <paramref name="length"/> tokens at <paramref name="index"/> is used in another sense here.</summary>
+    public bool Apply(IReadOnlyList<string> tokens, int index, int length)
+    {
+        var phrase = length == 1 ? tokens[index] : string.Join(' ', tokens.Skip(index).Take(length));
+        var next = index + length;
+        return (next < tokens.Count && beforeWords.TryGetValue(phrase, out var following) && following.Contains(tokens[next], StringComparer.Ordinal))
+            || (index > 0 && afterWords.TryGetValue(phrase, out var preceding) && preceding.Contains(tokens[index - 1], StringComparer.Ordinal));
+    }
+}
