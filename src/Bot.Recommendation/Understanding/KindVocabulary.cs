@@ -27,8 +27,8 @@ public static class KindVocabulary
         ["lists"] = [ResourceKind.List], ["reading list"] = [ResourceKind.List],
     };
 
-    // A kind word followed by one of these is used in another sense ("software engineer", "talk to", "a class of"),
-    // and one after these too ("of course").
+    // A kind word followed by one of these is used in another sense ("software engineer", "talk to", "a class of",
+    // "post the link", "a video call"), and one after these too ("of course", "the mailing list").
     private static readonly OtherSenses Senses = new(
         new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
@@ -42,8 +42,14 @@ public static class KindVocabulary
             ["class"] = ["of"],
             ["list"] = ["of"],
             ["watch"] = ["out"],
+            ["post"] = ["the", "it", "this", "that", "here", "there", "your", "my", "link", "links"],
+            ["video"] = ["call", "calls", "chat", "meeting", "meetings"],
         },
-        new Dictionary<string, string[]>(StringComparer.Ordinal) { ["course"] = ["of"] });
+        new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["course"] = ["of"],
+            ["list"] = ["mailing", "todo", "do"],
+        });
 
     /// <summary>
     /// Whether the kind phrase of <paramref name="length"/> tokens at <paramref name="index"/> means something else

@@ -97,6 +97,9 @@ public sealed class QueryParserTests
     [InlineData("a class of algorithms for mutual exclusion")]
     [InlineData("a list of things to know about raft")]
     [InlineData("what to watch out for in kafka")]
+    [InlineData("can someone post the link to that raft thing")]
+    [InlineData("asked on the raft mailing list, nobody answered")]
+    [InlineData("quick video call about the kafka outage?")]
     public void A_kind_word_in_another_sense_asks_for_no_kind(string text) =>
         Assert.Empty(_parser.Parse(text).Kinds);
 
