@@ -63,6 +63,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training9")]
     [InlineData("Training10")]
     [InlineData("Training11")]
+    [InlineData("Training12m")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
