@@ -54,6 +54,7 @@ public sealed class PaperFinder
     private readonly ILookup<string, Resource> _listingAsNext;
     private readonly Dictionary<string, int[]> _papersBySurname;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _papersBySurnameSpans;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _coauthoredBySurnameSpans;
 
     public PaperFinder(CatalogIndex index)
     {
@@ -80,6 +81,13 @@ public sealed class PaperFinder
             ? CatalogIndex.Surnames(r).Where(surname => surname.Length > 2 && !TextAnalyzer.IsFunctionWord(surname))
             : []));
         _papersBySurnameSpans = _papersBySurname.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // Items with two authors or more, by each surname: two of them together ("attiya and welch") name the item.
+        _coauthoredBySurnameSpans = WordPostings(index.Resources.Select(r => CatalogIndex.Surnames(r)
+                .Where(surname => surname.Length > 2 && !TextAnalyzer.IsFunctionWord(surname)).Distinct().ToList() is { Count: >= 2 } surnames
+            ? surnames
+            : []))
+            .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public PaperLookup Find(string query)
@@ -222,6 +230,7 @@ public sealed class PaperFinder
         string? paper = null;
         HashSet<string>? ids = null;
         List<int[]>? byNamedAuthors = null;
+        List<int[]>? coauthoredByNamed = null;
         Span<int> years = stackalloc int[MaxNamedYears];
         var yearCount = 0;
         for (var start = 0; start < text.Length; start = NextWord(text, start))
@@ -248,6 +257,11 @@ public sealed class PaperFinder
                 (byNamedAuthors ??= []).Add(byAuthor);
             }
 
+            if (_coauthoredBySurnameSpans.TryGetValue(word, out var coauthored) && !(coauthoredByNamed ??= []).Contains(coauthored))
+            {
+                coauthoredByNamed.Add(coauthored);
+            }
+
             for (var length = words; length >= 1; length--)
             {
                 var phrase = text[start..starts[length - 1]];
@@ -268,6 +282,14 @@ public sealed class PaperFinder
                 {
                     paper = phrase.ToString();
                 }
+            }
+        }
+
+        if (coauthoredByNamed is { Count: >= 2 })
+        {
+            foreach (var doc in coauthoredByNamed.SelectMany(docs => docs).GroupBy(doc => doc).Where(g => g.Count() >= 2).Select(g => g.Key))
+            {
+                (ids ??= new HashSet<string>(StringComparer.Ordinal)).Add(_index.Resources[doc].Id);
             }
         }
 

@@ -28,7 +28,22 @@ public static class KindVocabulary
     };
 
     // A kind word followed by one of these is used in another sense ("software engineer", "talk to", "a class of",
-    // "post the link", "a video call"), and one after these too ("of course", "the mailing list").
+    // "post the link", "a video call", "video streaming"), and one after these too ("of course", "the mailing list",
+    // "caching photos and video": video as the data a system serves, not a kind to read).
+    private static readonly string[] VideoAsDataAfter =
+    [
+        "call", "calls", "chat", "meeting", "meetings", "conferencing", "streaming", "stream", "streams", "encoding",
+        "transcoding", "files", "uploads", "storage", "delivery", "game", "games", "platform", "platforms", "service",
+        "services", "site", "sites", "processing", "pipeline", "pipelines", "cdn",
+    ];
+
+    private static readonly string[] VideoAsDataBefore =
+    [
+        "photo", "photos", "image", "images", "audio", "live", "caching", "cache", "serving", "serve", "storing", "store",
+        "streaming", "stream", "hosting", "transcoding", "photos and", "photo and", "images and", "image and",
+        "pictures and", "audio and",
+    ];
+
     private static readonly OtherSenses Senses = new(
         new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
@@ -43,12 +58,15 @@ public static class KindVocabulary
             ["list"] = ["of"],
             ["watch"] = ["out"],
             ["post"] = ["the", "it", "this", "that", "here", "there", "your", "my", "link", "links"],
-            ["video"] = ["call", "calls", "chat", "meeting", "meetings"],
+            ["video"] = VideoAsDataAfter,
+            ["videos"] = VideoAsDataAfter,
         },
         new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
             ["course"] = ["of"],
             ["list"] = ["mailing", "todo", "do"],
+            ["video"] = VideoAsDataBefore,
+            ["videos"] = VideoAsDataBefore,
         });
 
     /// <summary>

@@ -2,7 +2,7 @@ namespace Bot.Recommendation.Understanding;
 
 /// <summary>
 /// Neighbouring words that show a vocabulary word used in another sense: "software" before "engineer" names no kind
-/// of resource, "basic" before "paxos" no level.
+/// of resource, "basic" before "paxos" no level. A preceding context may be one word or two ("photos and" video).
 /// </summary>
 internal sealed class OtherSenses(IReadOnlyDictionary<string, string[]> beforeWords, IReadOnlyDictionary<string, string[]> afterWords)
 {
@@ -12,6 +12,8 @@ internal sealed class OtherSenses(IReadOnlyDictionary<string, string[]> beforeWo
         var phrase = length == 1 ? tokens[index] : string.Join(' ', tokens.Skip(index).Take(length));
         var next = index + length;
         return (next < tokens.Count && beforeWords.TryGetValue(phrase, out var following) && following.Contains(tokens[next], StringComparer.Ordinal))
-            || (index > 0 && afterWords.TryGetValue(phrase, out var preceding) && preceding.Contains(tokens[index - 1], StringComparer.Ordinal));
+            || (index > 0 && afterWords.TryGetValue(phrase, out var preceding)
+                && (preceding.Contains(tokens[index - 1], StringComparer.Ordinal)
+                    || (index > 1 && preceding.Contains(tokens[index - 2] + " " + tokens[index - 1], StringComparer.Ordinal))));
     }
 }

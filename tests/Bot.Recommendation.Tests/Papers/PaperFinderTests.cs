@@ -98,4 +98,14 @@ public sealed class PaperFinderTests
 
         Assert.Equal((author, year, paper), (mentions.NamesAuthor, mentions.NamesYear, mentions.AuthorYearPaper));
     }
+
+    [Theory]
+    [InlineData("already worked through ongaro and ousterhout, what next", "raft-paper")]
+    [InlineData("castro and liskov, then what?", "pbft")]
+    public void Two_coauthors_named_together_name_their_item(string message, string expected) =>
+        Assert.Contains(expected, Engine.Papers.FindMentionedResources(Bot.Featurization.TextAnalyzer.Normalize(message)));
+
+    [Fact]
+    public void One_surname_alone_names_no_item_by_its_authors() =>
+        Assert.Empty(Engine.Papers.FindMentionedResources(Bot.Featurization.TextAnalyzer.Normalize("liskov wrote a lot")));
 }

@@ -100,6 +100,8 @@ public sealed class QueryParserTests
     [InlineData("can someone post the link to that raft thing")]
     [InlineData("asked on the raft mailing list, nobody answered")]
     [InlineData("quick video call about the kafka outage?")]
+    [InlineData("caching photos and video at the edge for a huge social site")]
+    [InlineData("how does video streaming scale to millions of viewers")]
     public void A_kind_word_in_another_sense_asks_for_no_kind(string text) =>
         Assert.Empty(_parser.Parse(text).Kinds);
 
@@ -122,6 +124,8 @@ public sealed class QueryParserTests
     [InlineData("a good course on distributed systems", ResourceKind.Course)]
     [InlineData("a reading list of consensus papers", ResourceKind.List)]
     [InlineData("no idea which book to start with for raft", ResourceKind.Book)]
+    [InlineData("papers and videos on raft", ResourceKind.Paper)]
+    [InlineData("a video and a paper on raft", ResourceKind.Video)]
     public void A_kind_word_that_names_a_kind_still_asks_for_it(string text, ResourceKind expected) =>
         Assert.Equal(expected, _parser.Parse(text).Kinds[0]);
 
