@@ -11,18 +11,27 @@ public static partial class ReadingHistory
 {
     /// <summary>True when the words say something named was read, finished or is known.</summary>
     public static bool SaysAlreadyRead(string normalized) =>
-        BeyondPattern().IsMatch(normalized) || (PastReadingPattern().IsMatch(normalized) && NextStepPattern().IsMatch(normalized));
+        BeyondPattern().IsMatch(normalized)
+        || PastReadingPattern().IsMatch(normalized)
+        || (OrderOrPastPattern().IsMatch(normalized) && NextStepPattern().IsMatch(normalized));
 
-    // Phrases that on their own put the named items behind the reader: "after DDIA", "familiar with raft". Not
-    // "beyond": "beyond CAP" asks for what answers CAP, and "Life beyond Distributed Transactions" is a title.
-    [GeneratedRegex(@"\b(after|besides|other than|apart from|already (read|know|finished|did)|finished|done with|experience with|familiar with|know \w+ (well|pretty well))\b")]
+    // Phrases that on their own put the named items behind the reader: "after DDIA", "familiar with raft", "know VR
+    // inside out", "more like the LFS paper". Not "beyond": "beyond CAP" asks for what answers CAP, and "Life beyond
+    // Distributed Transactions" is a title.
+    [GeneratedRegex(@"\b(after|besides|other than|apart from|already (read|know|finished|did)|finished|done with|experience with|familiar with|comfortable with|know \w+ (well|pretty well)|know( \w+){1,8} inside out|more like|similar to|in (that|the same) (spirit|vein)|in the spirit of)\b")]
     private static partial Regex BeyondPattern();
 
-    // A past read or watch ("read the borg paper", "ive read", "went through", "did the labs"), which only counts with
-    // a next step below: "what should i read next" is a modal and never matches, and "read x" alone may be an order.
-    [GeneratedRegex(@"(^|\b(ok|so|bot|ive|i|have|had|just|already|finally|recently|also) )(re)?read\b(?<!\b(should|could|can|do|would|will|shall|must|might|to|what|which) i read)|\b(been|went|gone|got|worked|sat|made it|powered) through\b|\b(watched|rewatched|did the|done)\b")]
+    // A read, watch or course behind the writer, said so plainly ("ive read", "i read", "went through", "watched"):
+    // only what the message names is left out, so a past tense that names nothing costs nothing. "what should i
+    // read" is a modal and never matches.
+    [GeneratedRegex(@"\b(ive|i|have|had|just|already|finally|recently) (re)?read\b(?<!\b(should|could|can|do|would|will|shall|must|might|to|what|which) i read)|\b(been|went|gone|got|worked|sat|made it|powered) through\b|\b(watched|rewatched)\b")]
     private static partial Regex PastReadingPattern();
 
-    [GeneratedRegex(@"\b(next|now|deeper|deep end|further|then|follow ?up|after that|level up|beyond)\b")]
+    // Words that may be an order ("read the raft paper") or a past read ("read the chubby paper, what next"): a
+    // past read only with a next step below.
+    [GeneratedRegex(@"(^|\b(ok|so|bot|also) )(re)?read\b|\b(did the|done)\b")]
+    private static partial Regex OrderOrPastPattern();
+
+    [GeneratedRegex(@"\b(next|now|deeper|deep end|further|then|follow ?up|after that|level up|beyond|else|from there|from here|newer)\b")]
     private static partial Regex NextStepPattern();
 }

@@ -15,6 +15,11 @@ public sealed class ReadingHistoryTests
     [InlineData("did the 6.824 labs last term, what should I read next?")]
     [InlineData("watched the Raft talk, where do I go next")]
     [InlineData("ok DDIA chapter 3 done, what next for storage engines")]
+    [InlineData("I know paxos and raft inside out. which protocols came after them?")]
+    [InlineData("went through the gfs and bigtable papers already, where do storage systems go from there?")]
+    [InlineData("loved the LSM paper, anything more like it?")]
+    [InlineData("something in the same spirit as the end-to-end arguments paper")]
+    [InlineData("i read the dynamo paper for a class, which papers answered it")]
     public void A_request_that_puts_named_reading_behind_the_writer_is_history(string message) =>
         Assert.True(ReadingHistory.SaysAlreadyRead(TextAnalyzer.Normalize(message)));
 
@@ -25,6 +30,8 @@ public sealed class ReadingHistoryTests
     [InlineData("I want to read the spanner paper, any primer before it?")]
     [InlineData("recommend me something on consensus")]
     [InlineData("got a system design round next month, which books?")]
+    [InlineData("read the raft paper and tell me what you think")]
+    [InlineData("can I read DDIA without a databases background?")]
     public void A_request_to_read_or_a_plan_to_is_not_history(string message) =>
         Assert.False(ReadingHistory.SaysAlreadyRead(TextAnalyzer.Normalize(message)));
 }
