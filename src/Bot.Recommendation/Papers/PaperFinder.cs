@@ -54,7 +54,7 @@ public sealed class PaperFinder
     private readonly ILookup<string, Resource> _listingAsNext;
     private readonly Dictionary<string, int[]> _papersBySurname;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _papersBySurnameSpans;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _coauthoredBySurnameSpans;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _itemsBySurnameSpans;
 
     public PaperFinder(CatalogIndex index)
     {
@@ -82,11 +82,12 @@ public sealed class PaperFinder
             : []));
         _papersBySurnameSpans = _papersBySurname.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        // Items with two authors or more, by each surname: two of them together ("attiya and welch") name the item.
-        _coauthoredBySurnameSpans = WordPostings(index.Resources.Select(r => CatalogIndex.Surnames(r)
-                .Where(surname => surname.Length > 2 && !TextAnalyzer.IsFunctionWord(surname)).Distinct().ToList() is { Count: >= 2 } surnames
-            ? surnames
-            : []))
+        // Every item by each surname: two co-authors together ("attiya and welch") or an author's one item of a kind
+        // ("armstrong's thesis", "kleppmann's book") name the item.
+        // One word per author (the surname's last), so a double surname ("garcia molina") is not two co-authors.
+        _itemsBySurnameSpans = WordPostings(index.Resources.Select(r => CatalogIndex.NamedAuthors(r)
+                .Select(author => TextAnalyzer.Tokens(author).LastOrDefault() ?? string.Empty)
+                .Where(surname => surname.Length > 2 && !TextAnalyzer.IsFunctionWord(surname))))
             .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -230,7 +231,7 @@ public sealed class PaperFinder
         string? paper = null;
         HashSet<string>? ids = null;
         List<int[]>? byNamedAuthors = null;
-        List<int[]>? coauthoredByNamed = null;
+        List<int[]>? byNamedSurnames = null;
         Span<int> years = stackalloc int[MaxNamedYears];
         var yearCount = 0;
         for (var start = 0; start < text.Length; start = NextWord(text, start))
@@ -257,9 +258,14 @@ public sealed class PaperFinder
                 (byNamedAuthors ??= []).Add(byAuthor);
             }
 
-            if (_coauthoredBySurnameSpans.TryGetValue(word, out var coauthored) && !(coauthoredByNamed ??= []).Contains(coauthored))
+            if (_itemsBySurnameSpans.TryGetValue(word, out var byNamed) && !(byNamedSurnames ??= []).Contains(byNamed))
             {
-                coauthoredByNamed.Add(coauthored);
+                byNamedSurnames.Add(byNamed);
+            }
+            else if (words > 1 && word.Length > 3 && word[^1] == 's' && _itemsBySurnameSpans.TryGetValue(word[..^1], out var byPossessive)
+                && TheOneOfItsKind(byPossessive, text[(starts[0] + 1)..starts[1]]) is { } owned)
+            {
+                (ids ??= new HashSet<string>(StringComparer.Ordinal)).Add(_index.Resources[owned].Id);
             }
 
             for (var length = words; length >= 1; length--)
@@ -285,9 +291,9 @@ public sealed class PaperFinder
             }
         }
 
-        if (coauthoredByNamed is { Count: >= 2 })
+        if (byNamedSurnames is { Count: >= 2 })
         {
-            foreach (var doc in coauthoredByNamed.SelectMany(docs => docs).GroupBy(doc => doc).Where(g => g.Count() >= 2).Select(g => g.Key))
+            foreach (var doc in byNamedSurnames.SelectMany(docs => docs).GroupBy(doc => doc).Where(g => g.Count() >= 2).Select(g => g.Key))
             {
                 (ids ??= new HashSet<string>(StringComparer.Ordinal)).Add(_index.Resources[doc].Id);
             }
@@ -309,6 +315,40 @@ public sealed class PaperFinder
         return paper is null && ids is null && byNamedAuthors is null && yearCount == 0
             ? NoMentions
             : new NameMentions(paper, ids ?? NoIds, byNamedAuthors is not null, yearCount > 0, authorYearPaper);
+    }
+
+    /// <summary>
+    /// The author's one item of the kind the word after their possessive names ("armstrongs thesis", "kleppmanns
+    /// book"). A thesis or dissertation is filed as a paper or a book, so it is the author's one item called one (by
+    /// id, title or nickname), else the author's only item. Null when the word names no kind or several items fit.
+    /// </summary>
+    private int? TheOneOfItsKind(int[] byAuthor, ReadOnlySpan<char> kindWord)
+    {
+        if (kindWord is "thesis" or "dissertation")
+        {
+            return TheOnly(byAuthor, doc => CatalogIndex.NameVariants(_index.Resources[doc]).Append(_index.Resources[doc].Id)
+                .Any(name => name.Contains("thesis", StringComparison.OrdinalIgnoreCase) || name.Contains("dissertation", StringComparison.OrdinalIgnoreCase)))
+                ?? (byAuthor.Length == 1 ? byAuthor[0] : null);
+        }
+
+        var kinds = KindVocabulary.Lookup(kindWord.ToString());
+        return kinds.Count == 0 ? null : TheOnly(byAuthor, doc => kinds.Contains(_index.Resources[doc].Kind));
+    }
+
+    private static int? TheOnly(int[] docs, Func<int, bool> fits)
+    {
+        int? found = null;
+        foreach (var doc in docs.Where(fits))
+        {
+            if (found is not null)
+            {
+                return null;
+            }
+
+            found = doc;
+        }
+
+        return found;
     }
 
     /// <summary>Papers and articles by an author the words name, from a year they name ("lamport 1978").</summary>

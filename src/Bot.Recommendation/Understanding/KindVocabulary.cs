@@ -73,7 +73,21 @@ public static class KindVocabulary
     /// Whether the kind phrase of <paramref name="length"/> tokens at <paramref name="index"/> means something else
     /// here ("a software engineer", "of course", "nodes that talk to their neighbours"), so asks for no kind.
     /// </summary>
-    public static bool IsOtherSense(IReadOnlyList<string> tokens, int index, int length) => Senses.Apply(tokens, index, length);
+    public static bool IsOtherSense(IReadOnlyList<string> tokens, int index, int length) =>
+        Senses.Apply(tokens, index, length) || IsOwnedByTheWriter(tokens, index, length);
+
+    // "my db course skipped it", "for our os class", "presenting my paper": the writer's own course, class, talk or
+    // paper, not a kind asked for. Not books: "my first book on raft" asks for one.
+    private static readonly HashSet<string> OwnedKinds = new(StringComparer.Ordinal)
+    {
+        "course", "courses", "class", "classes", "lecture", "lectures", "talk", "talks", "paper", "papers", "post", "posts",
+    };
+
+    private static readonly HashSet<string> Possessives = new(StringComparer.Ordinal) { "my", "our", "his", "her", "their" };
+
+    private static bool IsOwnedByTheWriter(IReadOnlyList<string> tokens, int index, int length) =>
+        length == 1 && OwnedKinds.Contains(tokens[index])
+        && ((index > 0 && Possessives.Contains(tokens[index - 1])) || (index > 1 && Possessives.Contains(tokens[index - 2])));
 
     /// <summary>The kinds a word asks for, first the one it names; empty when it is not a kind word.</summary>
     public static IReadOnlyList<ResourceKind> Lookup(string phrase) =>

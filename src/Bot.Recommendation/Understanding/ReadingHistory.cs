@@ -27,9 +27,9 @@ public static partial class ReadingHistory
     [GeneratedRegex(@"\b(ive|i|have|had|just|already|finally|recently) (re)?read\b(?<!\b(should|could|can|do|would|will|shall|must|might|to|what|which) i read)|\b(been|went|gone|got|worked|sat|made it|powered) through\b|\b(watched|rewatched)\b")]
     private static partial Regex PastReadingPattern();
 
-    // Words that may be an order ("read the raft paper") or a past read ("read the chubby paper, what next"): a
-    // past read only with a next step below.
-    [GeneratedRegex(@"(^|\b(ok|so|bot|also) )(re)?read\b|\b(did the|done)\b")]
+    // Words that may be an order ("read the raft paper") or a past read ("read the chubby paper, what next", "loved
+    // DDIA, what now"): a past read only with a next step below.
+    [GeneratedRegex(@"(^|\b(ok|so|bot|also) )(re)?read\b|\b(did the|done|loved|liked|enjoyed)\b")]
     private static partial Regex OrderOrPastPattern();
 
     [GeneratedRegex(@"\b(next|now|deeper|deep end|further|then|follow ?up|after that|level up|beyond|else|from there|from here|newer)\b")]

@@ -108,4 +108,14 @@ public sealed class PaperFinderTests
     [Fact]
     public void One_surname_alone_names_no_item_by_its_authors() =>
         Assert.Empty(Engine.Papers.FindMentionedResources(Bot.Featurization.TextAnalyzer.Normalize("liskov wrote a lot")));
+
+    [Theory]
+    [InlineData("after ongaros dissertation, what next", "raft-dissertation")]
+    [InlineData("read ongaro's thesis already", "raft-dissertation")]
+    public void An_authors_one_item_of_a_kind_is_named_by_the_possessive(string message, string expected) =>
+        Assert.Contains(expected, Engine.Papers.FindMentionedResources(Bot.Featurization.TextAnalyzer.Normalize(message)));
+
+    [Fact]
+    public void A_possessive_that_fits_several_items_names_none_of_them() =>
+        Assert.Empty(Engine.Papers.FindMentionedResources(Bot.Featurization.TextAnalyzer.Normalize("lamports paper changed my mind")));
 }

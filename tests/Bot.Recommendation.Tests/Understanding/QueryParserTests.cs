@@ -102,6 +102,8 @@ public sealed class QueryParserTests
     [InlineData("quick video call about the kafka outage?")]
     [InlineData("caching photos and video at the edge for a huge social site")]
     [InlineData("how does video streaming scale to millions of viewers")]
+    [InlineData("whats a phantom read? my db course skipped it")]
+    [InlineData("presenting our paper on raft next week")]
     public void A_kind_word_in_another_sense_asks_for_no_kind(string text) =>
         Assert.Empty(_parser.Parse(text).Kinds);
 
@@ -126,6 +128,7 @@ public sealed class QueryParserTests
     [InlineData("no idea which book to start with for raft", ResourceKind.Book)]
     [InlineData("papers and videos on raft", ResourceKind.Paper)]
     [InlineData("a video and a paper on raft", ResourceKind.Video)]
+    [InlineData("what should be my first book on raft", ResourceKind.Book)]
     public void A_kind_word_that_names_a_kind_still_asks_for_it(string text, ResourceKind expected) =>
         Assert.Equal(expected, _parser.Parse(text).Kinds[0]);
 

@@ -20,6 +20,7 @@ public sealed class ReadingHistoryTests
     [InlineData("loved the LSM paper, anything more like it?")]
     [InlineData("something in the same spirit as the end-to-end arguments paper")]
     [InlineData("i read the dynamo paper for a class, which papers answered it")]
+    [InlineData("really enjoyed the spanner paper, what next?")]
     public void A_request_that_puts_named_reading_behind_the_writer_is_history(string message) =>
         Assert.True(ReadingHistory.SaysAlreadyRead(TextAnalyzer.Normalize(message)));
 
@@ -32,6 +33,7 @@ public sealed class ReadingHistoryTests
     [InlineData("got a system design round next month, which books?")]
     [InlineData("read the raft paper and tell me what you think")]
     [InlineData("can I read DDIA without a databases background?")]
+    [InlineData("I liked the idea of leases, any reading on them?")]
     public void A_request_to_read_or_a_plan_to_is_not_history(string message) =>
         Assert.False(ReadingHistory.SaysAlreadyRead(TextAnalyzer.Normalize(message)));
 }
