@@ -27,7 +27,7 @@ public static class JudgmentFolders
     /// The sets no training or tuning reads. Their answers are never listed one by one, only their figures, because
     /// whoever reads the misses could tune on them.
     /// </summary>
-    public static IReadOnlyList<string> HeldOutNames { get; } = ["Holdout2", "Holdout3", "Holdout4", "Holdout5", "Holdout6", "Holdout7"];
+    public static IReadOnlyList<string> HeldOutNames { get; } = ["Holdout2", "Holdout3", "Holdout4", "Holdout5", "Holdout6", "Holdout7", "Holdout8"];
 
     /// <summary>A judgment set by its folder name ("" or "tuned" for the team's own set).</summary>
     public static string Named(string name) =>
