@@ -41,6 +41,7 @@ public sealed class JudgmentSetTests
     [InlineData("Holdout5")]
     [InlineData("Holdout6")]
     [InlineData("Holdout7")]
+    [InlineData("Holdout8")]
     public void Every_judged_recommend_set_names_known_items_and_keeps_the_level_rules(string folder)
     {
         var recommend = JudgmentLoader.LoadRecommend(Path.Combine(JudgmentFolders.Tuned, folder));
@@ -70,6 +71,7 @@ public sealed class JudgmentSetTests
     [InlineData("Holdout5")]
     [InlineData("Holdout6")]
     [InlineData("Holdout7")]
+    [InlineData("Holdout8")]
     public void Every_judged_message_set_reads_and_keeps_a_third_chatter(string folder)
     {
         var messages = LabelledMessageReader.Read(Path.Combine(JudgmentFolders.Tuned, folder, "messages.yaml"));
