@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Bot.Featurization;
 
 /// <summary>
@@ -148,36 +150,51 @@ internal sealed class NgramSlots
             return SparseVector.Empty;
         }
 
-        var counts = new Dictionary<int, int>();
-        if (_characters)
+        // Every n-gram found adds its slot; sorted, each run of one slot is its count.
+        var found = ArrayPool<int>.Shared.Rent((prepared.Length + 2) * _length);
+        try
         {
-            CountCharacters(prepared, counts);
-        }
-        else
-        {
-            CountWords(prepared, counts);
-        }
+            var count = _characters ? FindCharacters(prepared, found) : FindWords(prepared, found);
+            if (count == 0)
+            {
+                return SparseVector.Empty;
+            }
 
-        if (counts.Count == 0)
-        {
-            return SparseVector.Empty;
-        }
+            var slots = found.AsSpan(0, count);
+            slots.Sort();
+            var distinct = 1;
+            for (var i = 1; i < slots.Length; i++)
+            {
+                if (slots[i] != slots[i - 1])
+                {
+                    distinct++;
+                }
+            }
 
-        var indices = new int[counts.Count];
-        var values = new float[counts.Count];
-        var k = 0;
-        foreach (var (slot, count) in counts)
-        {
-            indices[k] = slot;
-            values[k++] = count;
-        }
+            var indices = new int[distinct];
+            var values = new float[distinct];
+            var k = -1;
+            for (var i = 0; i < slots.Length; i++)
+            {
+                if (i == 0 || slots[i] != slots[i - 1])
+                {
+                    indices[++k] = slots[i];
+                }
 
-        Array.Sort(indices, values);
-        return SparseVector.FromTrusted(indices, values);
+                values[k]++;
+            }
+
+            return SparseVector.FromTrusted(indices, values);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(found);
+        }
     }
 
-    private void CountCharacters(string prepared, Dictionary<int, int> counts)
+    private int FindCharacters(string prepared, int[] found)
     {
+        var count = 0;
         // The text between its markers, as ML.NET's character tokenizer gives it.
         var total = prepared.Length + 2;
         ulong key = 0;
@@ -190,13 +207,16 @@ internal sealed class NgramSlots
             key = ((key >> 16) | ((ulong)c << (16 * (_length - 1)))) & mask;
             if (i >= _length - 1 && _slotOf.TryGetValue(key, out var slot))
             {
-                counts[slot] = counts.GetValueOrDefault(slot) + 1;
+                found[count++] = slot;
             }
         }
+
+        return count;
     }
 
-    private void CountWords(string prepared, Dictionary<int, int> counts)
+    private int FindWords(string prepared, int[] found)
     {
+        var count = 0;
         Span<ulong> window = stackalloc ulong[_length];
         var filled = 0;
         var text = prepared.AsSpan();
@@ -229,9 +249,11 @@ internal sealed class NgramSlots
 
                 if (_slotOf.TryGetValue(Key(characters: false, ngram), out var slot))
                 {
-                    counts[slot] = counts.GetValueOrDefault(slot) + 1;
+                    found[count++] = slot;
                 }
             }
         }
+
+        return count;
     }
 }
