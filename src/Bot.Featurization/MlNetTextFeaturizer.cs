@@ -34,7 +34,7 @@ public sealed class MlNetTextFeaturizer
     // False for raw n-gram counts (NgramCounter): ML.NET's values are returned as they are.
     private readonly bool _unitNorm;
 
-    private MlNetTextFeaturizer(TextFeaturizerOptions options, MLContext? context, ITransformer? model, int documentCount, int dimension, bool unitNorm = true, int charSlotCount = 0)
+    private MlNetTextFeaturizer(TextFeaturizerOptions options, MLContext? context, ITransformer? model, int documentCount, int dimension, bool unitNorm = true, string[]? slotNames = null)
     {
         _options = options;
         _context = context;
@@ -42,7 +42,7 @@ public sealed class MlNetTextFeaturizer
         _unitNorm = unitNorm;
         DocumentCount = documentCount;
         Dimension = dimension;
-        CharSlotCount = charSlotCount;
+        SlotNames = slotNames ?? [];
     }
 
     /// <summary>How many documents the featurizer was fitted on.</summary>
@@ -51,8 +51,8 @@ public sealed class MlNetTextFeaturizer
     /// <summary>The number of slots of ML.NET's output vector (character n-grams, then word n-grams); every index is below it.</summary>
     public int Dimension { get; }
 
-    /// <summary>For raw counts only: how many of the first slots are the character block (the word block follows).</summary>
-    internal int CharSlotCount { get; }
+    /// <summary>For raw counts only: ML.NET's name of each slot (an n-gram's words or characters joined by '|'); else empty.</summary>
+    internal IReadOnlyList<string> SlotNames { get; }
 
     /// <summary>Fits ML.NET's text featurizer on <paramref name="documents"/> (null counts as empty).</summary>
     public static MlNetTextFeaturizer Fit(IReadOnlyList<string?> documents, TextFeaturizerOptions? options = null) =>
@@ -73,8 +73,13 @@ public sealed class MlNetTextFeaturizer
             return SparseVector.Empty;
         }
 
-        var prepared = Prepare(text, _options);
-        if (prepared.Length == 0)
+        return TransformPrepared(Prepare(text, _options));
+    }
+
+    /// <summary><see cref="Transform"/> of a text already prepared by <see cref="Prepare"/> with the same options.</summary>
+    internal SparseVector TransformPrepared(string prepared)
+    {
+        if (_model is null || prepared.Length == 0)
         {
             return SparseVector.Empty;
         }
@@ -94,15 +99,17 @@ public sealed class MlNetTextFeaturizer
     }
 
     /// <summary>
-    /// Vectors of <paramref name="texts"/> through a prediction engine of their own, which is dropped afterwards: the
-    /// pooled engines that serve queries keep the buffers of the longest text they saw, and catalog texts are long.
-    /// Safe to call from several threads at once.
+    /// Vectors of texts already prepared by <see cref="Prepare"/> through a prediction engine of their own, which is
+    /// dropped afterwards: the pooled engines that serve queries keep the buffers of the longest text they saw, and
+    /// catalog texts are long. Safe to call from several threads at once.
     /// </summary>
-    internal SparseVector[] TransformEach(IEnumerable<string?> texts)
+    internal SparseVector[] TransformEachPrepared(IReadOnlyList<string> prepared)
     {
+        var vectors = new SparseVector[prepared.Count];
         if (_model is null)
         {
-            return [.. texts.Select(_ => SparseVector.Empty)];
+            Array.Fill(vectors, SparseVector.Empty);
+            return vectors;
         }
 
         Engine engine;
@@ -114,35 +121,38 @@ public sealed class MlNetTextFeaturizer
         using (engine.Prediction)
         {
             var output = engine.Output;
-            return [.. texts.Select(text =>
+            for (var i = 0; i < prepared.Count; i++)
             {
-                var prepared = Prepare(text, _options);
-                if (prepared.Length == 0)
+                if (prepared[i].Length == 0)
                 {
-                    return SparseVector.Empty;
+                    vectors[i] = SparseVector.Empty;
+                    continue;
                 }
 
-                engine.Input.Text = prepared;
+                engine.Input.Text = prepared[i];
                 engine.Prediction.Predict(engine.Input, ref output);
-                return ToSparse(output.Features, _unitNorm);
-            })];
+                vectors[i] = ToSparse(output.Features, _unitNorm);
+            }
         }
+
+        return vectors;
     }
 
     /// <summary>
     /// Fits ML.NET's text featurizer with the n-grams of <paramref name="options"/> but plain counts (TF, no
-    /// normalisation), so that the vectors it returns are the n-gram counts of a text in the fit's slots.
+    /// normalisation), so that the vectors it returns are the n-gram counts of a text in the fit's slots. The texts are
+    /// already prepared by <see cref="Prepare"/> with the same options.
     /// </summary>
-    internal static MlNetTextFeaturizer FitCounts(IReadOnlyList<string?> documents, TextFeaturizerOptions options) =>
-        FitCore(documents, options with { Weighting = WeightingCriteria.Tf, Norm = NormFunction.None }, transformDocuments: false, unitNorm: false).Featurizer;
+    internal static MlNetTextFeaturizer FitCountsPrepared(IReadOnlyList<string> prepared, TextFeaturizerOptions options) =>
+        FitCore(prepared, options with { Weighting = WeightingCriteria.Tf, Norm = NormFunction.None }, transformDocuments: false, unitNorm: false, prepared: true).Featurizer;
 
     private static (MlNetTextFeaturizer Featurizer, SparseVector[]? Vectors) FitCore(
-        IReadOnlyList<string?> documents, TextFeaturizerOptions options, bool transformDocuments, bool unitNorm = true)
+        IReadOnlyList<string?> documents, TextFeaturizerOptions options, bool transformDocuments, bool unitNorm = true, bool prepared = false)
     {
         ArgumentNullException.ThrowIfNull(documents);
         options.Validate();
         var context = new MLContext(seed: 0);
-        var rows = new ReleasableRows(Rows(documents, options));
+        var rows = new ReleasableRows(prepared ? [.. documents.Select(text => new TextRow { Text = text ?? string.Empty })] : Rows(documents, options));
         var data = context.Data.LoadFromEnumerable(rows);
         if (rows.AllEmpty)
         {
@@ -154,8 +164,8 @@ public sealed class MlNetTextFeaturizer
         var model = context.Transforms.Text.FeaturizeText(FeaturesColumn, EstimatorOptions(options), TextColumn).Fit(data);
         var transformed = model.Transform(data);
         var dimension = transformed.Schema[FeaturesColumn].Type is VectorDataViewType vector ? vector.Size : 0;
-        var charSlotCount = unitNorm ? 0 : CharSlotCountOf(transformed.Schema[FeaturesColumn], options, dimension);
-        var featurizer = new MlNetTextFeaturizer(options, context, model, documents.Count, dimension, unitNorm, charSlotCount);
+        var slotNames = unitNorm ? null : SlotNamesOf(transformed.Schema[FeaturesColumn]);
+        var featurizer = new MlNetTextFeaturizer(options, context, model, documents.Count, dimension, unitNorm, slotNames);
         var vectors = transformDocuments ? ReadFeatures(transformed, documents.Count, unitNorm) : null;
 
         // The fitted text featurizer keeps its training data view as the root of its pipeline; it never reads it
@@ -164,28 +174,23 @@ public sealed class MlNetTextFeaturizer
         return (featurizer, vectors);
     }
 
-    // The output joins the character block and then the word block; ML.NET names each slot "Char.…" or "Word.…".
-    private static int CharSlotCountOf(DataViewSchema.Column features, TextFeaturizerOptions options, int dimension)
+    private static string[]? SlotNamesOf(DataViewSchema.Column features)
     {
-        if (options.CharNgramLength == 0 || options.WordNgramLength == 0)
+        if (!features.HasSlotNames())
         {
-            return options.CharNgramLength == 0 ? 0 : dimension;
+            return null;
         }
 
         VBuffer<ReadOnlyMemory<char>> names = default;
         features.GetSlotNames(ref names);
-        var count = 0;
+        var result = new string[names.Length];
+        var i = 0;
         foreach (var name in names.DenseValues())
         {
-            if (!name.Span.StartsWith("Char.", StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            count++;
+            result[i++] = name.ToString();
         }
 
-        return count;
+        return result;
     }
 
     private static TextFeaturizingEstimator.Options EstimatorOptions(TextFeaturizerOptions options)
@@ -220,7 +225,7 @@ public sealed class MlNetTextFeaturizer
         };
     }
 
-    private static string Prepare(string? text, TextFeaturizerOptions options) =>
+    internal static string Prepare(string? text, TextFeaturizerOptions options) =>
         options.RemoveGrammarWords ? TextAnalyzer.IndexText(text) : TextAnalyzer.Normalize(text);
 
     // Materialised once: ML.NET reads the data view several times while fitting.

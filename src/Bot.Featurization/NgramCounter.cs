@@ -6,28 +6,45 @@ namespace Bot.Featurization;
 /// once and then weighted by each collection's own <see cref="TfIdfSpace"/>.
 /// </summary>
 /// <remarks>
-/// A collection's n-grams all appear in the shared fit and are counted the same as in a fit on that collection alone:
-/// ML.NET splits a text into words and characters without looking at the fitted vocabulary, and an n-gram a
-/// collection never saw is dropped by its <see cref="TfIdfSpace"/> just as its own fit would drop it.
+/// <para>A collection's n-grams all appear in the shared fit and are counted the same as in a fit on that collection
+/// alone: ML.NET splits a text into words and characters without looking at the fitted vocabulary, and an n-gram a
+/// collection never saw is dropped by its <see cref="TfIdfSpace"/> just as its own fit would drop it.</para>
+/// <para>The character block and the word block are fitted as two featurizers, side by side on two cores, and joined
+/// (characters first, words after them): <c>FeaturizeText</c> fits its two extractors independently of each other on
+/// the same text and, with no norm, only concatenates them, so the slots and counts are the ones a single fit gives.</para>
 /// </remarks>
 public sealed class NgramCounter
 {
-    private readonly MlNetTextFeaturizer _featurizer;
+    // Either may be null when the options turn its block off.
+    private readonly MlNetTextFeaturizer? _characters;
+    private readonly MlNetTextFeaturizer? _words;
 
-    private NgramCounter(MlNetTextFeaturizer featurizer, TextFeaturizerOptions options)
+    // The same blocks counted by look-up in their fitted slots; null when the slot names do not read back (ML.NET counts).
+    private readonly NgramSlots? _characterSlots;
+    private readonly NgramSlots? _wordSlots;
+
+    private NgramCounter(MlNetTextFeaturizer? characters, MlNetTextFeaturizer? words, NgramSlots? characterSlots, NgramSlots? wordSlots, TextFeaturizerOptions options)
     {
-        _featurizer = featurizer;
+        _characters = characters;
+        _words = words;
+        _characterSlots = characterSlots;
+        _wordSlots = wordSlots;
         Options = options;
+        CharSlotCount = characters?.Dimension ?? 0;
+        Dimension = CharSlotCount + (words?.Dimension ?? 0);
     }
 
     /// <summary>The n-gram settings; their weighting and norm are applied by each <see cref="TfIdfSpace"/>.</summary>
     public TextFeaturizerOptions Options { get; }
 
     /// <summary>How many of the first slots count character n-grams; word n-grams come after them.</summary>
-    public int CharSlotCount => _featurizer.CharSlotCount;
+    public int CharSlotCount { get; }
+
+    /// <summary>Whether every block counts by look-up in its fitted slots rather than through ML.NET's pipeline.</summary>
+    internal bool CountsByLookup => (_characters is null || _characterSlots is not null) && (_words is null || _wordSlots is not null);
 
     /// <summary>The number of shared slots; every counted slot is below it.</summary>
-    public int Dimension => _featurizer.Dimension;
+    public int Dimension { get; }
 
     /// <summary>
     /// Fits one shared vocabulary on every text of <paramref name="collections"/> and returns each text's counts, in
@@ -39,19 +56,45 @@ public sealed class NgramCounter
     {
         ArgumentNullException.ThrowIfNull(collections);
         options ??= TextFeaturizerOptions.Retrieval;
+        options.Validate();
         var texts = collections.SelectMany(collection => collection).ToList();
-        var counter = new NgramCounter(MlNetTextFeaturizer.FitCounts(texts, options), options);
 
-        var all = counter.CountVectors(texts);
+        // A fit numbers n-grams in the order they first appear, so fitting on each distinct text once, in order of
+        // first appearance, gives the same slots as fitting on them all; each is prepared once for both fits and the counts.
+        var (distinct, distinctOf) = Distinct(texts);
+        var prepared = PrepareAll(distinct, options);
+        MlNetTextFeaturizer? characters = null;
+        MlNetTextFeaturizer? words = null;
+        NgramSlots? characterSlots = null;
+        NgramSlots? wordSlots = null;
+        Parallel.Invoke(
+            () =>
+            {
+                if (options.CharNgramLength > 0)
+                {
+                    characters = MlNetTextFeaturizer.FitCountsPrepared(prepared, options with { WordNgramLength = 0 });
+                    characterSlots = NgramSlots.TryReadCharacters(characters.SlotNames, options.CharNgramLength);
+                }
+            },
+            () =>
+            {
+                if (options.WordNgramLength > 0)
+                {
+                    words = MlNetTextFeaturizer.FitCountsPrepared(prepared, options with { CharNgramLength = 0 });
+                    wordSlots = NgramSlots.TryReadWords(words.SlotNames, options.WordNgramLength);
+                }
+            });
+        var counter = new NgramCounter(characters, words, characterSlots, wordSlots, options);
+        var counted = counter.CountPrepared(prepared);
 
         var result = new NgramCounts[collections.Count][];
         var next = 0;
         for (var c = 0; c < collections.Count; c++)
         {
             result[c] = new NgramCounts[collections[c].Count];
-            for (var d = 0; d < result[c].Length; d++)
+            for (var d = 0; d < result[c].Length; d++, next++)
             {
-                result[c][d] = new NgramCounts(counter, all[next++]);
+                result[c][d] = new NgramCounts(counter, distinctOf[next] < 0 ? SparseVector.Empty : counted[distinctOf[next]]);
             }
         }
 
@@ -59,22 +102,34 @@ public sealed class NgramCounter
     }
 
     /// <summary>The n-gram counts of <paramref name="text"/>; n-grams no collection holds are left out. Never throws for any string.</summary>
-    public NgramCounts Count(string? text) => new(this, string.IsNullOrWhiteSpace(text) ? SparseVector.Empty : _featurizer.Transform(text));
+    public NgramCounts Count(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new(this, SparseVector.Empty);
+        }
+
+        var prepared = MlNetTextFeaturizer.Prepare(text, Options);
+        return new(this, CountsByLookup
+            ? Join(_characterSlots?.Count(prepared), _wordSlots?.Count(prepared))
+            : Join(_characters?.TransformPrepared(prepared), _words?.TransformPrepared(prepared)));
+    }
 
     /// <summary><see cref="Count"/> of each text, in order: the same counts, computed side by side on every core.</summary>
     public NgramCounts[] CountAll(IReadOnlyList<string?> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        return [.. CountVectors(texts).Select(counts => new NgramCounts(this, counts))];
+        var (distinct, distinctOf) = Distinct(texts);
+        var counted = CountPrepared(PrepareAll(distinct, Options));
+        return [.. distinctOf.Select(position => new NgramCounts(this, position < 0 ? SparseVector.Empty : counted[position]))];
     }
 
-    // Reading counts back costs ML.NET about as much as the fit. A text that occurs more than once (topic lists, author
-    // lists, titles that are also names) is counted once; a blank one counts nothing (the featurizer prepares it to
-    // nothing); contiguous parts of about equal length run side by side on every core.
-    private SparseVector[] CountVectors(IReadOnlyList<string?> texts)
+    // A text that occurs more than once (topic lists, author lists, titles that are also names) is counted once; a
+    // blank one (position -1) counts nothing, as the featurizer prepares it to nothing.
+    private static (List<string> Distinct, int[] DistinctOf) Distinct(IReadOnlyList<string?> texts)
     {
         var positionOf = new Dictionary<string, int>(texts.Count, StringComparer.Ordinal);
-        var distinct = new List<string?>(texts.Count);
+        var distinct = new List<string>(texts.Count);
         var distinctOf = new int[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
@@ -95,22 +150,93 @@ public sealed class NgramCounter
             distinctOf[i] = position;
         }
 
-        var counted = new SparseVector[distinct.Count];
-        Parallel.ForEach(Partition(distinct, Environment.ProcessorCount * 2), part =>
-            _featurizer.TransformEach(distinct.GetRange(part.Start, part.Count)).CopyTo(counted, part.Start));
-        return [.. distinctOf.Select(position => position < 0 ? SparseVector.Empty : counted[position])];
+        return (distinct, distinctOf);
     }
 
-    private static List<(int Start, int Count)> Partition(List<string?> texts, int parts)
+    // Contiguous parts of about equal length run side by side on every core.
+    private static string[] PrepareAll(List<string> texts, TextFeaturizerOptions options)
     {
-        var total = texts.Sum(text => (long)(text?.Length ?? 0) + 1);
+        var prepared = new string[texts.Count];
+        Parallel.ForEach(Partition(texts, Environment.ProcessorCount * 2), part =>
+        {
+            for (var i = part.Start; i < part.Start + part.Count; i++)
+            {
+                prepared[i] = MlNetTextFeaturizer.Prepare(texts[i], options);
+            }
+        });
+        return prepared;
+    }
+
+    private SparseVector[] CountPrepared(string[] prepared)
+    {
+        var counted = new SparseVector[prepared.Length];
+        Parallel.ForEach(Partition(prepared, Environment.ProcessorCount * 2), part =>
+        {
+            if (CountsByLookup)
+            {
+                for (var i = part.Start; i < part.Start + part.Count; i++)
+                {
+                    counted[i] = Join(_characterSlots?.Count(prepared[i]), _wordSlots?.Count(prepared[i]));
+                }
+
+                return;
+            }
+
+            // Reading counts back through ML.NET's pipeline costs about as much as the fit.
+            var texts = new ArraySegment<string>(prepared, part.Start, part.Count);
+            var characters = _characters?.TransformEachPrepared(texts);
+            var words = _words?.TransformEachPrepared(texts);
+            for (var i = 0; i < part.Count; i++)
+            {
+                counted[part.Start + i] = Join(characters?[i], words?[i]);
+            }
+        });
+        return counted;
+    }
+
+    // One text's counts in the shared slots: its character block, then its word block moved past the character slots.
+    private SparseVector Join(SparseVector? characters, SparseVector? words)
+    {
+        if (words is null || words.Count == 0)
+        {
+            return characters ?? SparseVector.Empty;
+        }
+
+        if (CharSlotCount == 0)
+        {
+            return words;
+        }
+
+        var charCount = characters?.Count ?? 0;
+        var indices = new int[charCount + words.Count];
+        var values = new float[indices.Length];
+        characters?.Indices.CopyTo(indices);
+        characters?.Values.CopyTo(values);
+        var wordIndices = words.Indices;
+        for (var i = 0; i < wordIndices.Length; i++)
+        {
+            indices[charCount + i] = CharSlotCount + wordIndices[i];
+        }
+
+        words.Values.CopyTo(values.AsSpan(charCount));
+        return SparseVector.FromTrusted(indices, values);
+    }
+
+    private static List<(int Start, int Count)> Partition(IReadOnlyList<string> texts, int parts)
+    {
+        long total = 0;
+        foreach (var text in texts)
+        {
+            total += text.Length + 1;
+        }
+
         var target = Math.Max(1, total / Math.Max(1, parts));
         var result = new List<(int Start, int Count)>();
         var start = 0;
         long length = 0;
         for (var i = 0; i < texts.Count; i++)
         {
-            length += (texts[i]?.Length ?? 0) + 1;
+            length += texts[i].Length + 1;
             if (length >= target)
             {
                 result.Add((start, i + 1 - start));
