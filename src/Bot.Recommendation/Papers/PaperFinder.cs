@@ -11,7 +11,14 @@ public sealed record PaperMatch(Resource Resource, double Score);
 /// <param name="NamesAuthor">A word of the message is the surname of a paper's or article's author ("lamport").</param>
 /// <param name="NamesYear">A word of the message is a year ("1978").</param>
 /// <param name="AuthorYearPaper">The id of a paper whose author and year the message both name ("lynch 1989"), if any.</param>
-public sealed record NameMentions(string? Paper, IReadOnlySet<string> ResourceIds, bool NamesAuthor = false, bool NamesYear = false, string? AuthorYearPaper = null);
+public sealed record NameMentions(string? Paper, IReadOnlySet<string> ResourceIds, bool NamesAuthor = false, bool NamesYear = false, string? AuthorYearPaper = null)
+{
+    /// <summary>Items named through their authors: two co-authors together, or an author's possessive and a kind ("ongaro's dissertation").</summary>
+    public IReadOnlyList<AuthorNaming> NamedByAuthors { get; init; } = [];
+}
+
+/// <summary>An item (by index) named through its authors: how many of them were named, or one author's possessive and a kind.</summary>
+public readonly record struct AuthorNaming(int Doc, int AuthorsNamed, bool ByPossessive);
 
 /// <summary>The result of a lookup: matches best first (empty when nothing is close), and near misses for "did you mean".</summary>
 public sealed record PaperLookup(IReadOnlyList<PaperMatch> Matches, bool IsAmbiguous, IReadOnlyList<Resource> DidYouMean)
@@ -28,9 +35,14 @@ public sealed class PaperFinder
 {
     public const double MatchThreshold = 0.45;
 
-    // An author's surname and a year of one of their papers ("lynch 1989") name that paper nearly as surely as its
-    // title does; below an exact name (1.0), above a fuzzy match on most of the words.
+    // An author's surname and a year of one of their papers ("lynch 1989", "lampson's 1996"), two co-authors ("howard
+    // and mortier") or an author's possessive and a kind ("ongaro's dissertation") name that paper nearly as surely as
+    // its title does; below an exact name (1.0), above a fuzzy match on most of the words.
     private const double AuthorYearScore = 0.9;
+
+    // Two co-authors name their paper a little less surely than an author and a year, each further co-author named a
+    // little more ("fischer, lynch and merritt" is not FLP), never as surely as an exact name.
+    private static double CoauthorScore(int authorsNamed) => Math.Min(AuthorYearScore - 0.04 + (0.02 * (authorsNamed - 2)), AuthorYearScore + 0.04);
     private const int EarliestYear = 1900;
     private const int LatestYear = 2100;
     private const int MaxAlternatives = 4;
@@ -138,6 +150,11 @@ public sealed class PaperFinder
             Offer(doc, AuthorYearScore);
         }
 
+        foreach (var naming in FindMentions(TextAnalyzer.Normalize(query)).NamedByAuthors)
+        {
+            Offer(naming.Doc, naming.ByPossessive ? AuthorYearScore : CoauthorScore(naming.AuthorsNamed));
+        }
+
         foreach (var (doc, hits) in wordHits)
         {
             // A name sharing one word of a longer query is a coincidence ("banana bread recipe" is not ZooKeeper
@@ -232,6 +249,7 @@ public sealed class PaperFinder
         HashSet<string>? ids = null;
         List<int[]>? byNamedAuthors = null;
         List<int[]>? byNamedSurnames = null;
+        List<AuthorNaming>? namedByAuthors = null;
         Span<int> years = stackalloc int[MaxNamedYears];
         var yearCount = 0;
         for (var start = 0; start < text.Length; start = NextWord(text, start))
@@ -266,6 +284,7 @@ public sealed class PaperFinder
                 && TheOneOfItsKind(byPossessive, text[(starts[0] + 1)..starts[1]]) is { } owned)
             {
                 (ids ??= new HashSet<string>(StringComparer.Ordinal)).Add(_index.Resources[owned].Id);
+                (namedByAuthors ??= []).Add(new AuthorNaming(owned, 1, ByPossessive: true));
             }
 
             for (var length = words; length >= 1; length--)
@@ -293,9 +312,10 @@ public sealed class PaperFinder
 
         if (byNamedSurnames is { Count: >= 2 })
         {
-            foreach (var doc in byNamedSurnames.SelectMany(docs => docs).GroupBy(doc => doc).Where(g => g.Count() >= 2).Select(g => g.Key))
+            foreach (var group in byNamedSurnames.SelectMany(docs => docs).GroupBy(doc => doc).Where(g => g.Count() >= 2))
             {
-                (ids ??= new HashSet<string>(StringComparer.Ordinal)).Add(_index.Resources[doc].Id);
+                (ids ??= new HashSet<string>(StringComparer.Ordinal)).Add(_index.Resources[group.Key].Id);
+                (namedByAuthors ??= []).Add(new AuthorNaming(group.Key, group.Count(), ByPossessive: false));
             }
         }
 
@@ -314,7 +334,7 @@ public sealed class PaperFinder
 
         return paper is null && ids is null && byNamedAuthors is null && yearCount == 0
             ? NoMentions
-            : new NameMentions(paper, ids ?? NoIds, byNamedAuthors is not null, yearCount > 0, authorYearPaper);
+            : new NameMentions(paper, ids ?? NoIds, byNamedAuthors is not null, yearCount > 0, authorYearPaper) { NamedByAuthors = namedByAuthors ?? [] };
     }
 
     /// <summary>
@@ -357,7 +377,9 @@ public sealed class PaperFinder
         var years = tokens.Select(t => AsYear(t)).OfType<int>().ToHashSet();
         return years.Count == 0
             ? []
-            : tokens.SelectMany(t => _papersBySurname.TryGetValue(t, out var docs) ? docs : [])
+            : tokens.SelectMany(t => _papersBySurname.TryGetValue(t, out var docs) ? docs
+                    : t.Length > 3 && t[^1] == 's' && _papersBySurname.TryGetValue(t[..^1], out var byPossessive) ? byPossessive
+                    : [])
                 .Where(doc => _index.Resources[doc].Year is { } year && years.Contains(year))
                 .Distinct();
     }

@@ -83,7 +83,10 @@ public sealed class PaperFinderTests
     [InlineData("lamport 1978", "lamport-clocks")]
     [InlineData("leslie lamport 1998, the greek parliament one", "part-time-parliament")]
     [InlineData("castro and liskov 1999", "pbft")]
-    public void Finds_a_paper_by_its_author_and_year(string query, string expected) =>
+    [InlineData("castro's 1999 paper", "pbft")]
+    [InlineData("that consensus paper by ongaro and ousterhout", "raft-paper")]
+    [InlineData("ongaro's dissertation", "raft-dissertation")]
+    public void Finds_a_paper_by_its_authors_and_year(string query, string expected) =>
         Assert.Equal(expected, Engine.Papers.Find(query).Best?.Resource.Id);
 
     [Theory]
