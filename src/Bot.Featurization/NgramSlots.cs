@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace Bot.Featurization;
 
@@ -25,10 +26,10 @@ internal sealed class NgramSlots
 
     private readonly bool _characters;
     private readonly int _length;
-    private readonly Dictionary<ulong, int> _slotOf;
+    private readonly SlotTable _slotOf;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordIds;
 
-    private NgramSlots(bool characters, int length, Dictionary<ulong, int> slotOf, Dictionary<string, int> wordIds)
+    private NgramSlots(bool characters, int length, SlotTable slotOf, Dictionary<string, int> wordIds)
     {
         _characters = characters;
         _length = length;
@@ -46,7 +47,7 @@ internal sealed class NgramSlots
 
     private static NgramSlots? TryRead(IReadOnlyList<string> names, bool characters, int length)
     {
-        var slotOf = new Dictionary<ulong, int>(names.Count);
+        var keys = new ulong[names.Count];
         var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
         Span<ulong> parts = stackalloc ulong[length];
         for (var slot = 0; slot < names.Count; slot++)
@@ -101,13 +102,11 @@ internal sealed class NgramSlots
                 return null;
             }
 
-            if (!slotOf.TryAdd(Key(characters, parts[..count]), slot))
-            {
-                return null;
-            }
+            keys[slot] = Key(characters, parts[..count]);
         }
 
-        return new NgramSlots(characters, length, slotOf, wordIds);
+        var slotOf = SlotTable.TryCreate(keys);
+        return slotOf is null ? null : new NgramSlots(characters, length, slotOf, wordIds);
     }
 
     // ML.NET writes a character as itself, except control characters, surrogates and a few others, which it spells out;
@@ -205,7 +204,7 @@ internal sealed class NgramSlots
 
             // The newest character sits in the top 16 bits of the n-gram's key, the oldest in the lowest.
             key = ((key >> 16) | ((ulong)c << (16 * (_length - 1)))) & mask;
-            if (i >= _length - 1 && _slotOf.TryGetValue(key, out var slot))
+            if (i >= _length - 1 && _slotOf.TryFind(key, out var slot))
             {
                 found[count++] = slot;
             }
@@ -247,7 +246,7 @@ internal sealed class NgramSlots
                     continue;
                 }
 
-                if (_slotOf.TryGetValue(Key(characters: false, ngram), out var slot))
+                if (_slotOf.TryFind(Key(characters: false, ngram), out var slot))
                 {
                     found[count++] = slot;
                 }
@@ -255,5 +254,74 @@ internal sealed class NgramSlots
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The slot of each n-gram key, kept for the process's life in about 13 bytes a key where a dictionary takes about
+    /// 28: the keys, each multiplied by an odd constant (a one-to-one mix that spreads them evenly over the top bits),
+    /// sorted with their slots alongside, and the start of each run of mixed keys sharing their top bits.
+    /// </summary>
+    private sealed class SlotTable
+    {
+        private const ulong Mix = 0x9E3779B97F4A7C15;
+
+        private readonly ulong[] _mixed;
+        private readonly int[] _slots;
+        private readonly int[] _bucketStart;
+        private readonly int _shift;
+
+        private SlotTable(ulong[] mixed, int[] slots, int[] bucketStart, int shift)
+        {
+            _mixed = mixed;
+            _slots = slots;
+            _bucketStart = bucketStart;
+            _shift = shift;
+        }
+
+        /// <summary>The table of <paramref name="keys"/> (slot i holds keys[i], overwritten), or null when two slots share a key.</summary>
+        public static SlotTable? TryCreate(ulong[] keys)
+        {
+            var slots = new int[keys.Length];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] *= Mix;
+                slots[i] = i;
+            }
+
+            Array.Sort(keys, slots);
+            for (var i = 1; i < keys.Length; i++)
+            {
+                if (keys[i] == keys[i - 1])
+                {
+                    return null;
+                }
+            }
+
+            // About 4 to 8 keys a bucket, and at least 2 buckets so that the shift stays below 64.
+            var bits = Math.Max(1, BitOperations.Log2((uint)Math.Max(1, keys.Length / 4)));
+            var shift = 64 - bits;
+            var bucketStart = new int[(1 << bits) + 1];
+            foreach (var key in keys)
+            {
+                bucketStart[(int)(key >> shift) + 1]++;
+            }
+
+            for (var b = 1; b < bucketStart.Length; b++)
+            {
+                bucketStart[b] += bucketStart[b - 1];
+            }
+
+            return new SlotTable(keys, slots, bucketStart, shift);
+        }
+
+        public bool TryFind(ulong key, out int slot)
+        {
+            var mixed = key * Mix;
+            var bucket = (int)(mixed >> _shift);
+            var start = _bucketStart[bucket];
+            var at = _mixed.AsSpan(start, _bucketStart[bucket + 1] - start).IndexOf(mixed);
+            slot = at < 0 ? 0 : _slots[start + at];
+            return at >= 0;
+        }
     }
 }
