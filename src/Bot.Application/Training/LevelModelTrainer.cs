@@ -62,7 +62,7 @@ public sealed record LevelMetrics(int Stated, int Right, int Missed, int Wrong, 
 /// messages of the training files and the judged /recommend free text; never Holdout2 or Holdout3), compared on the
 /// same folds with the phrases, with the level names alone and with combinations (`Bot model compare-level`). The
 /// bot ships "level phrases, else model ≥ <see cref="MessageClassifierOptions.DefaultLevelThreshold"/>", the lowest
-/// cost on 2026-12-04 (tests/Bot.Benchmarks/RESULTS.md); `Bot model train` writes data/models/level.zip with
+/// cost on 2026-12-05 (tests/Bot.Benchmarks/RESULTS.md); `Bot model train` writes data/models/level.zip with
 /// <see cref="Train"/> on all the requests. Deterministic: the intent trainer's fixed seed and one thread, and folds
 /// chosen by a hash of each request's normalised text, so that a request repeated in two files is never on both sides.
 /// </summary>
