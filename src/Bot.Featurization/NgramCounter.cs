@@ -112,7 +112,7 @@ public sealed class NgramCounter
 
         var prepared = MlNetTextFeaturizer.Prepare(text, Options);
         return new(this, CountsByLookup
-            ? Join(_characterSlots?.Count(prepared), _wordSlots?.Count(prepared))
+            ? CountByLookup(prepared)
             : Join(_characters?.TransformPrepared(prepared), _words?.TransformPrepared(prepared)));
     }
 
@@ -177,7 +177,7 @@ public sealed class NgramCounter
             {
                 for (var i = part.Start; i < part.Start + part.Count; i++)
                 {
-                    counted[i] = Join(_characterSlots?.Count(prepared[i]), _wordSlots?.Count(prepared[i]));
+                    counted[i] = CountByLookup(prepared[i]);
                 }
 
                 return;
@@ -194,6 +194,8 @@ public sealed class NgramCounter
         });
         return counted;
     }
+
+    private SparseVector CountByLookup(string prepared) => Join(_characterSlots?.Count(prepared), _wordSlots?.Count(prepared));
 
     // One text's counts in the shared slots: its character block, then its word block moved past the character slots.
     private SparseVector Join(SparseVector? characters, SparseVector? words)

@@ -41,8 +41,7 @@ internal static class IntentModelCommand
         var speed = new Command("speed-intent", "Measure the shipped free-text classifier over 100,000 held-out messages on one thread (p50, p99, allocation, heap); trains nothing.") { judgments };
         speed.SetAction((parseResult, cancellationToken) => withCatalog(catalog =>
         {
-            var root = ModelCommand.FindRepository()
-                ?? throw new DirectoryNotFoundException("Run this from inside the repository: tests/Bot.Quality.Tests/Judgments and data/ were not found above the working directory.");
+            var root = ModelCommand.RequireRepository();
             var heldOut = IntentModelTrainer.LoadHeldOut(parseResult.GetValue(judgments) ?? Path.Combine(root, JudgmentLoader.RepositoryPath));
             var classifier = new RecommendationEngine(catalog, RankerModel.Untrained).Classifier;
             MeasureSpeed("the whole classifier (exact facts, model, rules)", m => classifier.Classify(m.Text, m.Addressed), heldOut, Console.Out);
@@ -55,8 +54,7 @@ internal static class IntentModelCommand
     public static Task<int> TrainAsync(Func<Func<ReadingCatalog, Task<int>>, Task<int>> withCatalog, string? output, string? judgments, bool quick, bool compareFolds = false) =>
         withCatalog(catalog =>
         {
-            var root = ModelCommand.FindRepository()
-                ?? throw new DirectoryNotFoundException("Run this from inside the repository: tests/Bot.Quality.Tests/Judgments and data/ were not found above the working directory.");
+            var root = ModelCommand.RequireRepository();
             var judgmentsDirectory = judgments ?? Path.Combine(root, JudgmentLoader.RepositoryPath);
             var modelPath = output ?? Path.Combine(root, "data", "models", "intent.zip");
             Run(catalog, judgmentsDirectory, modelPath, quick, compareFolds, Console.Out);

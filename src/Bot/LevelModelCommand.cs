@@ -27,8 +27,7 @@ internal static class LevelModelCommand
         var train = new Command("train-level", "Retrain only the level model of free-text requests on the training requests (never Holdout2 or Holdout3) and write data/models/level.zip; `model train` does this too.") { output, judgmentsOption };
         train.SetAction((parseResult, cancellationToken) =>
         {
-            var root = ModelCommand.FindRepository()
-                ?? throw new DirectoryNotFoundException("Run this from inside the repository: tests/Bot.Quality.Tests/Judgments and data/ were not found above the working directory.");
+            var root = ModelCommand.RequireRepository();
             Train(
                 parseResult.GetValue(judgmentsOption) ?? Path.Combine(root, JudgmentLoader.RepositoryPath),
                 parseResult.GetValue(output) ?? Path.Combine(root, "data", "models", ModelFile),
@@ -59,8 +58,7 @@ internal static class LevelModelCommand
         var compare = new Command("compare-level", "Compare the level phrases with a level model and their combinations on cross-validation of the training requests (never a held-out set); writes no model.") { judgments, misses };
         compare.SetAction((parseResult, cancellationToken) => withCatalog(catalog =>
         {
-            var root = ModelCommand.FindRepository()
-                ?? throw new DirectoryNotFoundException("Run this from inside the repository: tests/Bot.Quality.Tests/Judgments and data/ were not found above the working directory.");
+            var root = ModelCommand.RequireRepository();
             Run(catalog, parseResult.GetValue(judgments) ?? Path.Combine(root, JudgmentLoader.RepositoryPath), Console.Out, parseResult.GetValue(misses));
             return Task.FromResult(0);
         }));

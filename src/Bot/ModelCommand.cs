@@ -230,6 +230,10 @@ internal static class ModelCommand
     }
 
     /// <summary>The repository above the working directory: the data/ copied next to the binaries has no judgments.</summary>
+    /// <summary>The repository's root, or an error saying where to run the command from.</summary>
+    internal static string RequireRepository() => FindRepository()
+        ?? throw new DirectoryNotFoundException("Run this from inside the repository: tests/Bot.Quality.Tests/Judgments and data/ were not found above the working directory.");
+
     internal static string? FindRepository()
     {
         for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)

@@ -150,7 +150,7 @@ public sealed class PaperFinder
             Offer(doc, AuthorYearScore);
         }
 
-        foreach (var naming in FindMentions(TextAnalyzer.Normalize(query)).NamedByAuthors)
+        foreach (var naming in AuthorNamings(TextAnalyzer.Normalize(query)))
         {
             Offer(naming.Doc, naming.ByPossessive ? AuthorYearScore : CoauthorScore(naming.AuthorsNamed));
         }
@@ -248,8 +248,6 @@ public sealed class PaperFinder
         string? paper = null;
         HashSet<string>? ids = null;
         List<int[]>? byNamedAuthors = null;
-        List<int[]>? byNamedSurnames = null;
-        List<AuthorNaming>? namedByAuthors = null;
         Span<int> years = stackalloc int[MaxNamedYears];
         var yearCount = 0;
         for (var start = 0; start < text.Length; start = NextWord(text, start))
@@ -276,17 +274,6 @@ public sealed class PaperFinder
                 (byNamedAuthors ??= []).Add(byAuthor);
             }
 
-            if (_itemsBySurnameSpans.TryGetValue(word, out var byNamed) && !(byNamedSurnames ??= []).Contains(byNamed))
-            {
-                byNamedSurnames.Add(byNamed);
-            }
-            else if (words > 1 && word.Length > 3 && word[^1] == 's' && _itemsBySurnameSpans.TryGetValue(word[..^1], out var byPossessive)
-                && TheOneOfItsKind(byPossessive, text[(starts[0] + 1)..starts[1]]) is { } owned)
-            {
-                (ids ??= new HashSet<string>(StringComparer.Ordinal)).Add(_index.Resources[owned].Id);
-                (namedByAuthors ??= []).Add(new AuthorNaming(owned, 1, ByPossessive: true));
-            }
-
             for (var length = words; length >= 1; length--)
             {
                 var phrase = text[start..starts[length - 1]];
@@ -310,13 +297,10 @@ public sealed class PaperFinder
             }
         }
 
-        if (byNamedSurnames is { Count: >= 2 })
+        var namedByAuthors = AuthorNamings(text);
+        foreach (var naming in namedByAuthors)
         {
-            foreach (var group in byNamedSurnames.SelectMany(docs => docs).GroupBy(doc => doc).Where(g => g.Count() >= 2))
-            {
-                (ids ??= new HashSet<string>(StringComparer.Ordinal)).Add(_index.Resources[group.Key].Id);
-                (namedByAuthors ??= []).Add(new AuthorNaming(group.Key, group.Count(), ByPossessive: false));
-            }
+            (ids ??= new HashSet<string>(StringComparer.Ordinal)).Add(_index.Resources[naming.Doc].Id);
         }
 
         string? authorYearPaper = null;
@@ -334,7 +318,47 @@ public sealed class PaperFinder
 
         return paper is null && ids is null && byNamedAuthors is null && yearCount == 0
             ? NoMentions
-            : new NameMentions(paper, ids ?? NoIds, byNamedAuthors is not null, yearCount > 0, authorYearPaper) { NamedByAuthors = namedByAuthors ?? [] };
+            : new NameMentions(paper, ids ?? NoIds, byNamedAuthors is not null, yearCount > 0, authorYearPaper) { NamedByAuthors = namedByAuthors };
+    }
+
+    /// <summary>
+    /// Items a normalised text names through their authors: two co-authors or more among its words ("attiya and
+    /// welch"), or an author's possessive and the kind after it ("ongaros dissertation").
+    /// </summary>
+    private IReadOnlyList<AuthorNaming> AuthorNamings(ReadOnlySpan<char> text)
+    {
+        List<int[]>? byNamedSurnames = null;
+        List<AuthorNaming>? namings = null;
+        for (var start = 0; start < text.Length; start = NextWord(text, start))
+        {
+            var word = text[start..WordEnd(text, start)];
+            var next = NextWord(text, start);
+            if (_itemsBySurnameSpans.TryGetValue(word, out var byNamed) && !(byNamedSurnames ??= []).Contains(byNamed))
+            {
+                byNamedSurnames.Add(byNamed);
+            }
+            else if (next < text.Length && word.Length > 3 && word[^1] == 's' && _itemsBySurnameSpans.TryGetValue(word[..^1], out var byPossessive)
+                && TheOneOfItsKind(byPossessive, text[next..WordEnd(text, next)]) is { } owned)
+            {
+                (namings ??= []).Add(new AuthorNaming(owned, 1, ByPossessive: true));
+            }
+        }
+
+        if (byNamedSurnames is { Count: >= 2 })
+        {
+            foreach (var group in byNamedSurnames.SelectMany(docs => docs).GroupBy(doc => doc).Where(g => g.Count() >= 2))
+            {
+                (namings ??= []).Add(new AuthorNaming(group.Key, group.Count(), ByPossessive: false));
+            }
+        }
+
+        return namings ?? [];
+    }
+
+    private static int WordEnd(ReadOnlySpan<char> text, int start)
+    {
+        var space = text[start..].IndexOf(' ');
+        return space < 0 ? text.Length : start + space;
     }
 
     /// <summary>
@@ -388,11 +412,7 @@ public sealed class PaperFinder
         word.Length == 4 && int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
             && year is >= EarliestYear and <= LatestYear ? year : null;
 
-    private static int NextWord(ReadOnlySpan<char> text, int start)
-    {
-        var space = text[start..].IndexOf(' ');
-        return space < 0 ? text.Length : start + space + 1;
-    }
+    private static int NextWord(ReadOnlySpan<char> text, int start) => Math.Min(WordEnd(text, start) + 1, text.Length);
 
     /// <summary>What to read before a resource: its prerequisites, then easier items on its main topic.</summary>
     public IReadOnlyList<Resource> ReadFirst(Resource resource, int count = 3)

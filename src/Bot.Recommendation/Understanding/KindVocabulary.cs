@@ -27,9 +27,6 @@ public static class KindVocabulary
         ["lists"] = [ResourceKind.List], ["reading list"] = [ResourceKind.List],
     };
 
-    // A kind word followed by one of these is used in another sense ("software engineer", "talk to", "a class of",
-    // "post the link", "a video call", "video streaming"), and one after these too ("of course", "the mailing list",
-    // "caching photos and video": video as the data a system serves, not a kind to read).
     private static readonly string[] VideoAsDataAfter =
     [
         "call", "calls", "chat", "meeting", "meetings", "conferencing", "streaming", "stream", "streams", "encoding",
@@ -44,6 +41,14 @@ public static class KindVocabulary
         "pictures and", "audio and",
     ];
 
+    // "my db course skipped it", "for our os class", "presenting my paper": the writer's own course, class, talk or
+    // paper, not a kind asked for. Not books: "my first book on raft" asks for one.
+    private static readonly string[] Possessives = ["my", "our", "his", "her", "their"];
+
+    // A kind word followed by one of these is used in another sense ("software engineer", "talk to", "a class of",
+    // "post the link", "a video call", "video streaming"), one after these too ("of course", "the mailing list",
+    // "caching photos and video": video as the data a system serves, not a kind to read), and one a word or two
+    // after a possessive.
     private static readonly OtherSenses Senses = new(
         new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
@@ -67,27 +72,15 @@ public static class KindVocabulary
             ["list"] = ["mailing", "todo", "do"],
             ["video"] = VideoAsDataBefore,
             ["videos"] = VideoAsDataBefore,
-        });
+        },
+        new[] { "course", "courses", "class", "classes", "lecture", "lectures", "talk", "talks", "paper", "papers", "post", "posts" }
+            .ToDictionary(kind => kind, _ => Possessives, StringComparer.Ordinal));
 
     /// <summary>
     /// Whether the kind phrase of <paramref name="length"/> tokens at <paramref name="index"/> means something else
     /// here ("a software engineer", "of course", "nodes that talk to their neighbours"), so asks for no kind.
     /// </summary>
-    public static bool IsOtherSense(IReadOnlyList<string> tokens, int index, int length) =>
-        Senses.Apply(tokens, index, length) || IsOwnedByTheWriter(tokens, index, length);
-
-    // "my db course skipped it", "for our os class", "presenting my paper": the writer's own course, class, talk or
-    // paper, not a kind asked for. Not books: "my first book on raft" asks for one.
-    private static readonly HashSet<string> OwnedKinds = new(StringComparer.Ordinal)
-    {
-        "course", "courses", "class", "classes", "lecture", "lectures", "talk", "talks", "paper", "papers", "post", "posts",
-    };
-
-    private static readonly HashSet<string> Possessives = new(StringComparer.Ordinal) { "my", "our", "his", "her", "their" };
-
-    private static bool IsOwnedByTheWriter(IReadOnlyList<string> tokens, int index, int length) =>
-        length == 1 && OwnedKinds.Contains(tokens[index])
-        && ((index > 0 && Possessives.Contains(tokens[index - 1])) || (index > 1 && Possessives.Contains(tokens[index - 2])));
+    public static bool IsOtherSense(IReadOnlyList<string> tokens, int index, int length) => Senses.Apply(tokens, index, length);
 
     /// <summary>The kinds a word asks for, first the one it names; empty when it is not a kind word.</summary>
     public static IReadOnlyList<ResourceKind> Lookup(string phrase) =>
