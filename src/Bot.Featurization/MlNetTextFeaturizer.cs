@@ -34,7 +34,7 @@ public sealed class MlNetTextFeaturizer
     // False for raw n-gram counts (NgramCounter): ML.NET's values are returned as they are.
     private readonly bool _unitNorm;
 
-    private MlNetTextFeaturizer(TextFeaturizerOptions options, MLContext? context, ITransformer? model, int documentCount, int dimension, bool unitNorm = true, string[]? slotNames = null)
+    private MlNetTextFeaturizer(TextFeaturizerOptions options, MLContext? context, ITransformer? model, int documentCount, int dimension, bool unitNorm = true)
     {
         _options = options;
         _context = context;
@@ -42,7 +42,6 @@ public sealed class MlNetTextFeaturizer
         _unitNorm = unitNorm;
         DocumentCount = documentCount;
         Dimension = dimension;
-        SlotNames = slotNames ?? [];
     }
 
     /// <summary>How many documents the featurizer was fitted on.</summary>
@@ -50,9 +49,6 @@ public sealed class MlNetTextFeaturizer
 
     /// <summary>The number of slots of ML.NET's output vector (character n-grams, then word n-grams); every index is below it.</summary>
     public int Dimension { get; }
-
-    /// <summary>For raw counts only: ML.NET's name of each slot (an n-gram's words or characters joined by '|'); else empty.</summary>
-    internal IReadOnlyList<string> SlotNames { get; }
 
     /// <summary>Fits ML.NET's text featurizer on <paramref name="documents"/> (null counts as empty).</summary>
     public static MlNetTextFeaturizer Fit(IReadOnlyList<string?> documents, TextFeaturizerOptions? options = null) =>
@@ -164,33 +160,13 @@ public sealed class MlNetTextFeaturizer
         var model = context.Transforms.Text.FeaturizeText(FeaturesColumn, EstimatorOptions(options), TextColumn).Fit(data);
         var transformed = model.Transform(data);
         var dimension = transformed.Schema[FeaturesColumn].Type is VectorDataViewType vector ? vector.Size : 0;
-        var slotNames = unitNorm ? null : SlotNamesOf(transformed.Schema[FeaturesColumn]);
-        var featurizer = new MlNetTextFeaturizer(options, context, model, documents.Count, dimension, unitNorm, slotNames);
+        var featurizer = new MlNetTextFeaturizer(options, context, model, documents.Count, dimension, unitNorm);
         var vectors = transformDocuments ? ReadFeatures(transformed, documents.Count, unitNorm) : null;
 
         // The fitted text featurizer keeps its training data view as the root of its pipeline; it never reads it
         // again, but would hold every prepared text alive (about 1 KB per document: 100 MB at 100,000 documents).
         rows.Release();
         return (featurizer, vectors);
-    }
-
-    private static string[]? SlotNamesOf(DataViewSchema.Column features)
-    {
-        if (!features.HasSlotNames())
-        {
-            return null;
-        }
-
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        features.GetSlotNames(ref names);
-        var result = new string[names.Length];
-        var i = 0;
-        foreach (var name in names.DenseValues())
-        {
-            result[i++] = name.ToString();
-        }
-
-        return result;
     }
 
     private static TextFeaturizingEstimator.Options EstimatorOptions(TextFeaturizerOptions options)

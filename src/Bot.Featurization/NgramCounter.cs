@@ -15,21 +15,14 @@ namespace Bot.Featurization;
 /// </remarks>
 public sealed class NgramCounter
 {
-    // Either may be null when the options turn its block off, and is dropped when its block counts by look-up: a
-    // fitted featurizer holds its whole vocabulary and slot names again (about 240 MiB at 100,000 items).
+    // Either may be null when the options turn its block off.
     private readonly MlNetTextFeaturizer? _characters;
     private readonly MlNetTextFeaturizer? _words;
 
-    // The same blocks counted by look-up in their fitted slots; null when the slot names do not read back (ML.NET counts).
-    private readonly NgramSlots? _characterSlots;
-    private readonly NgramSlots? _wordSlots;
-
-    private NgramCounter(MlNetTextFeaturizer? characters, MlNetTextFeaturizer? words, NgramSlots? characterSlots, NgramSlots? wordSlots, TextFeaturizerOptions options)
+    private NgramCounter(MlNetTextFeaturizer? characters, MlNetTextFeaturizer? words, TextFeaturizerOptions options)
     {
-        _characters = characterSlots is null ? characters : null;
-        _words = wordSlots is null ? words : null;
-        _characterSlots = characterSlots;
-        _wordSlots = wordSlots;
+        _characters = characters;
+        _words = words;
         Options = options;
         CharSlotCount = characters?.Dimension ?? 0;
         Dimension = CharSlotCount + (words?.Dimension ?? 0);
@@ -40,9 +33,6 @@ public sealed class NgramCounter
 
     /// <summary>How many of the first slots count character n-grams; word n-grams come after them.</summary>
     public int CharSlotCount { get; }
-
-    /// <summary>Whether every block counts by look-up in its fitted slots rather than through ML.NET's pipeline.</summary>
-    internal bool CountsByLookup => (_characters is null || _characterSlots is not null) && (_words is null || _wordSlots is not null);
 
     /// <summary>The number of shared slots; every counted slot is below it.</summary>
     public int Dimension { get; }
@@ -66,26 +56,10 @@ public sealed class NgramCounter
         var prepared = PrepareAll(distinct, options);
         MlNetTextFeaturizer? characters = null;
         MlNetTextFeaturizer? words = null;
-        NgramSlots? characterSlots = null;
-        NgramSlots? wordSlots = null;
         Parallel.Invoke(
-            () =>
-            {
-                if (options.CharNgramLength > 0)
-                {
-                    characters = MlNetTextFeaturizer.FitCountsPrepared(prepared, options with { WordNgramLength = 0 });
-                    characterSlots = NgramSlots.TryReadCharacters(characters.SlotNames, options.CharNgramLength);
-                }
-            },
-            () =>
-            {
-                if (options.WordNgramLength > 0)
-                {
-                    words = MlNetTextFeaturizer.FitCountsPrepared(prepared, options with { CharNgramLength = 0 });
-                    wordSlots = NgramSlots.TryReadWords(words.SlotNames, options.WordNgramLength);
-                }
-            });
-        var counter = new NgramCounter(characters, words, characterSlots, wordSlots, options);
+            () => characters = options.CharNgramLength > 0 ? MlNetTextFeaturizer.FitCountsPrepared(prepared, options with { WordNgramLength = 0 }) : null,
+            () => words = options.WordNgramLength > 0 ? MlNetTextFeaturizer.FitCountsPrepared(prepared, options with { CharNgramLength = 0 }) : null);
+        var counter = new NgramCounter(characters, words, options);
         var counted = counter.CountPrepared(prepared);
 
         var result = new NgramCounts[collections.Count][];
@@ -111,9 +85,7 @@ public sealed class NgramCounter
         }
 
         var prepared = MlNetTextFeaturizer.Prepare(text, Options);
-        return new(this, CountsByLookup
-            ? CountByLookup(prepared)
-            : Join(_characters?.TransformPrepared(prepared), _words?.TransformPrepared(prepared)));
+        return new(this, Join(_characters?.TransformPrepared(prepared), _words?.TransformPrepared(prepared)));
     }
 
     /// <summary><see cref="Count"/> of each text, in order: the same counts, computed side by side on every core.</summary>
@@ -173,16 +145,6 @@ public sealed class NgramCounter
         var counted = new SparseVector[prepared.Length];
         Parallel.ForEach(Partition(prepared, Environment.ProcessorCount * 2), part =>
         {
-            if (CountsByLookup)
-            {
-                for (var i = part.Start; i < part.Start + part.Count; i++)
-                {
-                    counted[i] = CountByLookup(prepared[i]);
-                }
-
-                return;
-            }
-
             // Reading counts back through ML.NET's pipeline costs about as much as the fit.
             var texts = new ArraySegment<string>(prepared, part.Start, part.Count);
             var characters = _characters?.TransformEachPrepared(texts);
@@ -194,8 +156,6 @@ public sealed class NgramCounter
         });
         return counted;
     }
-
-    private SparseVector CountByLookup(string prepared) => Join(_characterSlots?.Count(prepared), _wordSlots?.Count(prepared));
 
     // One text's counts in the shared slots: its character block, then its word block moved past the character slots.
     private SparseVector Join(SparseVector? characters, SparseVector? words)
