@@ -34,7 +34,7 @@ public sealed class RecommendationEngine
         Index = new CatalogIndex(catalog, textOptions, ranking.SearchBudget);
         Parser = new QueryParser(Index.Topics);
         Recommender = new Recommender(Index, model ?? RankerModel.Bundled, ranking);
-        Papers = new PaperFinder(Index);
+        Papers = new PaperFinder(Index, ranking);
         _classifier = new Lazy<MessageClassifier>(() => new MessageClassifier(
             Parser, Papers, intentModel ?? ShippedIntentModel.Value, _understanding, levelModel ?? ShippedLevelModel.Value));
     }

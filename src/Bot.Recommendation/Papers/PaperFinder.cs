@@ -1,5 +1,6 @@
 using Bot.Catalog;
 using Bot.Featurization;
+using Bot.Recommendation.Ranking;
 using Bot.Recommendation.Understanding;
 
 namespace Bot.Recommendation.Papers;
@@ -33,24 +34,14 @@ public sealed record PaperLookup(IReadOnlyList<PaperMatch> Matches, bool IsAmbig
 /// </summary>
 public sealed class PaperFinder
 {
-    public const double MatchThreshold = 0.45;
-
-    // An author's surname and a year of one of their papers ("lynch 1989", "lampson's 1996"), two co-authors ("howard
-    // and mortier") or an author's possessive and a kind ("ongaro's dissertation") name that paper nearly as surely as
-    // its title does; below an exact name (1.0), above a fuzzy match on most of the words.
-    private const double AuthorYearScore = 0.9;
-
-    // Two co-authors name their paper a little less surely than an author and a year, each further co-author named a
-    // little more ("fischer, lynch and merritt" is not FLP), never as surely as an exact name.
-    private static double CoauthorScore(int authorsNamed) => Math.Min(AuthorYearScore - 0.04 + (0.02 * (authorsNamed - 2)), AuthorYearScore + 0.04);
     private const int EarliestYear = 1900;
     private const int LatestYear = 2100;
-    private const int MaxAlternatives = 4;
 
     // Besides grammar words, a lookup ignores the words that only say a paper is wanted.
     private static readonly HashSet<string> LookupWords = new(StringComparer.Ordinal) { "paper", "papers", "article", "pdf", "original" };
 
     private readonly CatalogIndex _index;
+    private readonly RankingOptions _options;
     private readonly Dictionary<string, int[]> _exactNames;
     private const int MaxMentionWords = 12;
     private static readonly IReadOnlySet<string> NoIds = new HashSet<string>();
@@ -68,9 +59,11 @@ public sealed class PaperFinder
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _papersBySurnameSpans;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _itemsBySurnameSpans;
 
-    public PaperFinder(CatalogIndex index)
+    /// <param name="options">The lookup's scores and thresholds (the <c>Paper…</c> ones); default <see cref="RankingOptions.Default"/>.</param>
+    public PaperFinder(CatalogIndex index, RankingOptions? options = null)
     {
         _index = index;
+        _options = options ?? RankingOptions.Default;
 
         // The same name, cleaned or normalised, is often the same text: each is held once.
         var strings = new StringPool();
@@ -147,22 +140,20 @@ public sealed class PaperFinder
 
         foreach (var doc in ByAuthorAndYear(queryTokens))
         {
-            Offer(doc, AuthorYearScore);
+            Offer(doc, _options.PaperAuthorYearScore);
         }
 
         foreach (var naming in AuthorNamings(TextAnalyzer.Normalize(query)))
         {
-            Offer(naming.Doc, naming.ByPossessive ? AuthorYearScore : CoauthorScore(naming.AuthorsNamed));
+            Offer(naming.Doc, naming.ByPossessive ? _options.PaperAuthorYearScore : CoauthorScore(naming.AuthorsNamed));
         }
 
         foreach (var (doc, hits) in wordHits)
         {
-            // A name sharing one word of a longer query is a coincidence ("banana bread recipe" is not ZooKeeper
-            // Recipes): word coverage alone names a paper only when it covers at least half the query.
             var coverage = (double)hits / queryTokens.Length;
-            if (coverage >= 0.5)
+            if (coverage >= _options.PaperMinimumWordCoverage)
             {
-                Offer(doc, 0.25 + (0.7 * coverage * Math.Min(1.0, queryTokens.Length / 2.0)));
+                Offer(doc, _options.PaperWordCoverageBase + (_options.PaperWordCoverageWeight * coverage * Math.Min(1.0, queryTokens.Length / 2.0)));
             }
         }
 
@@ -172,19 +163,19 @@ public sealed class PaperFinder
             .ThenBy(m => m.Resource.Id, StringComparer.Ordinal)
             .ToList();
 
-        if (ranked.Count == 0 || ranked[0].Score < MatchThreshold)
+        if (ranked.Count == 0 || ranked[0].Score < _options.PaperMatchThreshold)
         {
-            var nearMisses = ranked.Where(m => m.Score >= 0.3).Take(3).Select(m => m.Resource).ToList();
+            var nearMisses = ranked.Where(m => m.Score >= _options.PaperNearMissThreshold).Take(3).Select(m => m.Resource).ToList();
             return new PaperLookup([], false, nearMisses);
         }
 
         var top = ranked[0].Score;
         var matches = ranked
-            .TakeWhile((m, i) => i == 0 || m.Score >= Math.Max(MatchThreshold, top * 0.55))
-            .Take(1 + MaxAlternatives)
+            .TakeWhile((m, i) => i == 0 || m.Score >= Math.Max(_options.PaperMatchThreshold, top * _options.PaperAlternativeShare))
+            .Take(1 + _options.PaperMaxAlternatives)
             .Select(m => m with { Score = Math.Round(m.Score, 4) })
             .ToList();
-        var ambiguous = matches.Count > 1 && matches[1].Score >= top * 0.9;
+        var ambiguous = matches.Count > 1 && matches[1].Score >= top * _options.PaperAmbiguousShare;
         return new PaperLookup(matches, ambiguous, []);
     }
 
@@ -457,16 +448,20 @@ public sealed class PaperFinder
             .Take(5);
     }
 
+    // Two co-authors a little below an author and a year, each further one a little more, within a margin of it.
+    private double CoauthorScore(int authorsNamed) =>
+        Math.Min(_options.PaperAuthorYearScore - _options.PaperCoauthorMargin + (_options.PaperCoauthorStep * (authorsNamed - 2)), _options.PaperAuthorYearScore + _options.PaperCoauthorMargin);
+
     private double Adjust(int doc, double score)
     {
         var resource = _index.Resources[doc];
         var kindFactor = resource.Kind switch
         {
             ResourceKind.Paper => 1.0,
-            ResourceKind.Article => 0.95,
-            _ => 0.8,
+            ResourceKind.Article => _options.PaperArticleFactor,
+            _ => _options.PaperOtherKindFactor,
         };
-        return Math.Min(1.0, score * kindFactor) + (0.02 * _index.CanonPrior[doc]);
+        return Math.Min(1.0, score * kindFactor) + (_options.PaperCanonWeight * _index.CanonPrior[doc]);
     }
 
     /// <summary>Each resource name, keyed as <paramref name="keyOf"/> says (empty keys are left out), to the resources with it.</summary>

@@ -113,6 +113,74 @@ public sealed class RankingOptions
     [Range(0, 100)]
     public int JudgedNeighbourCandidates { get; set; } = 20;
 
+    /// <summary>
+    /// Lowest lookup score that names a paper (`/paper`): a typo in most of a title's words still scores above it, a
+    /// title sharing one word of a three-word query ("banana bread recipe") does not. Scores run 0..1, 1 an exact name.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double PaperMatchThreshold { get; set; } = 0.45;
+
+    /// <summary>Lowest score offered as "did you mean" when nothing matches: near enough that the reader may have meant it.</summary>
+    [Range(0.0, 1.0)]
+    public double PaperNearMissThreshold { get; set; } = 0.3;
+
+    /// <summary>Alternatives listed beside the best match score at least this share of its score: others are noise next to a clear answer.</summary>
+    [Range(0.0, 1.0)]
+    public double PaperAlternativeShare { get; set; } = 0.55;
+
+    /// <summary>A second match within this share of the best makes the lookup ambiguous (the reply asks which was meant).</summary>
+    [Range(0.0, 1.0)]
+    public double PaperAmbiguousShare { get; set; } = 0.9;
+
+    /// <summary>Most alternatives listed after the best match.</summary>
+    [Range(0, 10)]
+    public int PaperMaxAlternatives { get; set; } = 4;
+
+    /// <summary>
+    /// Score of a paper named by an author's surname and a year ("lynch 1989") or an author's possessive and a kind
+    /// ("ongaro's dissertation"): nearly as sure as its title, below an exact name (1.0), above a fuzzy match on most words.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double PaperAuthorYearScore { get; set; } = 0.9;
+
+    /// <summary>
+    /// Two co-authors ("howard and mortier") name their paper this much less surely than an author and a year, and
+    /// never more than this much more surely however many are named ("fischer, lynch and merritt" need not be FLP).
+    /// </summary>
+    [Range(0.0, 0.5)]
+    public double PaperCoauthorMargin { get; set; } = 0.04;
+
+    /// <summary>What each co-author named beyond two adds to the co-author score (capped by <see cref="PaperCoauthorMargin"/>).</summary>
+    [Range(0.0, 0.5)]
+    public double PaperCoauthorStep { get; set; } = 0.02;
+
+    /// <summary>
+    /// Share of the query's words a title, nickname or author must contain before word coverage alone names a paper:
+    /// one word of a longer query in common is a coincidence ("banana bread recipe" is not ZooKeeper Recipes).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double PaperMinimumWordCoverage { get; set; } = 0.5;
+
+    /// <summary>Score of a paper by word coverage: this base, plus <see cref="PaperWordCoverageWeight"/> times the coverage (full only from two query words).</summary>
+    [Range(0.0, 1.0)]
+    public double PaperWordCoverageBase { get; set; } = 0.25;
+
+    /// <summary>See <see cref="PaperWordCoverageBase"/>: full coverage of two or more words scores 0.95, just above an author and a year.</summary>
+    [Range(0.0, 1.0)]
+    public double PaperWordCoverageWeight { get; set; } = 0.7;
+
+    /// <summary>A lookup asks for a paper: an article's score is multiplied by this, so of a paper and a post with one name the paper wins.</summary>
+    [Range(0.0, 1.0)]
+    public double PaperArticleFactor { get; set; } = 0.95;
+
+    /// <summary>The same for books, courses, talks and the rest: found when only they match, never before a paper as well matched.</summary>
+    [Range(0.0, 1.0)]
+    public double PaperOtherKindFactor { get; set; } = 0.8;
+
+    /// <summary>Weight of the canon prior (0..1, how widely recommended) added to a match: it breaks ties between equal names, never outranks a better match.</summary>
+    [Range(0.0, 0.2)]
+    public double PaperCanonWeight { get; set; } = 0.02;
+
     /// <summary>The text indexes' search budget these options set.</summary>
     public TextSearchBudget SearchBudget => new(SearchPostings, RescoredPerResult);
 

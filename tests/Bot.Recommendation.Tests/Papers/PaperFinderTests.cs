@@ -1,3 +1,6 @@
+using Bot.Recommendation.Papers;
+using Bot.Recommendation.Ranking;
+
 namespace Bot.Recommendation.Tests.Papers;
 
 public sealed class PaperFinderTests
@@ -52,6 +55,18 @@ public sealed class PaperFinderTests
         var lookup = Engine.Papers.Find("byzantine kitchen recipes for winter");
         Assert.Null(lookup.Best);
         Assert.Contains(lookup.DidYouMean, r => r.Id == "pbft");
+    }
+
+    [Fact]
+    public void The_lookup_thresholds_come_from_the_ranking_options()
+    {
+        // A misspelt title matches at the defaults; demanding an exact name turns it into a "did you mean".
+        var strict = new PaperFinder(Engine.Index, new RankingOptions { PaperMatchThreshold = 0.99, PaperNearMissThreshold = 0.2 });
+        Assert.Equal("chain-replication", Engine.Papers.Find("chain replicaton").Best?.Resource.Id);
+        var lookup = strict.Find("chain replicaton");
+        Assert.Null(lookup.Best);
+        Assert.Contains(lookup.DidYouMean, r => r.Id == "chain-replication");
+        Assert.Equal("raft-paper", strict.Find("raft").Best?.Resource.Id);
     }
 
     [Fact]
