@@ -35,6 +35,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training11")]
     [InlineData("Training11b")]
     [InlineData("Training12")]
+    [InlineData("Training13")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
