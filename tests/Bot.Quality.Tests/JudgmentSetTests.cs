@@ -66,6 +66,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training10")]
     [InlineData("Training11")]
     [InlineData("Training12m")]
+    [InlineData("Training13m")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
