@@ -29,9 +29,10 @@ internal static class ModelCommand
         var misses = new Option<bool>("--misses") { Description = "Also report where the cross-validated LightGBM ranker loses nDCG@5 on the training judgments: candidate recall, loss by kind of request, and the worst requests with their top five against the ideal ids." };
         var without = new Option<FeatureFamily[]>("--without") { Description = "Also cross-validate the LightGBM ranker with these feature families zeroed, per fold beside all features (before/after of a feature family in one run).", AllowMultipleArgumentsPerToken = true };
         var compareFolds = new Option<bool>("--compare-folds") { Description = "Also cross-validate the LightGBM ranker with each judged set whole in one fold (measured on other judges' requests only, as a new reader's request is), its training priors split request by request and set by set, side by side." };
+        var compareUnderstanding = new Option<bool>("--compare-understanding") { Description = "Also cross-validate the LightGBM ranker measured on requests read by topic and level models trained without their fold (as a new reader's request is read), trained on requests read by the shipped models and on requests read out of fold, side by side." };
         var rankerOnly = new Option<bool>("--ranker-only") { Description = "Train only the ranker (data/models/ranker.zip, judged-priors.tsv and ranker.metrics.json), reading the requests with the shipped level and topic models: minutes rather than a quarter of an hour. With --cv-only it writes nothing." };
         var feedback = new FeedbackOptions();
-        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2 or Holdout3): the level model (data/models/level.zip), the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, rankerOnly, topicThresholds, treeSettings, misses, without, compareFolds };
+        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2 or Holdout3): the level model (data/models/level.zip), the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, rankerOnly, topicThresholds, treeSettings, misses, without, compareFolds, compareUnderstanding };
         feedback.AddTo(train);
         train.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -43,7 +44,7 @@ internal static class ModelCommand
             }
 
             var rankerOnlyRun = parseResult.GetValue(rankerOnly);
-            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), rankerOnlyRun, parseResult.GetValue(topicThresholds), parseResult.GetValue(treeSettings), parseResult.GetValue(misses), parseResult.GetValue(compareFolds), parseResult.GetValue(without) ?? [], settings, cancellationToken).ConfigureAwait(false);
+            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), rankerOnlyRun, parseResult.GetValue(topicThresholds), parseResult.GetValue(treeSettings), parseResult.GetValue(misses), parseResult.GetValue(compareFolds), parseResult.GetValue(compareUnderstanding), parseResult.GetValue(without) ?? [], settings, cancellationToken).ConfigureAwait(false);
             if (status != 0 || parseResult.GetValue(cvOnly) || rankerOnlyRun)
             {
                 return status;
@@ -63,7 +64,7 @@ internal static class ModelCommand
         return model;
     }
 
-    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, bool rankerOnly, bool topicThresholds, bool treeSettings, bool misses, bool compareFolds, IReadOnlyList<FeatureFamily> withoutFamilies, FeedbackSettings feedback, CancellationToken cancellationToken)
+    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, bool rankerOnly, bool topicThresholds, bool treeSettings, bool misses, bool compareFolds, bool compareUnderstanding, IReadOnlyList<FeatureFamily> withoutFamilies, FeedbackSettings feedback, CancellationToken cancellationToken)
     {
         var root = repository ?? FindRepository();
         if (root is null)
@@ -120,6 +121,11 @@ internal static class ModelCommand
                 var result = RankerTrainer.CrossValidate(dataset, RankerAlgorithm.LightGbmLambdaRank, folding: folding);
                 Console.WriteLine($"  {folding}: {RankerTrainer.Format(result.Mean)} ({string.Join(" ", result.FoldNdcg.Select(RankerTrainer.Format))}; {result.Elapsed.TotalSeconds:F0} s)");
             }
+        }
+
+        if (compareUnderstanding)
+        {
+            CompareUnderstanding(catalog, judgments, dataset, Path.Combine(root, JudgmentLoader.RepositoryPath));
         }
 
         Console.WriteLine($"{dataset.Count} judged requests ({judgments.Count} read: {fromFiles} from files{(feedback.Enabled ? $", of which {feedbackMerged} with grades from feedback, and {judgments.Count - fromFiles} from feedback alone" : "")}), {dataset.Sum(q => q.Ids.Count)} candidate rows, {RankingFeatures.Count} features; built in {stopwatch.Elapsed.TotalSeconds:F1} s.");
@@ -194,6 +200,27 @@ internal static class ModelCommand
         }
 
         return 0;
+    }
+
+    private static void CompareUnderstanding(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, IReadOnlyList<TrainingQuery> dataset, string judgmentsDirectory)
+    {
+        var started = Stopwatch.StartNew();
+        var levelRequests = LevelModelTrainer.LoadRequests(judgmentsDirectory).Select(r => r.Request).ToList();
+        var outOfFold = OutOfFoldUnderstanding.BuildDataset(catalog, judgments, levelRequests);
+        var shipped = dataset.GroupBy(q => (q.Set, q.Input)).ToDictionary(g => g.Key, g => g.First().Query);
+        var topicsDiffer = outOfFold.Count(q => shipped.GetValueOrDefault((q.Set, q.Input)) is { } other && !other.TopicIds.SequenceEqual(q.Query!.TopicIds));
+        var levelsDiffer = outOfFold.Count(q => shipped.GetValueOrDefault((q.Set, q.Input)) is { } other && other.Level != q.Query!.Level);
+        Console.WriteLine($"Ranker CV nDCG@5 ({RankerAlgorithm.LightGbmLambdaRank}) by how the requests are read: {outOfFold.Count} requests read out of fold ({topicsDiffer} with other topics, {levelsDiffer} with another level than the shipped models read; built in {started.Elapsed.TotalSeconds:F0} s)");
+        foreach (var (name, measured, trainedOn) in new (string, IReadOnlyList<TrainingQuery>, IReadOnlyList<TrainingQuery>?)[]
+        {
+            ("read by the shipped models, trained and measured", dataset, null),
+            ("measured read out of fold, trained read by the shipped models", outOfFold, dataset),
+            ("measured and trained read out of fold", outOfFold, null),
+        })
+        {
+            var result = RankerTrainer.CrossValidate(measured, RankerAlgorithm.LightGbmLambdaRank, trainedOn: trainedOn);
+            Console.WriteLine($"  {name}: {RankerTrainer.Format(result.Mean)} ({string.Join(" ", result.FoldNdcg.Select(RankerTrainer.Format))}; {result.Elapsed.TotalSeconds:F0} s)");
+        }
     }
 
     /// <summary>The ranker's cross-validated nDCG@5 with the topic model off and at several thresholds, in one run.</summary>

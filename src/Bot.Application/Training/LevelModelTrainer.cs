@@ -175,10 +175,13 @@ public static class LevelModelTrainer
     }
 
     /// <summary>The fold of a request: a stable hash (FNV-1a) of its normalised text, the same on every machine and run.</summary>
-    public static int FoldOf(LabelledMessage message)
+    public static int FoldOf(LabelledMessage message) => FoldOf(message.Text);
+
+    /// <summary>The fold of a request's text (<see cref="FoldOf(LabelledMessage)"/>): a judged request falls in the fold of the labelled message with its words.</summary>
+    public static int FoldOf(string text)
     {
         var hash = 2166136261u;
-        foreach (var c in TextAnalyzer.Normalize(IntentModel.ModelText(message.Text)))
+        foreach (var c in TextAnalyzer.Normalize(IntentModel.ModelText(text.Trim())))
         {
             hash = unchecked((hash ^ c) * 16777619u);
         }

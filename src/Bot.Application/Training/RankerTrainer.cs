@@ -153,54 +153,62 @@ public static class RankerTrainer
         var engine = new RecommendationEngine(catalog, RankerModel.Untrained, options, classifierOptions: understanding, topicModel: topicModel, levelModel: levelModel);
         var assistant = new ReadingAssistant(engine);
         var source = new CandidateSource(engine.Index, options ?? RankingOptions.Default);
-        var dataset = new List<TrainingQuery>();
-        foreach (var judgment in judgments)
-        {
-            var (_, query) = assistant.HandleRecordedRequest(judgment.Input);
-            if (query is null)
-            {
-                continue;
-            }
+        return judgments.Select(judgment => Read(judgment, assistant, engine.Recommender.Features, source)).OfType<TrainingQuery>().ToList();
+    }
 
-            var extractor = engine.Recommender.Features;
-            var candidates = extractor.Extract(query with { Offset = 0 });
-            var ids = candidates.Select(c => engine.Index.Resources[c.Doc].Id).ToList();
-            var labels = ids.Select(judgment.Grades.Of).ToList();
-            if (labels.Any(l => l > 0))
-            {
-                dataset.Add(new TrainingQuery(judgment.Input, ids, candidates.Select(c => c.Features).ToList(), labels, judgment.Grades)
-                {
-                    Set = judgment.Set,
-                    Query = query,
-                    Example = new JudgedExample(judgment.Topics, judgment.Level, judgment.Grades.ById, extractor.RequestText(query)),
-                    Source = source,
-                });
-            }
+    /// <summary>
+    /// One judged request as <paramref name="assistant"/> understands it, with its candidates found in <paramref name="source"/>;
+    /// null when it is not answered with a ranking or no candidate is graded.
+    /// </summary>
+    internal static TrainingQuery? Read(RecommendJudgment judgment, ReadingAssistant assistant, RankingFeatureExtractor extractor, CandidateSource source)
+    {
+        var (_, query) = assistant.HandleRecordedRequest(judgment.Input);
+        if (query is null)
+        {
+            return null;
         }
 
-        return dataset;
+        var candidates = extractor.Extract(query with { Offset = 0 });
+        var ids = candidates.Select(c => source.Index.Resources[c.Doc].Id).ToList();
+        var labels = ids.Select(judgment.Grades.Of).ToList();
+        return labels.Any(l => l > 0)
+            ? new TrainingQuery(judgment.Input, ids, candidates.Select(c => c.Features).ToList(), labels, judgment.Grades)
+            {
+                Set = judgment.Set,
+                Query = query,
+                Example = new JudgedExample(judgment.Topics, judgment.Level, judgment.Grades.ById, extractor.RequestText(query)),
+                Source = source,
+            }
+            : null;
     }
 
     /// <summary>nDCG@5 per fold; <paramref name="removed"/> families are zeroed out (the ablation).</summary>
-    public static CrossValidation CrossValidate(IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed = null, TreeSettings? settings = null, Folding? folding = null)
+    public static CrossValidation CrossValidate(
+        IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed = null, TreeSettings? settings = null, Folding? folding = null, IReadOnlyList<TrainingQuery>? trainedOn = null)
     {
         var stopwatch = Stopwatch.StartNew();
-        var outcomes = CrossValidateQueries(dataset, algorithm, removed, settings, folding);
+        var outcomes = CrossValidateQueries(dataset, algorithm, removed, settings, folding, trainedOn);
         var folds = Enumerable.Range(0, Folds).Select(fold => outcomes.Where(o => o.Fold == fold).Average(o => o.Ndcg)).ToList();
         return new CrossValidation(algorithm, folds, stopwatch.Elapsed);
     }
 
     /// <summary>Each request's outcome when ranked by the model of the fold that did not train on it.</summary>
-    public static IReadOnlyList<QueryOutcome> CrossValidateQueries(IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed = null, TreeSettings? settings = null, Folding? folding = null)
+    /// <param name="trainedOn">
+    /// The same requests read another way (matched by set and words), to train on while the measured requests are read
+    /// as in <paramref name="dataset"/>; default the dataset itself. Requests it lacks are not trained on.
+    /// </param>
+    public static IReadOnlyList<QueryOutcome> CrossValidateQueries(
+        IReadOnlyList<TrainingQuery> dataset, RankerAlgorithm algorithm, IReadOnlySet<FeatureFamily>? removed = null, TreeSettings? settings = null, Folding? folding = null, IReadOnlyList<TrainingQuery>? trainedOn = null)
     {
         folding ??= Folding.Shipped;
         var measuredFolds = FoldsOf(dataset, folding.Measured);
         var priorFolds = FoldsOf(dataset, folding.Priors);
+        var training = trainedOn is null ? dataset : Aligned(dataset, trainedOn);
         var outcomes = new List<QueryOutcome>(dataset.Count);
         for (var fold = 0; fold < Folds; fold++)
         {
             var measured = fold;
-            var train = OutOfFoldPriors(dataset, priorFolds, i => measuredFolds[i] == measured);
+            var train = OutOfFoldPriors(training, priorFolds, i => measuredFolds[i] == measured || training[i] is null);
             var model = RankerModelFrom(Fit(train, algorithm, removed, settings ?? TreeSettings.Shipped, out _));
             var test = WithPriors(dataset.Where((_, i) => measuredFolds[i] == measured).ToList(), PriorsOf(dataset.Where((_, i) => measuredFolds[i] != measured)));
             foreach (var query in test)
@@ -218,6 +226,18 @@ public static class RankerTrainer
         }
 
         return outcomes;
+    }
+
+    /// <summary>For each query of <paramref name="dataset"/>, the first of <paramref name="other"/> with its set and words (null where none).</summary>
+    private static TrainingQuery[] Aligned(IReadOnlyList<TrainingQuery> dataset, IReadOnlyList<TrainingQuery> other)
+    {
+        var byKey = new Dictionary<(string, string), TrainingQuery>();
+        foreach (var query in other)
+        {
+            byKey.TryAdd((query.Set, query.Input), query);
+        }
+
+        return [.. dataset.Select(q => byKey.GetValueOrDefault((q.Set, q.Input))!)];
     }
 
     /// <summary>

@@ -125,6 +125,17 @@ public sealed class LevelModelTrainerTests : IDisposable
         Assert.InRange(LevelModelTrainer.FoldOf(Request("anything on kafka")), 0, LevelModelTrainer.Folds - 1);
     }
 
+    [Theory]
+    [InlineData("  Raft for beginners! ")]
+    [InlineData("anything on kafka")]
+    [InlineData("@bot what should I read about gossip?")]
+    public void A_judged_request_falls_in_the_fold_of_the_labelled_message_with_its_words(string input)
+    {
+        var message = LabelledMessage.FromJudgedRequest(input, null)!;
+
+        Assert.Equal(LevelModelTrainer.FoldOf(message), LevelModelTrainer.FoldOf(input));
+    }
+
     [Fact]
     public void Every_request_is_read_once_by_a_model_that_did_not_train_on_it_and_the_run_repeats()
     {

@@ -1,6 +1,7 @@
 using Bot.Application.Judgments;
 using Bot.Application.Training;
 using Bot.Recommendation;
+using Bot.Recommendation.Ranking;
 
 namespace Bot.Application.Tests.Training;
 
@@ -32,6 +33,27 @@ public sealed class RankerTrainerTests
 
         // a, b, c, d, e open the five folds; f joins a ten, g the other ten.
         Assert.Equal([30, 20, 20, 20, 15], sizes.Values.OrderByDescending(s => s));
+    }
+
+    [Fact]
+    public void Cross_validation_can_train_on_another_reading_of_the_requests_and_measure_on_its_own()
+    {
+        // Read one way, the ideal candidate carries the first feature; read the other way, the other candidate does.
+        static List<TrainingQuery> Read(bool idealMarked) => Enumerable.Range(0, 100).Select(n =>
+        {
+            var ideal = new float[RankingFeatures.Count];
+            var other = new float[RankingFeatures.Count];
+            (idealMarked ? ideal : other)[RankingFeatures.TextSimilarity] = 1;
+            ideal[RankingFeatures.Year] = other[RankingFeatures.Year] = n;
+            return new TrainingQuery($"request {n}", ["ideal", "other"], [ideal, other], [3, 0], new Grades(new Dictionary<string, int> { ["ideal"] = 3 })) { Set = "a" };
+        }).ToList();
+        var asMeasured = Read(idealMarked: true);
+
+        var own = RankerTrainer.CrossValidate(asMeasured, RankerAlgorithm.LightGbmLambdaRank);
+        var other = RankerTrainer.CrossValidate(asMeasured, RankerAlgorithm.LightGbmLambdaRank, trainedOn: Read(idealMarked: false));
+
+        Assert.Equal(1.0, own.Mean, 6);
+        Assert.True(other.Mean < 0.7, $"trained on the other reading: {other.Mean}");
     }
 
     [Fact]
