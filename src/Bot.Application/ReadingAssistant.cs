@@ -230,10 +230,12 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             topicIds = related;
         }
 
+        var topicConfidence = 1f;
         if (topicIds.Count == 0 && _engine.InferTopic(parsed.SubjectText) is { } inferred)
         {
             // "/recommend getting machines to agree": no topic's name, but plainly one topic's subject.
-            topicIds = [inferred];
+            topicIds = [inferred.Label];
+            topicConfidence = inferred.Confidence;
         }
 
         if (topicIds.Count == 0)
@@ -254,6 +256,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         var query = new RecommendationQuery
         {
             TopicIds = topicIds,
+            TopicConfidence = topicConfidence,
             Level = level,
             Kinds = kinds,
             ExcludedKinds = parsed.ExcludedKinds.Where(kind => !kinds.Contains(kind)).ToList(),
@@ -515,16 +518,19 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             topicIds = TopicsOfNamedResources(alreadyRead);
         }
 
+        var topicConfidence = 1f;
         if (topicIds.Count == 0 && _engine.InferTopic(parsed.SubjectText) is { } inferred)
         {
             // "How does a system tell a dead node from a slow one?" names no topic but is about one.
-            topicIds = [inferred];
+            topicIds = [inferred.Label];
+            topicConfidence = inferred.Confidence;
         }
 
         var starter = topicIds.Count == 0 && parsed.SubjectText.Length == 0 && alreadyRead.Count == 0;
         var query = new RecommendationQuery
         {
             TopicIds = topicIds.Count > 0 ? topicIds : parsed.SubjectText.Length == 0 ? ["fundamentals"] : [],
+            TopicConfidence = topicConfidence,
             Level = parsed.Level,
             Kinds = parsed.Kinds,
             ExcludedKinds = parsed.ExcludedKinds,

@@ -69,12 +69,12 @@ public sealed class RecommendationEngine
     /// (<see cref="MessageClassifierOptions.TopicThreshold"/>); otherwise none, and the words alone rank. Words the
     /// catalog does not know at all ("quantum basketweaving") get no topic: the model would still pick its likeliest.
     /// </summary>
-    public string? InferTopic(string subjectText) =>
+    public IntentPrediction? InferTopic(string subjectText) =>
         Index.KnowsAnyWordOf(subjectText)
         && (_topicModel ?? ShippedTopicModel.Value).Predict(subjectText) is { } prediction
         && prediction.Confidence >= _understanding.TopicThreshold
         && Catalog.FindTopic(prediction.Label) is not null
-            ? prediction.Label
+            ? prediction
             : null;
 
     public CatalogIndex Index { get; }

@@ -125,7 +125,7 @@ internal static class ModelCommand
 
         if (compareUnderstanding)
         {
-            CompareUnderstanding(catalog, judgments, dataset, Path.Combine(root, JudgmentLoader.RepositoryPath));
+            CompareUnderstanding(catalog, judgments, dataset, Path.Combine(root, JudgmentLoader.RepositoryPath), withoutFamilies);
         }
 
         Console.WriteLine($"{dataset.Count} judged requests ({judgments.Count} read: {fromFiles} from files{(feedback.Enabled ? $", of which {feedbackMerged} with grades from feedback, and {judgments.Count - fromFiles} from feedback alone" : "")}), {dataset.Sum(q => q.Ids.Count)} candidate rows, {RankingFeatures.Count} features; built in {stopwatch.Elapsed.TotalSeconds:F1} s.");
@@ -202,7 +202,7 @@ internal static class ModelCommand
         return 0;
     }
 
-    private static void CompareUnderstanding(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, IReadOnlyList<TrainingQuery> dataset, string judgmentsDirectory)
+    private static void CompareUnderstanding(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, IReadOnlyList<TrainingQuery> dataset, string judgmentsDirectory, IReadOnlyList<FeatureFamily> withoutFamilies)
     {
         var started = Stopwatch.StartNew();
         var levelRequests = LevelModelTrainer.LoadRequests(judgmentsDirectory).Select(r => r.Request).ToList();
@@ -211,14 +211,20 @@ internal static class ModelCommand
         var topicsDiffer = outOfFold.Count(q => shipped.GetValueOrDefault((q.Set, q.Input)) is { } other && !other.TopicIds.SequenceEqual(q.Query!.TopicIds));
         var levelsDiffer = outOfFold.Count(q => shipped.GetValueOrDefault((q.Set, q.Input)) is { } other && other.Level != q.Query!.Level);
         Console.WriteLine($"Ranker CV nDCG@5 ({RankerAlgorithm.LightGbmLambdaRank}) by how the requests are read: {outOfFold.Count} requests read out of fold ({topicsDiffer} with other topics, {levelsDiffer} with another level than the shipped models read; built in {started.Elapsed.TotalSeconds:F0} s)");
-        foreach (var (name, measured, trainedOn) in new (string, IReadOnlyList<TrainingQuery>, IReadOnlyList<TrainingQuery>?)[]
+        IReadOnlySet<FeatureFamily>? removed = withoutFamilies.Count > 0 ? withoutFamilies.ToHashSet() : null;
+        var without = removed is null ? "" : $", without {string.Join(", ", withoutFamilies)}";
+        foreach (var (name, measured, trainedOn, families) in new (string, IReadOnlyList<TrainingQuery>, IReadOnlyList<TrainingQuery>?, IReadOnlySet<FeatureFamily>?)[]
         {
-            ("read by the shipped models, trained and measured", dataset, null),
-            ("measured read out of fold, trained read by the shipped models", outOfFold, dataset),
-            ("measured and trained read out of fold", outOfFold, null),
-        })
+            ("read by the shipped models, trained and measured", dataset, null, null),
+            ("measured read out of fold, trained read by the shipped models", outOfFold, dataset, null),
+            ("measured and trained read out of fold", outOfFold, null, null),
+        }.Concat(removed is null ? [] : new (string, IReadOnlyList<TrainingQuery>, IReadOnlyList<TrainingQuery>?, IReadOnlySet<FeatureFamily>?)[]
         {
-            var result = RankerTrainer.CrossValidate(measured, RankerAlgorithm.LightGbmLambdaRank, trainedOn: trainedOn);
+            ("measured read out of fold, trained read by the shipped models" + without, outOfFold, dataset, removed),
+            ("measured and trained read out of fold" + without, outOfFold, null, removed),
+        }))
+        {
+            var result = RankerTrainer.CrossValidate(measured, RankerAlgorithm.LightGbmLambdaRank, removed: families, trainedOn: trainedOn);
             Console.WriteLine($"  {name}: {RankerTrainer.Format(result.Mean)} ({string.Join(" ", result.FoldNdcg.Select(RankerTrainer.Format))}; {result.Elapsed.TotalSeconds:F0} s)");
         }
     }

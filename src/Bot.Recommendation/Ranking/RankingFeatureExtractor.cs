@@ -342,6 +342,7 @@ public sealed class RankingFeatureExtractor
         f[RankingFeatures.AskedTopicsCovered] = query.TopicIds.Count > 0 ? covered / (float)query.TopicIds.Count : 0;
         f[RankingFeatures.ItemTopicCount] = resource.Topics.Count;
         f[RankingFeatures.NoTopicAsked] = query.TopicIds.Count == 0 ? 1 : 0;
+        f[RankingFeatures.TopicConfidence] = query.TopicIds.Count == 0 ? 0 : query.TopicConfidence;
         f[RankingFeatures.EssentialForAsked] = pathPosition >= 0 ? 1 : 0;
         f[RankingFeatures.PathPosition] = pathPosition;
         f[RankingFeatures.PathFraction] = pathFraction;

@@ -18,6 +18,7 @@ public enum FeatureFamily
     Coverage,
     Judged,
     Neighbours,
+    TopicConfidence,
 }
 
 /// <summary>One feature of a (request, candidate) pair: its position in the vector, name and family.</summary>
@@ -88,6 +89,7 @@ public static class RankingFeatures
     public const int NeighbourIdealShare = 59;
     public const int NeighbourNearestSimilarity = 60;
     public const int NextAfterRead = 61;
+    public const int TopicConfidence = 62;
 
     public static IReadOnlyList<FeatureDefinition> All { get; } =
     [
@@ -153,6 +155,7 @@ public static class RankingFeatures
         new(NeighbourIdealShare, "neighbour_ideal_share", FeatureFamily.Neighbours, "similarity-weighted share of those requests where it was the one to hand out first"),
         new(NeighbourNearestSimilarity, "neighbour_nearest_similarity", FeatureFamily.Neighbours, "cosine of the request with the judged request worded most like it"),
         new(NextAfterRead, "next_after_read", FeatureFamily.Structure, "the catalog names it to read after an item the reader says they have read"),
+        new(TopicConfidence, "topic_confidence", FeatureFamily.TopicConfidence, "how sure the request's topics are: 1 named by its words, the topic model's probability when inferred, 0 when none"),
     ];
 
     public static int Count => All.Count;

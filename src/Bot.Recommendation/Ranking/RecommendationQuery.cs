@@ -6,6 +6,9 @@ namespace Bot.Recommendation.Ranking;
 public sealed record RecommendationQuery
 {
     public IReadOnlyList<string> TopicIds { get; init; } = [];
+    /// <summary>How sure the reading of <see cref="TopicIds"/> is: 1 when the words name them, the topic model's probability when inferred.</summary>
+    public float TopicConfidence { get; init; } = 1;
+
     public Level? Level { get; init; }
     public IReadOnlyList<ResourceKind> Kinds { get; init; } = [];
 

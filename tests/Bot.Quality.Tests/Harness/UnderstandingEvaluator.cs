@@ -76,7 +76,7 @@ public static class UnderstandingEvaluator
         var parsed = engine.Parser.Parse(text);
         return new UnderstandingOutcome(set, text, topics, parsed.ResolvedTopicIds, level, engine.Classifier.ReadLevel(parsed, Bot.Recommendation.Conversation.IntentModel.ModelText(text)), kind, parsed.Kinds)
         {
-            Inferred = parsed.ResolvedTopicIds.Count == 0 && engine.InferTopic(parsed.SubjectText) is { } inferred ? [inferred] : [],
+            Inferred = parsed.ResolvedTopicIds.Count == 0 && engine.InferTopic(parsed.SubjectText) is { } inferred ? [inferred.Label] : [],
         };
     }
 
