@@ -48,6 +48,18 @@ public sealed class TopicModelTrainerTests
     }
 
     [Fact]
+    public void An_inferred_topic_carries_the_models_probability_and_a_named_one_full_confidence()
+    {
+        var assistant = AssistantWith(Model.Value);
+
+        var (_, inferred) = assistant.HandleRecordedRequest("/recommend malicious liars and lying nodes");
+        var (_, named) = assistant.HandleRecordedRequest("/recommend storage malicious lying nodes");
+
+        Assert.InRange(inferred!.TopicConfidence, MessageClassifierOptions.DefaultTopicThreshold, 0.999f);
+        Assert.Equal(1f, named!.TopicConfidence);
+    }
+
+    [Fact]
     public void Every_topic_and_item_of_the_catalog_is_an_example()
     {
         var catalog = FixtureCatalog.Create();

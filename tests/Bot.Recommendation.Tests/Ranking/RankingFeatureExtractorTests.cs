@@ -25,6 +25,18 @@ public sealed class RankingFeatureExtractorTests
         Assert.True(features["raft-dissertation"][RankingFeatures.SourceWeightRelative] < features["raft-paper"][RankingFeatures.SourceWeightRelative]);
     }
 
+    [Theory]
+    [InlineData(1f, 1f)]
+    [InlineData(0.35f, 0.35f)]
+    public void Every_candidate_knows_how_sure_the_asked_topic_is(float confidence, float expected)
+    {
+        var features = Extract(new RecommendationQuery { TopicIds = ["consensus"], TopicConfidence = confidence, SubjectText = "consensus" });
+        var none = Extract(new RecommendationQuery { SubjectText = "consensus" });
+
+        Assert.All(features.Values, f => Assert.Equal(expected, f[RankingFeatures.TopicConfidence]));
+        Assert.All(none.Values, f => Assert.Equal(0f, f[RankingFeatures.TopicConfidence]));
+    }
+
     [Fact]
     public void A_ruled_out_kind_is_never_a_candidate()
     {
