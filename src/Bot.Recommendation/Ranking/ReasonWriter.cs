@@ -22,14 +22,31 @@ public sealed partial class ReasonWriter
 
     public ReasonWriter(CatalogIndex index) => _index = index;
 
-    /// <summary>One reason per item, in order; no two alike (later items add detail until they differ).</summary>
+    /// <summary>
+    /// One reason per item, in order; no two alike (later items add detail until they differ), and none opening as an
+    /// earlier one does while it has another phrase to open with ("a common pick for consensus" three times over says
+    /// nothing about the second and third).
+    /// </summary>
     public IReadOnlyList<string> WriteDistinct(IReadOnlyList<(Resource Resource, double[] Contributions)> items, RecommendationQuery query)
     {
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var openings = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var reasons = new List<string>(items.Count);
         foreach (var (resource, contributions) in items)
         {
             var phrases = Phrases(resource, contributions, query);
+            if (phrases.FindIndex(p => !openings.Contains(p)) is > 0 and var fresh)
+            {
+                var opening = phrases[fresh];
+                phrases.RemoveAt(fresh);
+                phrases.Insert(0, opening);
+            }
+
+            if (phrases.Count > 0)
+            {
+                openings.Add(phrases[0]);
+            }
+
             var take = Math.Min(PhrasesPerReason, phrases.Count);
             var reason = Join(phrases, take);
             while (used.Contains(reason) && take < phrases.Count)
@@ -47,6 +64,13 @@ public sealed partial class ReasonWriter
         }
 
         return reasons;
+    }
+
+    // The model may credit "not named" too; the phrase is for an item whose name the request holds.
+    private static bool IsNamed(Resource resource, RecommendationQuery query)
+    {
+        var subject = $" {TextAnalyzer.Normalize(query.SubjectText)} ";
+        return CatalogIndex.NamesOf(resource).Select(TextAnalyzer.Normalize).Any(name => name.Length > 0 && subject.Contains($" {name} ", StringComparison.Ordinal));
     }
 
     /// <summary>"Readable beginner book", "Advanced paper (SOSP 2007)".</summary>
@@ -111,7 +135,7 @@ public sealed partial class ReasonWriter
     private string? Phrase(FeatureFamily family, Resource resource, RecommendationQuery query) => family switch
     {
         FeatureFamily.Essential => EssentialPhrase(resource, query),
-        FeatureFamily.Named => "the one you named",
+        FeatureFamily.Named when IsNamed(resource, query) => "the one you named",
         FeatureFamily.Level => LevelPhrase(resource, query.Level),
         FeatureFamily.Sources or FeatureFamily.Canon => SourcesPhrase(resource),
         FeatureFamily.TopicFit => $"mainly about {_index.TopicName(resource.PrimaryTopic).ToLowerInvariant()}",

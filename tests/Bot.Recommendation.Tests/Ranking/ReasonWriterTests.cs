@@ -25,11 +25,34 @@ public sealed class ReasonWriterTests
         var query = new RecommendationQuery { TopicIds = ["consensus"], Level = Catalog.Level.Intermediate, SubjectText = "consensus" };
 
         var bySources = writer.WriteDistinct([(paxos, Raised(RankingFeatures.SourceWeight))], query)[0];
-        var byName = writer.WriteDistinct([(paxos, Raised(RankingFeatures.NamedByNickname))], query)[0];
+        var byName = writer.WriteDistinct([(paxos, Raised(RankingFeatures.NamedByTitle))], query with { SubjectText = "paxos made simple" })[0];
 
         Assert.Contains("recommended by 3 lists", bySources, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("the one you named", byName, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("the one you named", bySources, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void An_item_the_request_does_not_name_is_never_the_one_you_named()
+    {
+        // The model can credit the name features for an item not named (a split on "not named" scores it up).
+        var paxos = Engine.Catalog.FindResource("paxos-simple")!;
+        var query = new RecommendationQuery { TopicIds = ["consensus"], SubjectText = "consensus" };
+
+        var reason = new ReasonWriter(Engine.Index).WriteDistinct([(paxos, Raised(RankingFeatures.NamedByTitle))], query)[0];
+
+        Assert.DoesNotContain("the one you named", reason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void No_two_reasons_on_a_page_open_alike_while_another_phrase_is_left()
+    {
+        var items = new[] { "paxos-simple", "raft-paper", "part-time-parliament" }.Select(id => (Engine.Catalog.FindResource(id)!, Raised(RankingFeatures.PrimaryTopicAsked))).ToList();
+        var query = new RecommendationQuery { TopicIds = ["consensus"], SubjectText = "consensus" };
+
+        var openings = new ReasonWriter(Engine.Index).WriteDistinct(items, query).Select(r => r.Split(';')[0]).ToList();
+
+        Assert.Equal(openings.Count, openings.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
     [Fact]
