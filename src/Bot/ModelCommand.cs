@@ -202,6 +202,10 @@ internal static class ModelCommand
         return 0;
     }
 
+    /// <summary>
+    /// The ranker's cross-validated nDCG@5 measured on the requests read by topic and level models that never saw them
+    /// (<see cref="OutOfFoldUnderstanding"/>), trained on either reading, side by side; with <paramref name="withoutFamilies"/> zeroed as well.
+    /// </summary>
     private static void CompareUnderstanding(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, IReadOnlyList<TrainingQuery> dataset, string judgmentsDirectory, IReadOnlyList<FeatureFamily> withoutFamilies)
     {
         var started = Stopwatch.StartNew();
@@ -211,20 +215,20 @@ internal static class ModelCommand
         var topicsDiffer = outOfFold.Count(q => shipped.GetValueOrDefault((q.Set, q.Input)) is { } other && !other.TopicIds.SequenceEqual(q.Query!.TopicIds));
         var levelsDiffer = outOfFold.Count(q => shipped.GetValueOrDefault((q.Set, q.Input)) is { } other && other.Level != q.Query!.Level);
         Console.WriteLine($"Ranker CV nDCG@5 ({RankerAlgorithm.LightGbmLambdaRank}) by how the requests are read: {outOfFold.Count} requests read out of fold ({topicsDiffer} with other topics, {levelsDiffer} with another level than the shipped models read; built in {started.Elapsed.TotalSeconds:F0} s)");
-        IReadOnlySet<FeatureFamily>? removed = withoutFamilies.Count > 0 ? withoutFamilies.ToHashSet() : null;
-        var without = removed is null ? "" : $", without {string.Join(", ", withoutFamilies)}";
-        foreach (var (name, measured, trainedOn, families) in new (string, IReadOnlyList<TrainingQuery>, IReadOnlyList<TrainingQuery>?, IReadOnlySet<FeatureFamily>?)[]
+        Report("read by the shipped models, trained and measured", dataset, null);
+        Report("measured read out of fold, trained read by the shipped models", outOfFold, dataset);
+        Report("measured and trained read out of fold", outOfFold, null);
+        if (withoutFamilies.Count > 0)
         {
-            ("read by the shipped models, trained and measured", dataset, null, null),
-            ("measured read out of fold, trained read by the shipped models", outOfFold, dataset, null),
-            ("measured and trained read out of fold", outOfFold, null, null),
-        }.Concat(removed is null ? [] : new (string, IReadOnlyList<TrainingQuery>, IReadOnlyList<TrainingQuery>?, IReadOnlySet<FeatureFamily>?)[]
+            var removed = withoutFamilies.ToHashSet();
+            var without = $", without {string.Join(", ", withoutFamilies)}";
+            Report("measured read out of fold, trained read by the shipped models" + without, outOfFold, dataset, removed);
+            Report("measured and trained read out of fold" + without, outOfFold, null, removed);
+        }
+
+        static void Report(string name, IReadOnlyList<TrainingQuery> measured, IReadOnlyList<TrainingQuery>? trainedOn, IReadOnlySet<FeatureFamily>? removed = null)
         {
-            ("measured read out of fold, trained read by the shipped models" + without, outOfFold, dataset, removed),
-            ("measured and trained read out of fold" + without, outOfFold, null, removed),
-        }))
-        {
-            var result = RankerTrainer.CrossValidate(measured, RankerAlgorithm.LightGbmLambdaRank, removed: families, trainedOn: trainedOn);
+            var result = RankerTrainer.CrossValidate(measured, RankerAlgorithm.LightGbmLambdaRank, removed, trainedOn: trainedOn);
             Console.WriteLine($"  {name}: {RankerTrainer.Format(result.Mean)} ({string.Join(" ", result.FoldNdcg.Select(RankerTrainer.Format))}; {result.Elapsed.TotalSeconds:F0} s)");
         }
     }
