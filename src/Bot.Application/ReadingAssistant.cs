@@ -230,13 +230,8 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             topicIds = related;
         }
 
-        var topicConfidence = 1f;
-        if (topicIds.Count == 0 && _engine.InferTopic(parsed.SubjectText) is { } inferred)
-        {
-            // "/recommend getting machines to agree": no topic's name, but plainly one topic's subject.
-            topicIds = [inferred.Label];
-            topicConfidence = inferred.Confidence;
-        }
+        // "/recommend getting machines to agree": no topic's name, but plainly one topic's subject.
+        (topicIds, var topicConfidence) = NamedOrInferred(topicIds, parsed.SubjectText);
 
         if (topicIds.Count == 0)
         {
@@ -518,13 +513,8 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             topicIds = TopicsOfNamedResources(alreadyRead);
         }
 
-        var topicConfidence = 1f;
-        if (topicIds.Count == 0 && _engine.InferTopic(parsed.SubjectText) is { } inferred)
-        {
-            // "How does a system tell a dead node from a slow one?" names no topic but is about one.
-            topicIds = [inferred.Label];
-            topicConfidence = inferred.Confidence;
-        }
+        // "How does a system tell a dead node from a slow one?" names no topic but is about one.
+        (topicIds, var topicConfidence) = NamedOrInferred(topicIds, parsed.SubjectText);
 
         var starter = topicIds.Count == 0 && parsed.SubjectText.Length == 0 && alreadyRead.Count == 0;
         var query = new RecommendationQuery
@@ -576,6 +566,10 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             ? reply
             : reply with { Items = reply.Items.Select(item => readBefore.TryGetValue(item.Id, out var read) ? item with { Reason = AssistantText.ReadNextAfter(read.Title, item.Reason) } : item).ToList() };
     }
+
+    /// <summary>The topics found so far, or when there are none the one the topic model infers from the subject words; and how sure they are (1 when named).</summary>
+    private (IReadOnlyList<string> Ids, float Confidence) NamedOrInferred(IReadOnlyList<string> topicIds, string subjectText) =>
+        topicIds.Count == 0 && _engine.InferTopic(subjectText) is { } inferred ? ([inferred.Label], inferred.Confidence) : (topicIds, 1f);
 
     private List<string> TopicsOfNamedResources(IReadOnlySet<string> ids) =>
         ids.Select(_engine.Catalog.FindResource)

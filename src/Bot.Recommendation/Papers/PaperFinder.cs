@@ -328,7 +328,7 @@ public sealed class PaperFinder
             {
                 byNamedSurnames.Add(byNamed);
             }
-            else if (next < text.Length && word.Length > 3 && word[^1] == 's' && _itemsBySurnameSpans.TryGetValue(word[..^1], out var byPossessive)
+            else if (next < text.Length && IsPossessive(word) && _itemsBySurnameSpans.TryGetValue(word[..^1], out var byPossessive)
                 && TheOneOfItsKind(byPossessive, text[next..WordEnd(text, next)]) is { } owned)
             {
                 (namings ??= []).Add(new AuthorNaming(owned, 1, ByPossessive: true));
@@ -345,6 +345,9 @@ public sealed class PaperFinder
 
         return namings ?? [];
     }
+
+    // A surname's possessive as normalisation leaves it ("armstrong's" becomes "armstrongs").
+    private static bool IsPossessive(ReadOnlySpan<char> word) => word.Length > 3 && word[^1] == 's';
 
     private static int WordEnd(ReadOnlySpan<char> text, int start)
     {
@@ -393,7 +396,7 @@ public sealed class PaperFinder
         return years.Count == 0
             ? []
             : tokens.SelectMany(t => _papersBySurname.TryGetValue(t, out var docs) ? docs
-                    : t.Length > 3 && t[^1] == 's' && _papersBySurname.TryGetValue(t[..^1], out var byPossessive) ? byPossessive
+                    : IsPossessive(t) && _papersBySurname.TryGetValue(t[..^1], out var byPossessive) ? byPossessive
                     : [])
                 .Where(doc => _index.Resources[doc].Year is { } year && years.Contains(year))
                 .Distinct();

@@ -7,6 +7,8 @@ public sealed class PaperFinderTests
 {
     private static readonly RecommendationEngine Engine = FixtureCatalog.Engine;
 
+    private static IReadOnlySet<string> Mentioned(string message) => Engine.Papers.FindMentionedResources(Bot.Featurization.TextAnalyzer.Normalize(message));
+
     [Theory]
     [InlineData("raft", "raft-paper")]
     [InlineData("the raft paper", "raft-paper")]
@@ -121,19 +123,19 @@ public sealed class PaperFinderTests
     [InlineData("already worked through ongaro and ousterhout, what next", "raft-paper")]
     [InlineData("castro and liskov, then what?", "pbft")]
     public void Two_coauthors_named_together_name_their_item(string message, string expected) =>
-        Assert.Contains(expected, Engine.Papers.FindMentionedResources(Bot.Featurization.TextAnalyzer.Normalize(message)));
+        Assert.Contains(expected, Mentioned(message));
 
     [Fact]
     public void One_surname_alone_names_no_item_by_its_authors() =>
-        Assert.Empty(Engine.Papers.FindMentionedResources(Bot.Featurization.TextAnalyzer.Normalize("liskov wrote a lot")));
+        Assert.Empty(Mentioned("liskov wrote a lot"));
 
     [Theory]
     [InlineData("after ongaros dissertation, what next", "raft-dissertation")]
     [InlineData("read ongaro's thesis already", "raft-dissertation")]
     public void An_authors_one_item_of_a_kind_is_named_by_the_possessive(string message, string expected) =>
-        Assert.Contains(expected, Engine.Papers.FindMentionedResources(Bot.Featurization.TextAnalyzer.Normalize(message)));
+        Assert.Contains(expected, Mentioned(message));
 
     [Fact]
     public void A_possessive_that_fits_several_items_names_none_of_them() =>
-        Assert.Empty(Engine.Papers.FindMentionedResources(Bot.Featurization.TextAnalyzer.Normalize("lamports paper changed my mind")));
+        Assert.Empty(Mentioned("lamports paper changed my mind"));
 }
