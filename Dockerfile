@@ -22,6 +22,7 @@ COPY src/Bot.Featurization/Bot.Featurization.csproj src/Bot.Featurization/
 COPY src/Bot.Recommendation/Bot.Recommendation.csproj src/Bot.Recommendation/
 COPY src/Bot.Storage/Bot.Storage.csproj src/Bot.Storage/
 COPY src/Bot/Bot.csproj src/Bot/
+COPY src/Bot.WordVectorBuilder/Bot.WordVectorBuilder.csproj src/Bot.WordVectorBuilder/
 COPY tests/Bot.Application.Tests/Bot.Application.Tests.csproj tests/Bot.Application.Tests/
 COPY tests/Bot.Benchmarks/Bot.Benchmarks.csproj tests/Bot.Benchmarks/
 COPY tests/Bot.Catalog.Tests/Bot.Catalog.Tests.csproj tests/Bot.Catalog.Tests/

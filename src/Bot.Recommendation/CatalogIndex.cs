@@ -19,7 +19,8 @@ public sealed class CatalogIndex
     /// <param name="catalog">The catalog to index.</param>
     /// <param name="textOptions">Featurizer settings; default <see cref="TextFeaturizerOptions.Retrieval"/>.</param>
     /// <param name="searchBudget">How much one text search may visit; default <see cref="Ranking.RankingOptions"/>' default.</param>
-    public CatalogIndex(ReadingCatalog catalog, TextFeaturizerOptions? textOptions = null, TextSearchBudget? searchBudget = null)
+    /// <param name="wordVectors">Places requests and resources by meaning (<see cref="Meaning"/>); default none.</param>
+    public CatalogIndex(ReadingCatalog catalog, TextFeaturizerOptions? textOptions = null, TextSearchBudget? searchBudget = null, WordVectors? wordVectors = null)
     {
         var budget = searchBudget ?? Ranking.RankingOptions.Default.SearchBudget;
         Catalog = catalog;
@@ -57,6 +58,7 @@ public sealed class CatalogIndex
         Names = indexes[5];
         TopicDocuments = indexes[6];
         Topics = new TopicMatcher(catalog.Topics);
+        Meaning = wordVectors is null ? null : new MeaningIndex(Resources, wordVectors);
         Vocabulary = Resources
             .SelectMany(r => TextAnalyzer.Tokens(string.Join(' ', r.Title, r.Summary, string.Join(' ', r.Nicknames), string.Join(' ', r.Authors))))
             .Concat(catalog.Topics.SelectMany(t => TextAnalyzer.Tokens(string.Join(' ', t.Aliases.Append(t.Name)))))
@@ -73,6 +75,9 @@ public sealed class CatalogIndex
     }
 
     public ReadingCatalog Catalog { get; }
+
+    /// <summary>The resources placed by meaning; null when the index was built without word vectors.</summary>
+    public MeaningIndex? Meaning { get; }
     public IReadOnlyList<Resource> Resources { get; }
 
     /// <summary>One document per resource: title, nicknames, authors, topic names and summary.</summary>

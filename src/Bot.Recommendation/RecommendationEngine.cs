@@ -17,9 +17,11 @@ public sealed class RecommendationEngine
     /// <param name="classifierOptions">The free-text classifier's thresholds; default <see cref="MessageClassifierOptions"/>'s.</param>
     /// <param name="topicModel">Infers the topic of a request that names none; default the one shipped in this assembly.</param>
     /// <param name="levelModel">Reads a free-text request's level when the level phrases find none; default the one shipped in this assembly.</param>
+    /// <param name="wordVectors">Places requests and resources by meaning; default the ones shipped in this assembly (<see cref="MeaningIndex.Shipped"/>).</param>
     public RecommendationEngine(
         ReadingCatalog catalog, RankerModel? model = null, RankingOptions? options = null, TextFeaturizerOptions? textOptions = null,
-        IntentModel? intentModel = null, MessageClassifierOptions? classifierOptions = null, TopicModel? topicModel = null, LevelModel? levelModel = null)
+        IntentModel? intentModel = null, MessageClassifierOptions? classifierOptions = null, TopicModel? topicModel = null, LevelModel? levelModel = null,
+        WordVectors? wordVectors = null)
     {
         _topicModel = topicModel;
         _understanding = (classifierOptions ?? MessageClassifierOptions.Default).Validated();
@@ -31,7 +33,7 @@ public sealed class RecommendationEngine
             WarmUpShippedRanker();
         }
 
-        Index = new CatalogIndex(catalog, textOptions, ranking.SearchBudget);
+        Index = new CatalogIndex(catalog, textOptions, ranking.SearchBudget, wordVectors ?? MeaningIndex.Shipped);
         Parser = new QueryParser(Index.Topics);
         Recommender = new Recommender(Index, model ?? RankerModel.Bundled, ranking);
         Papers = new PaperFinder(Index, ranking);

@@ -123,6 +123,15 @@ public sealed class RankingFeatureExtractor
             Add(_index.NameOwners[doc]);
         }
 
+        var meaning = _index.Meaning?.Place(queryText);
+        if (meaning is not null)
+        {
+            foreach (var doc in _index.Meaning!.Nearest(meaning, _options.MeaningCandidates))
+            {
+                Add(doc);
+            }
+        }
+
         foreach (var topic in query.TopicIds)
         {
             foreach (var doc in _index.ResourcesInTopic(topic))
@@ -168,7 +177,14 @@ public sealed class RankingFeatureExtractor
             features[RankingFeatures.NextAfterRead] = nextAfterRead.Contains(doc) ? 1 : 0;
             priors.Fill(_index.Resources[doc].Id, features);
             neighbours.Fill(_index.Resources[doc].Id, features);
+            features[RankingFeatures.MeaningSimilarity] = meaning is null ? 0 : _index.Meaning!.Similarity(meaning, doc);
             candidates.Add(new RankingCandidate(doc, features));
+        }
+
+        var bestMeaning = candidates.Count == 0 ? 0 : candidates.Max(c => c.Features[RankingFeatures.MeaningSimilarity]);
+        foreach (var candidate in candidates)
+        {
+            candidate.Features[RankingFeatures.MeaningRelative] = bestMeaning > 0 ? candidate.Features[RankingFeatures.MeaningSimilarity] / bestMeaning : 0;
         }
 
         FillTopicFit(queryCounts, query, candidates);

@@ -19,6 +19,7 @@ public enum FeatureFamily
     Judged,
     Neighbours,
     TopicConfidence,
+    Meaning,
 }
 
 /// <summary>One feature of a (request, candidate) pair: its position in the vector, name and family.</summary>
@@ -90,6 +91,8 @@ public static class RankingFeatures
     public const int NeighbourNearestSimilarity = 60;
     public const int NextAfterRead = 61;
     public const int TopicConfidence = 62;
+    public const int MeaningSimilarity = 63;
+    public const int MeaningRelative = 64;
 
     public static IReadOnlyList<FeatureDefinition> All { get; } =
     [
@@ -156,6 +159,8 @@ public static class RankingFeatures
         new(NeighbourNearestSimilarity, "neighbour_nearest_similarity", FeatureFamily.Neighbours, "cosine of the request with the judged request worded most like it"),
         new(NextAfterRead, "next_after_read", FeatureFamily.Structure, "the catalog names it to read after an item the reader says they have read"),
         new(TopicConfidence, "topic_confidence", FeatureFamily.TopicConfidence, "how sure the request's topics are: 1 named by its words, the topic model's probability when inferred, 0 when none"),
+        new(MeaningSimilarity, "meaning_similarity", FeatureFamily.Meaning, "cosine of the request with the item's title and summary placed by word vectors (meaning, not shared words)"),
+        new(MeaningRelative, "meaning_relative", FeatureFamily.Meaning, "that cosine over the best candidate's"),
     ];
 
     public static int Count => All.Count;

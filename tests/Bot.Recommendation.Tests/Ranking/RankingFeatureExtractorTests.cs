@@ -119,9 +119,11 @@ public sealed class RankingFeatureExtractorTests
             new JudgedExample(["storage"], null, new Dictionary<string, int> { ["pbft"] = 3 }, "storage"),
             new JudgedExample(["consensus"], null, new Dictionary<string, int> { ["raft-paper"] = 3 }, "raft leader election"),
         ]);
-        var extractor = new RankingFeatureExtractor(Engine.Index, new RankingOptions { JudgedNeighbourCandidates = neighbourCandidates }, priors);
+        // Nothing found by meaning either (among 18 items the ten nearest would hold it).
+        var extractor = new RankingFeatureExtractor(Engine.Index, new RankingOptions { JudgedNeighbourCandidates = neighbourCandidates, MeaningCandidates = 0 }, priors);
         var query = new RecommendationQuery { TopicIds = ["storage"] };
-        var withoutPriors = Extract(query);
+        var withoutPriors = new RankingFeatureExtractor(Engine.Index, new RankingOptions { MeaningCandidates = 0 }).Extract(query)
+            .ToDictionary(c => Engine.Index.Resources[c.Doc].Id, c => c.Features, StringComparer.Ordinal);
 
         var ids = extractor.Extract(query).Select(c => Engine.Index.Resources[c.Doc].Id).ToList();
 

@@ -97,8 +97,17 @@ internal static class FixtureCatalog
     // No topic model, no level model and no judged priors: the shipped ones learned the real requests and the real
     // catalog's grades, and what the fixture's requests mean must not move when they are retrained.
     // TopicModelTrainerTests train a topic model on this catalog; LevelEngine has a level model trained on LevelRequests.
+    // Word vectors of its own for the same reason (WordVectors).
     private static readonly Lazy<RecommendationEngine> SharedEngine = new(() => new RecommendationEngine(
-        Create(), WithoutPriors, topicModel: Bot.Recommendation.Understanding.TopicModel.None, levelModel: Bot.Recommendation.Understanding.LevelModel.None));
+        Create(), WithoutPriors, topicModel: Bot.Recommendation.Understanding.TopicModel.None, levelModel: Bot.Recommendation.Understanding.LevelModel.None,
+        wordVectors: WordVectors));
+
+    /// <summary>
+    /// Word vectors as if a sentence encoder placed each fixture resource's text at its primary topic (one dimension
+    /// per topic): a word then means the topics of the resources that use it.
+    /// </summary>
+    public static Bot.Featurization.WordVectors WordVectors { get; } = Bot.Featurization.WordVectors.Build(
+        [.. Create().Resources.Select(r => (r.Title + " " + r.Summary, Topics.Select(t => t.Id == r.PrimaryTopic ? 1f : 0f).ToArray()))]);
 
     private static Bot.Recommendation.Ranking.RankerModel WithoutPriors => Bot.Recommendation.Ranking.RankerModel.Bundled.WithPriors(Bot.Recommendation.Ranking.JudgedPriors.Empty);
 
