@@ -33,7 +33,7 @@ public sealed class SparseVectorIndex
     // Either every posting's weight, or (built from counts) every posting's count code with what turns it into the weight.
     private readonly float[]? _weights;
     private readonly byte[]? _codes;
-    private readonly double[]? _idf;
+    private readonly TfIdfSpace? _space;
     private readonly int _charSlotCount;
     private readonly DocumentScale[]? _scales;
     private readonly int[] _overflowPositions = [];
@@ -128,7 +128,7 @@ public sealed class SparseVectorIndex
                 {
                     var count = factors!.Counts[d][i];
                     if (count is >= 1f and < Overflow && count == MathF.Floor(count)
-                        && BitConverter.SingleToInt32Bits(CountedWeight((byte)count, factors.Idf[indices[i]], indices[i] < factors.CharSlotCount, factors.Scales[d]))
+                        && BitConverter.SingleToInt32Bits(CountedWeight((byte)count, factors.Space.Idf(indices[i]), indices[i] < factors.CharSlotCount, factors.Scales[d]))
                             == BitConverter.SingleToInt32Bits(weight))
                     {
                         codes[slot] = (byte)count;
@@ -152,7 +152,7 @@ public sealed class SparseVectorIndex
         }
 
         _codes = codes;
-        _idf = factors!.Idf;
+        _space = factors!.Space;
         _charSlotCount = factors.CharSlotCount;
         _scales = factors.Scales;
         _overflowPositions = [.. overflowPositions];
@@ -710,7 +710,7 @@ public sealed class SparseVectorIndex
         private readonly SparseVectorIndex _index = index;
         private readonly byte[] _codes = index._codes!;
         private readonly DocumentScale[] _scales = index._scales!;
-        private readonly double _idf = index._idf![feature];
+        private readonly double _idf = index._space!.Idf(feature);
         private readonly bool _characters = feature < index._charSlotCount;
 
         public float At(int posting, int document)
@@ -781,10 +781,10 @@ public sealed class SparseVectorIndex
 }
 
 /// <summary>
-/// What turns a document's n-gram counts into its indexed weights (<see cref="TfIdfSpace.FitIndexed"/>): each feature's
-/// idf, where the character block ends, each document's counts (aligned with its vector's entries) and scales.
+/// What turns a document's n-gram counts into its indexed weights (<see cref="TfIdfSpace.FitIndexed"/>): the space
+/// that gives each feature's idf, where the character block ends, each document's counts (aligned with its vector's entries) and scales.
 /// </summary>
-internal sealed record PostingFactors(double[] Idf, int CharSlotCount, float[][] Counts, DocumentScale[] Scales);
+internal sealed record PostingFactors(TfIdfSpace Space, int CharSlotCount, float[][] Counts, DocumentScale[] Scales);
 
 /// <summary>
 /// One document's factors: its character and word blocks' scales, the divisor that gave its vector unit norm, and

@@ -21,14 +21,16 @@ public sealed class TfIdfSpace
 
     // The shared slots of the collection's n-grams, increasing; an n-gram's slot in this space is its position here.
     private readonly int[] _sharedSlots;
-    private readonly double[] _idf;
+
+    // By slot of this space: how many documents hold the n-gram. Its idf is computed when needed (four bytes, not eight, a slot).
+    private readonly int[] _documentFrequency;
     private readonly int _charSlotCount;
 
-    private TfIdfSpace(NgramCounter counter, int[] sharedSlots, double[] idf, int charSlotCount, int documentCount)
+    private TfIdfSpace(NgramCounter counter, int[] sharedSlots, int[] documentFrequency, int charSlotCount, int documentCount)
     {
         _counter = counter;
         _sharedSlots = sharedSlots;
-        _idf = idf;
+        _documentFrequency = documentFrequency;
         _charSlotCount = charSlotCount;
         DocumentCount = documentCount;
     }
@@ -63,7 +65,7 @@ public sealed class TfIdfSpace
         }
 
         var factors = new PostingFactors(
-            space._idf,
+            space,
             space._charSlotCount,
             [.. weighed.Select(document => document.Counts)],
             [.. weighed.Select(document => new DocumentScale(document.CharScale, document.WordScale, document.Norm, document.Vector.Norm()))]);
@@ -85,9 +87,8 @@ public sealed class TfIdfSpace
         }
 
         var sharedSlots = new List<int>();
-        var idf = new List<double>();
+        var frequencies = new List<int>();
         var charSlotCount = 0;
-        long total = documents.Count;
         for (var slot = 0; slot < documentFrequency.Length; slot++)
         {
             var frequency = documentFrequency[slot];
@@ -100,14 +101,14 @@ public sealed class TfIdfSpace
             // From here on the array maps a shared slot to its slot in this space.
             documentFrequency[slot] = sharedSlots.Count;
             sharedSlots.Add(slot);
-            idf.Add(Math.Log(total / (double)frequency));
+            frequencies.Add(frequency);
             if (slot < counter.CharSlotCount)
             {
                 charSlotCount++;
             }
         }
 
-        var space = new TfIdfSpace(counter, [.. sharedSlots], [.. idf], charSlotCount, documents.Count);
+        var space = new TfIdfSpace(counter, [.. sharedSlots], [.. frequencies], charSlotCount, documents.Count);
         var localSlots = documentFrequency;
         var weighed = new Weighed[documents.Count];
         for (var d = 0; d < weighed.Length; d++)
@@ -144,6 +145,7 @@ public sealed class TfIdfSpace
         var n = 0;
         var charEnd = 0;
         var weighting = _counter.Options.Weighting;
+        var total = (double)DocumentCount;
         for (var i = 0; i < counts.Count; i++)
         {
             var local = localSlotOf(counts.Indices[i]);
@@ -157,8 +159,8 @@ public sealed class TfIdfSpace
             indices[n] = local;
             values[n++] = weighting switch
             {
-                WeightingCriteria.TfIdf => (float)(count * _idf[local]),
-                WeightingCriteria.Idf => count >= 1 ? (float)_idf[local] : 0f,
+                WeightingCriteria.TfIdf => (float)(count * Math.Log(total / _documentFrequency[local])),
+                WeightingCriteria.Idf => count >= 1 ? (float)Math.Log(total / _documentFrequency[local]) : 0f,
                 _ => count,
             };
             if (local < _charSlotCount)
@@ -212,6 +214,9 @@ public sealed class TfIdfSpace
 
         return 1f;
     }
+
+    /// <summary>The idf of the n-gram at <paramref name="slot"/> of this space: ln(N / df) in double.</summary>
+    internal double Idf(int slot) => Math.Log((double)DocumentCount / _documentFrequency[slot]);
 
     private sealed record Weighed(SparseVector Vector, float[] Counts, float CharScale, float WordScale, float Norm);
 }
