@@ -11,19 +11,33 @@ namespace Bot.Featurization;
 /// Postings are stored column-wise in three flat arrays (where each feature's postings start, document ids, weights),
 /// with every document pre-divided by its L2 norm. A document id is stored as its low 16 bits only: each feature's
 /// postings are cut into segments of 65,536 documents (one at most 65,536 documents, two at 100,000), and the segment
-/// gives the high bits, so a posting costs 6 bytes instead of 8 and is read without decoding. Immutable after
-/// construction and safe for concurrent queries.
+/// gives the high bits, so a posting costs 6 bytes instead of 8 and is read without decoding. An index built by
+/// <see cref="TfIdfSpace.FitIndexed"/> keeps, instead of a posting's float weight, the n-gram's count in one byte
+/// and recomputes the weight from it with the same float operations that made it (so a posting costs 3 bytes); a
+/// posting whose weight that would not give to the last bit keeps its weight aside. Immutable after construction and
+/// safe for concurrent queries.
 /// </remarks>
 public sealed class SparseVectorIndex
 {
     private const int SegmentBits = 16;
+
+    // The count code of a posting whose weight is kept in _overflowWeights.
+    private const byte Overflow = byte.MaxValue;
 
     // Feature f's postings of documents whose high bits are h start at _starts[f * _segments + h]; all of feature f's
     // postings are _starts[f * _segments] up to _starts[(f + 1) * _segments].
     private readonly int _segments;
     private readonly int[] _starts;
     private readonly ushort[] _documentLows;
-    private readonly float[] _weights;
+
+    // Either every posting's weight, or (built from counts) every posting's count code with what turns it into the weight.
+    private readonly float[]? _weights;
+    private readonly byte[]? _codes;
+    private readonly TfIdfSpace? _space;
+    private readonly int _charSlotCount;
+    private readonly DocumentScale[]? _scales;
+    private readonly int[] _overflowPositions = [];
+    private readonly float[] _overflowWeights = [];
     private readonly ConcurrentBag<ScoreAccumulator> _accumulators = [];
 
     // The accumulator a lone caller takes and gives back without the bag (whose last item is taken under a lock).
@@ -32,6 +46,12 @@ public sealed class SparseVectorIndex
     /// <summary>Indexes <paramref name="documents"/>; a document's id is its position in the list.</summary>
     /// <exception cref="ArgumentException">A document is null, or the postings would not fit in one array.</exception>
     public SparseVectorIndex(IReadOnlyList<SparseVector> documents)
+        : this(documents, null)
+    {
+    }
+
+    /// <summary>Indexes <paramref name="documents"/>, keeping counts instead of weights where <paramref name="factors"/> give the same weights.</summary>
+    internal SparseVectorIndex(IReadOnlyList<SparseVector> documents, PostingFactors? factors)
     {
         ArgumentNullException.ThrowIfNull(documents);
         DocumentCount = documents.Count;
@@ -81,7 +101,10 @@ public sealed class SparseVectorIndex
         }
 
         _documentLows = new ushort[_starts[^1]];
-        _weights = new float[_starts[^1]];
+        var weights = new float[_starts[^1]];
+        var codes = factors is null ? null : new byte[_starts[^1]];
+        var overflowPositions = new List<int>();
+        var overflowWeights = new List<float>();
         var cursor = _starts[..^1];
         for (var d = 0; d < documents.Count; d++)
         {
@@ -99,9 +122,42 @@ public sealed class SparseVectorIndex
             {
                 var slot = cursor[(indices[i] * _segments) + segment]++;
                 _documentLows[slot] = (ushort)d;
-                _weights[slot] = values[i] / norm;
+                var weight = values[i] / norm;
+                weights[slot] = weight;
+                if (codes is not null)
+                {
+                    var count = factors!.Counts[d][i];
+                    if (count is >= 1f and < Overflow && count == MathF.Floor(count)
+                        && BitConverter.SingleToInt32Bits(CountedWeight((byte)count, factors.Space.Idf(indices[i]), indices[i] < factors.CharSlotCount, factors.Scales[d]))
+                            == BitConverter.SingleToInt32Bits(weight))
+                    {
+                        codes[slot] = (byte)count;
+                    }
+                    else
+                    {
+                        codes[slot] = Overflow;
+                        overflowPositions.Add(slot);
+                        overflowWeights.Add(weight);
+                    }
+                }
             }
         }
+
+        // Counts only where they take less room than the weights: a few long documents (topic texts) count past a byte.
+        var countedBytes = codes is null ? long.MaxValue : codes.LongLength + (8L * overflowPositions.Count) + (16L * documents.Count);
+        if (countedBytes >= 4L * weights.LongLength)
+        {
+            _weights = weights;
+            return;
+        }
+
+        _codes = codes;
+        _space = factors!.Space;
+        _charSlotCount = factors.CharSlotCount;
+        _scales = factors.Scales;
+        _overflowPositions = [.. overflowPositions];
+        _overflowWeights = [.. overflowWeights];
+        Array.Sort(_overflowPositions, _overflowWeights);
     }
 
     /// <summary>How many documents were indexed (including zero vectors, which never match).</summary>
@@ -111,7 +167,7 @@ public sealed class SparseVectorIndex
     public int Dimension { get; }
 
     /// <summary>The total number of postings stored.</summary>
-    public int PostingCount => _weights.Length;
+    public int PostingCount => _documentLows.Length;
 
     /// <summary>
     /// The <paramref name="k"/> documents most cosine-similar to <paramref name="query"/>, best first (ties by lower
@@ -362,7 +418,7 @@ public sealed class SparseVectorIndex
 
                 if (found >= 0)
                 {
-                    sums[j] += queryWeight * _weights[found];
+                    sums[j] += queryWeight * WeightAt(found, sorted[j], feature);
                 }
             }
         }
@@ -479,17 +535,49 @@ public sealed class SparseVectorIndex
             }
 
             var queryWeight = values[i] / queryNorm;
-            var first = feature * _segments;
-            for (var segment = 0; segment < _segments; segment++)
+            if (_weights is not null)
             {
-                var high = segment << SegmentBits;
-                for (var p = _starts[first + segment]; p < _starts[first + segment + 1]; p++)
-                {
-                    target.Add(high | _documentLows[p], queryWeight * _weights[p]);
-                }
+                AccumulateFeature(feature, queryWeight, new StoredWeights(_weights), ref target);
+            }
+            else
+            {
+                AccumulateFeature(feature, queryWeight, new CountedWeights(this, feature), ref target);
             }
         }
     }
+
+    private void AccumulateFeature<TWeights, TTarget>(int feature, float queryWeight, TWeights weights, ref TTarget target)
+        where TWeights : struct, IPostingWeights
+        where TTarget : struct, IScoreTarget
+    {
+        var first = feature * _segments;
+        for (var segment = 0; segment < _segments; segment++)
+        {
+            var high = segment << SegmentBits;
+            for (var p = _starts[first + segment]; p < _starts[first + segment + 1]; p++)
+            {
+                var document = high | _documentLows[p];
+                target.Add(document, queryWeight * weights.At(p, document));
+            }
+        }
+    }
+
+    private float WeightAt(int posting, int document, int feature) =>
+        _weights is not null ? _weights[posting] : new CountedWeights(this, feature).At(posting, document);
+
+    /// <summary>
+    /// A posting's weight from its count, as <see cref="TfIdfSpace"/> weighs an entry and the index divides it by the
+    /// document's norm: count × idf in double rounded to float, times its block's scale, over the space's divisor,
+    /// over the index's.
+    /// </summary>
+    private static float CountedWeight(byte count, double idf, bool characters, in DocumentScale scale)
+    {
+        var value = (float)(count * idf) * (characters ? scale.Char : scale.Word);
+        value /= scale.Norm;
+        return value / scale.IndexNorm;
+    }
+
+    private float OverflowWeight(int posting) => _overflowWeights[Array.BinarySearch(_overflowPositions, posting)];
 
     /// <summary>The best <paramref name="k"/> documents found, best first (ties by lower document index), as <see cref="WorstFirst"/> orders them.</summary>
     private static SearchHit[] SelectTop(ScoreAccumulator accumulator, int k)
@@ -606,6 +694,32 @@ public sealed class SparseVectorIndex
         void Add(int document, float weight);
     }
 
+    private interface IPostingWeights
+    {
+        float At(int posting, int document);
+    }
+
+    private readonly struct StoredWeights(float[] weights) : IPostingWeights
+    {
+        public float At(int posting, int document) => weights[posting];
+    }
+
+    /// <summary>One feature's postings read from their counts.</summary>
+    private readonly struct CountedWeights(SparseVectorIndex index, int feature) : IPostingWeights
+    {
+        private readonly SparseVectorIndex _index = index;
+        private readonly byte[] _codes = index._codes!;
+        private readonly DocumentScale[] _scales = index._scales!;
+        private readonly double _idf = index._space!.Idf(feature);
+        private readonly bool _characters = feature < index._charSlotCount;
+
+        public float At(int posting, int document)
+        {
+            var code = _codes[posting];
+            return code == Overflow ? _index.OverflowWeight(posting) : CountedWeight(code, _idf, _characters, _scales[document]);
+        }
+    }
+
     private readonly struct DenseTarget(float[] scores) : IScoreTarget
     {
         public void Add(int document, float weight) => scores[document] += weight;
@@ -665,3 +779,15 @@ public sealed class SparseVectorIndex
         }
     }
 }
+
+/// <summary>
+/// What turns a document's n-gram counts into its indexed weights (<see cref="TfIdfSpace.FitIndexed"/>): the space
+/// that gives each feature's idf, where the character block ends, each document's counts (aligned with its vector's entries) and scales.
+/// </summary>
+internal sealed record PostingFactors(TfIdfSpace Space, int CharSlotCount, float[][] Counts, DocumentScale[] Scales);
+
+/// <summary>
+/// One document's factors: its character and word blocks' scales, the divisor that gave its vector unit norm, and
+/// that vector's norm, which the index divides by again.
+/// </summary>
+internal readonly record struct DocumentScale(float Char, float Word, float Norm, float IndexNorm);

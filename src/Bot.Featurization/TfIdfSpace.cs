@@ -21,14 +21,16 @@ public sealed class TfIdfSpace
 
     // The shared slots of the collection's n-grams, increasing; an n-gram's slot in this space is its position here.
     private readonly int[] _sharedSlots;
-    private readonly double[] _idf;
+
+    // By slot of this space: how many documents hold the n-gram. Its idf is computed when needed (four bytes, not eight, a slot).
+    private readonly int[] _documentFrequency;
     private readonly int _charSlotCount;
 
-    private TfIdfSpace(NgramCounter counter, int[] sharedSlots, double[] idf, int charSlotCount, int documentCount)
+    private TfIdfSpace(NgramCounter counter, int[] sharedSlots, int[] documentFrequency, int charSlotCount, int documentCount)
     {
         _counter = counter;
         _sharedSlots = sharedSlots;
-        _idf = idf;
+        _documentFrequency = documentFrequency;
         _charSlotCount = charSlotCount;
         DocumentCount = documentCount;
     }
@@ -43,6 +45,35 @@ public sealed class TfIdfSpace
     /// <exception cref="ArgumentException">A document was counted by another counter.</exception>
     public static (TfIdfSpace Space, SparseVector[] Vectors) Fit(NgramCounter counter, IReadOnlyList<NgramCounts> documents)
     {
+        var (space, weighed) = FitWeighed(counter, documents);
+        return (space, [.. weighed.Select(document => document.Vector)]);
+    }
+
+    /// <summary>
+    /// <see cref="Fit"/>, and an inverted index of the vectors (<see cref="SparseVectorIndex"/>, document ids their
+    /// positions) that keeps each posting as the n-gram's count rather than its weight where that gives the same
+    /// weight to the last bit: a byte per posting instead of four.
+    /// </summary>
+    /// <exception cref="ArgumentException">A document was counted by another counter.</exception>
+    public static (TfIdfSpace Space, SparseVector[] Vectors, SparseVectorIndex Index) FitIndexed(NgramCounter counter, IReadOnlyList<NgramCounts> documents)
+    {
+        var (space, weighed) = FitWeighed(counter, documents);
+        var vectors = weighed.Select(document => document.Vector).ToArray();
+        if (counter.Options.Weighting != WeightingCriteria.TfIdf)
+        {
+            return (space, vectors, new SparseVectorIndex(vectors));
+        }
+
+        var factors = new PostingFactors(
+            space,
+            space._charSlotCount,
+            [.. weighed.Select(document => document.Counts)],
+            [.. weighed.Select(document => new DocumentScale(document.CharScale, document.WordScale, document.Norm, document.Vector.Norm()))]);
+        return (space, vectors, new SparseVectorIndex(vectors, factors));
+    }
+
+    private static (TfIdfSpace Space, Weighed[] Documents) FitWeighed(NgramCounter counter, IReadOnlyList<NgramCounts> documents)
+    {
         ArgumentNullException.ThrowIfNull(counter);
         ArgumentNullException.ThrowIfNull(documents);
         var documentFrequency = new int[counter.Dimension];
@@ -56,9 +87,8 @@ public sealed class TfIdfSpace
         }
 
         var sharedSlots = new List<int>();
-        var idf = new List<double>();
+        var frequencies = new List<int>();
         var charSlotCount = 0;
-        long total = documents.Count;
         for (var slot = 0; slot < documentFrequency.Length; slot++)
         {
             var frequency = documentFrequency[slot];
@@ -71,22 +101,22 @@ public sealed class TfIdfSpace
             // From here on the array maps a shared slot to its slot in this space.
             documentFrequency[slot] = sharedSlots.Count;
             sharedSlots.Add(slot);
-            idf.Add(Math.Log(total / (double)frequency));
+            frequencies.Add(frequency);
             if (slot < counter.CharSlotCount)
             {
                 charSlotCount++;
             }
         }
 
-        var space = new TfIdfSpace(counter, [.. sharedSlots], [.. idf], charSlotCount, documents.Count);
+        var space = new TfIdfSpace(counter, [.. sharedSlots], [.. frequencies], charSlotCount, documents.Count);
         var localSlots = documentFrequency;
-        var vectors = new SparseVector[documents.Count];
-        for (var d = 0; d < vectors.Length; d++)
+        var weighed = new Weighed[documents.Count];
+        for (var d = 0; d < weighed.Length; d++)
         {
-            vectors[d] = space.Weigh(documents[d].Counts, slot => localSlots[slot]);
+            weighed[d] = space.Weigh(documents[d].Counts, slot => localSlots[slot]);
         }
 
-        return (space, vectors);
+        return (space, weighed);
     }
 
     /// <summary>The vector of a text counted by this space's counter: unit L2 norm, or empty when it holds none of the collection's n-grams.</summary>
@@ -94,7 +124,7 @@ public sealed class TfIdfSpace
     public SparseVector Transform(NgramCounts counts)
     {
         CheckCounter(_counter, counts);
-        return Weigh(counts.Counts, slot => Array.BinarySearch(_sharedSlots, slot) is var local and >= 0 ? local : -1);
+        return Weigh(counts.Counts, slot => Array.BinarySearch(_sharedSlots, slot) is var local and >= 0 ? local : -1).Vector;
     }
 
     private static void CheckCounter(NgramCounter counter, NgramCounts counts)
@@ -106,13 +136,16 @@ public sealed class TfIdfSpace
         }
     }
 
-    private SparseVector Weigh(SparseVector counts, Func<int, int> localSlotOf)
+    // The vector, and the numbers it was made of: each kept entry's count, each block's scale and the final divisor.
+    private Weighed Weigh(SparseVector counts, Func<int, int> localSlotOf)
     {
         var indices = new int[counts.Count];
         var values = new float[counts.Count];
+        var entryCounts = new float[counts.Count];
         var n = 0;
         var charEnd = 0;
         var weighting = _counter.Options.Weighting;
+        var total = (double)DocumentCount;
         for (var i = 0; i < counts.Count; i++)
         {
             var local = localSlotOf(counts.Indices[i]);
@@ -122,11 +155,12 @@ public sealed class TfIdfSpace
             }
 
             var count = counts.Values[i];
+            entryCounts[n] = count;
             indices[n] = local;
             values[n++] = weighting switch
             {
-                WeightingCriteria.TfIdf => (float)(count * _idf[local]),
-                WeightingCriteria.Idf => count >= 1 ? (float)_idf[local] : 0f,
+                WeightingCriteria.TfIdf => (float)(count * Math.Log(total / _documentFrequency[local])),
+                WeightingCriteria.Idf => count >= 1 ? (float)Math.Log(total / _documentFrequency[local]) : 0f,
                 _ => count,
             };
             if (local < _charSlotCount)
@@ -135,8 +169,8 @@ public sealed class TfIdfSpace
             }
         }
 
-        NormalizeBlock(values.AsSpan(0, charEnd), _counter.Options.Norm);
-        NormalizeBlock(values.AsSpan(charEnd, n - charEnd), _counter.Options.Norm);
+        var charScale = NormalizeBlock(values.AsSpan(0, charEnd), _counter.Options.Norm);
+        var wordScale = NormalizeBlock(values.AsSpan(charEnd, n - charEnd), _counter.Options.Norm);
 
         var kept = 0;
         for (var i = 0; i < n; i++)
@@ -144,6 +178,7 @@ public sealed class TfIdfSpace
             if (values[i] != 0f && float.IsFinite(values[i]))
             {
                 indices[kept] = indices[i];
+                entryCounts[kept] = entryCounts[i];
                 values[kept++] = values[i];
             }
         }
@@ -156,10 +191,12 @@ public sealed class TfIdfSpace
             TensorPrimitives.Divide(outValues, norm, outValues);
         }
 
-        return SparseVector.FromTrusted(outIndices, outValues);
+        // Multiplying by one and dividing by one leave every float as it is, so a block or vector left alone has scale one.
+        return new Weighed(SparseVector.FromTrusted(outIndices, outValues), entryCounts.AsSpan(0, kept).ToArray(), charScale, wordScale, norm > 0f ? norm : 1f);
     }
 
-    private static void NormalizeBlock(Span<float> block, NormFunction norm)
+    // Returns the factor the block was multiplied by (one when it was left alone).
+    private static float NormalizeBlock(Span<float> block, NormFunction norm)
     {
         var divisor = norm switch
         {
@@ -172,6 +209,14 @@ public sealed class TfIdfSpace
         {
             // As ML.NET's L2 normaliser does: a multiplication by the inverse (a division would differ in the last bit).
             TensorPrimitives.Multiply(block, 1f / divisor, block);
+            return 1f / divisor;
         }
+
+        return 1f;
     }
+
+    /// <summary>The idf of the n-gram at <paramref name="slot"/> of this space: ln(N / df) in double.</summary>
+    internal double Idf(int slot) => Math.Log((double)DocumentCount / _documentFrequency[slot]);
+
+    private sealed record Weighed(SparseVector Vector, float[] Counts, float CharScale, float WordScale, float Norm);
 }

@@ -40,13 +40,13 @@ public sealed class TextSimilarityIndex
     private readonly SparseVectorRows? _signatures;
 
     // The full document vectors live on only inside the inverted index.
-    private TextSimilarityIndex(NgramCounter counter, TfIdfSpace space, SparseVector[] vectors, TextSearchBudget budget, bool withSignatures)
+    private TextSimilarityIndex(NgramCounter counter, TfIdfSpace space, SparseVector[] vectors, SparseVectorIndex index, TextSearchBudget budget, bool withSignatures)
     {
         _counter = counter;
         _space = space;
         _budget = budget;
         _signatures = withSignatures ? new SparseVectorRows(vectors.Select(Signature).ToArray()) : null;
-        _index = new SparseVectorIndex(vectors);
+        _index = index;
         DocumentCount = vectors.Length;
     }
 
@@ -76,8 +76,8 @@ public sealed class TextSimilarityIndex
         var indexes = new TextSimilarityIndex[collections.Count];
         Parallel.For(0, collections.Count, c =>
         {
-            var (space, vectors) = TfIdfSpace.Fit(counter, counts[c]);
-            indexes[c] = new TextSimilarityIndex(counter, space, vectors, budget ?? TextSearchBudget.Unbounded, collections[c].WithSignatures);
+            var (space, vectors, index) = TfIdfSpace.FitIndexed(counter, counts[c]);
+            indexes[c] = new TextSimilarityIndex(counter, space, vectors, index, budget ?? TextSearchBudget.Unbounded, collections[c].WithSignatures);
         });
         return indexes;
     }

@@ -57,6 +57,34 @@ public sealed class TfIdfSpaceTests
 
     [Theory]
     [MemberData(nameof(OptionNames))]
+    public void An_index_fitted_with_its_space_scores_to_the_bit_as_one_built_from_the_vectors(string variant)
+    {
+        var options = Variants[variant];
+        var (counter, counts) = NgramCounter.FitCount([Papers, Authors, Topics], options);
+        for (var c = 0; c < counts.Length; c++)
+        {
+            var (space, vectors, index) = TfIdfSpace.FitIndexed(counter, counts[c]);
+            var plain = new SparseVectorIndex(vectors);
+            Assert.Equal(plain.PostingCount, index.PostingCount);
+            var documents = Enumerable.Range(0, vectors.Length).ToArray();
+            foreach (var query in Queries.Concat(Papers.OfType<string>()))
+            {
+                var vector = space.Transform(counter.Count(query));
+                Assert.Equal(Bits(plain.ScoreAll(vector)), Bits(index.ScoreAll(vector)));
+                Assert.Equal(plain.TopK(vector, 3), index.TopK(vector, 3));
+                var expected = new float[documents.Length];
+                var actual = new float[documents.Length];
+                plain.Score(vector, documents, expected);
+                index.Score(vector, documents, actual);
+                Assert.Equal(Bits(expected), Bits(actual));
+            }
+        }
+
+        static int[] Bits(float[] values) => [.. values.Select(BitConverter.SingleToInt32Bits)];
+    }
+
+    [Theory]
+    [MemberData(nameof(OptionNames))]
     public void Later_collections_get_the_similarities_of_their_own_fit(string variant)
     {
         var options = Variants[variant];
