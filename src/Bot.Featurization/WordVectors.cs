@@ -154,13 +154,7 @@ public sealed class WordVectors
         var bytes = new sbyte[Dimensions];
         foreach (var (word, row) in _rowByWord.OrderBy(pair => pair.Value))
         {
-            var vector = _vectors.AsSpan(row * Dimensions, Dimensions);
-            var scale = Scale(vector);
-            for (var i = 0; i < Dimensions; i++)
-            {
-                bytes[i] = (sbyte)Math.Round(vector[i] / scale);
-            }
-
+            var scale = Quantize(_vectors.AsSpan(row * Dimensions, Dimensions), bytes);
             writer.Write(word);
             writer.Write(_documentFrequencies[row]);
             writer.Write(scale);
@@ -215,10 +209,25 @@ public sealed class WordVectors
         }
     }
 
-    private static float Scale(ReadOnlySpan<float> vector)
+    /// <summary>
+    /// Writes <paramref name="vector"/> as signed bytes whose largest magnitude is 127 and returns the scale that
+    /// multiplies them back (1 for a zero vector): how vectors are stored here and by the indexes built on them.
+    /// </summary>
+    public static float Quantize(ReadOnlySpan<float> vector, Span<sbyte> destination)
     {
+        if (destination.Length != vector.Length)
+        {
+            throw new ArgumentException("The destination must be as long as the vector.", nameof(destination));
+        }
+
         var largest = Math.Abs(TensorPrimitives.MaxMagnitude(vector));
-        return largest > 0 ? largest / sbyte.MaxValue : 1f;
+        var scale = largest > 0 ? largest / sbyte.MaxValue : 1f;
+        for (var i = 0; i < vector.Length; i++)
+        {
+            destination[i] = (sbyte)Math.Round(vector[i] / scale);
+        }
+
+        return scale;
     }
 
     // What is saved is what is used: a freshly built set is rounded the way a loaded one is.

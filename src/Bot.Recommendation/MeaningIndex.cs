@@ -16,16 +16,24 @@ public sealed class MeaningIndex
     private static readonly Lazy<WordVectors> ShippedVectors = new(LoadEmbedded);
 
     private readonly WordVectors _words;
-    private readonly float[] _items;
+
+    // Each item's unit vector as signed bytes times its scale: a quarter of the floats' memory (38 MB rather than
+    // 154 MB at 100,000 items), and cosines within about 1 % of them.
+    private readonly sbyte[] _items;
+    private readonly float[] _scales;
 
     public MeaningIndex(IReadOnlyList<Resource> resources, WordVectors words)
     {
         ArgumentNullException.ThrowIfNull(resources);
         _words = words ?? throw new ArgumentNullException(nameof(words));
-        _items = new float[resources.Count * words.Dimensions];
+        var dimensions = words.Dimensions;
+        _items = new sbyte[resources.Count * dimensions];
+        _scales = new float[resources.Count];
+        var vector = new float[dimensions];
         for (var doc = 0; doc < resources.Count; doc++)
         {
-            words.TryEmbed(resources[doc].Title + " " + resources[doc].Summary, Row(doc));
+            words.TryEmbed(resources[doc].Title + " " + resources[doc].Summary, vector);
+            _scales[doc] = WordVectors.Quantize(vector, _items.AsSpan(doc * dimensions, dimensions));
         }
     }
 
@@ -36,37 +44,13 @@ public sealed class MeaningIndex
     public float[] Place(string text) => _words.Embed(text);
 
     /// <summary>Cosine of a placed request with one resource.</summary>
-    public float Similarity(float[] request, int doc) => TensorPrimitives.Dot(request, Row(doc));
-
-    /// <summary>The <paramref name="count"/> resources nearest the request, best first; none when it has no vector.</summary>
-    public IReadOnlyList<int> Nearest(float[] request, int count)
+    public float Similarity(float[] request, int doc)
     {
-        if (count <= 0 || TensorPrimitives.MaxMagnitude(request) == 0)
-        {
-            return [];
-        }
-
-        var documents = _items.Length / _words.Dimensions;
-        var best = new PriorityQueue<int, float>(count + 1);
-        for (var doc = 0; doc < documents; doc++)
-        {
-            best.Enqueue(doc, Similarity(request, doc));
-            if (best.Count > count)
-            {
-                best.Dequeue();
-            }
-        }
-
-        var nearest = new int[best.Count];
-        for (var i = nearest.Length - 1; i >= 0; i--)
-        {
-            nearest[i] = best.Dequeue();
-        }
-
-        return nearest;
+        ArgumentNullException.ThrowIfNull(request);
+        Span<float> item = stackalloc float[_words.Dimensions];
+        TensorPrimitives.ConvertChecked<sbyte, float>(_items.AsSpan(doc * _words.Dimensions, _words.Dimensions), item);
+        return TensorPrimitives.Dot(request, item) * _scales[doc];
     }
-
-    private Span<float> Row(int doc) => _items.AsSpan(doc * _words.Dimensions, _words.Dimensions);
 
     private static WordVectors LoadEmbedded()
     {

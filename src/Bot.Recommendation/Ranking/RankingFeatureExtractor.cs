@@ -123,15 +123,6 @@ public sealed class RankingFeatureExtractor
             Add(_index.NameOwners[doc]);
         }
 
-        var meaning = _index.Meaning?.Place(queryText);
-        if (meaning is not null)
-        {
-            foreach (var doc in _index.Meaning!.Nearest(meaning, _options.MeaningCandidates))
-            {
-                Add(doc);
-            }
-        }
-
         foreach (var topic in query.TopicIds)
         {
             foreach (var doc in _index.ResourcesInTopic(topic))
@@ -160,6 +151,7 @@ public sealed class RankingFeatureExtractor
             TextAnalyzer.Tokens(query.SubjectText).Where(w => !TextAnalyzer.IsStopWord(w)).Distinct(StringComparer.Ordinal).ToArray(),
             bestText);
         var priors = _priors.For(query.TopicIds, query.Level, _options.JudgedPriorSmoothing);
+        var meaning = _index.Meaning?.Place(queryText);
         var candidates = new List<RankingCandidate>(order.Count);
         for (var position = 0; position < order.Count; position++)
         {
@@ -181,16 +173,22 @@ public sealed class RankingFeatureExtractor
             candidates.Add(new RankingCandidate(doc, features));
         }
 
-        var bestMeaning = candidates.Count == 0 ? 0 : candidates.Max(c => c.Features[RankingFeatures.MeaningSimilarity]);
-        foreach (var candidate in candidates)
-        {
-            candidate.Features[RankingFeatures.MeaningRelative] = bestMeaning > 0 ? candidate.Features[RankingFeatures.MeaningSimilarity] / bestMeaning : 0;
-        }
+        FillMeaningRelative(candidates);
 
         FillTopicFit(queryCounts, query, candidates);
         FillCoverage(queryText, candidates);
         FillCanonRanks(candidates);
         return candidates;
+    }
+
+    /// <summary>Each candidate's meaning similarity over the best candidate's.</summary>
+    private static void FillMeaningRelative(List<RankingCandidate> candidates)
+    {
+        var best = candidates.Count == 0 ? 0 : candidates.Max(c => c.Features[RankingFeatures.MeaningSimilarity]);
+        foreach (var candidate in candidates)
+        {
+            candidate.Features[RankingFeatures.MeaningRelative] = best > 0 ? candidate.Features[RankingFeatures.MeaningSimilarity] / best : 0;
+        }
     }
 
     /// <summary>How near the request's words are to each candidate's topics, by the catalog's text of each topic: a soft topic where the parser named none or the wrong one.</summary>

@@ -21,13 +21,6 @@ public sealed class RankingOptions
     [Range(0, 100)]
     public int NameCandidates { get; set; } = 10;
 
-    /// <summary>
-    /// Resources nearest the request by meaning taken as candidates, so an ask worded in the reader's own terms meets
-    /// items that share no word with it. Each costs nothing extra; finding them compares the request with every item.
-    /// </summary>
-    [Range(0, 100)]
-    public int MeaningCandidates { get; set; } = 10;
-
     /// <summary>Most candidates scored per request: bounds the model's cost (p99 within 2 ms on the real catalog).</summary>
     [Range(10, 2000)]
     public int MaxCandidates { get; set; } = 250;

@@ -119,11 +119,9 @@ public sealed class RankingFeatureExtractorTests
             new JudgedExample(["storage"], null, new Dictionary<string, int> { ["pbft"] = 3 }, "storage"),
             new JudgedExample(["consensus"], null, new Dictionary<string, int> { ["raft-paper"] = 3 }, "raft leader election"),
         ]);
-        // Nothing found by meaning either (among 18 items the ten nearest would hold it).
-        var extractor = new RankingFeatureExtractor(Engine.Index, new RankingOptions { JudgedNeighbourCandidates = neighbourCandidates, MeaningCandidates = 0 }, priors);
+        var extractor = new RankingFeatureExtractor(Engine.Index, new RankingOptions { JudgedNeighbourCandidates = neighbourCandidates }, priors);
         var query = new RecommendationQuery { TopicIds = ["storage"] };
-        var withoutPriors = new RankingFeatureExtractor(Engine.Index, new RankingOptions { MeaningCandidates = 0 }).Extract(query)
-            .ToDictionary(c => Engine.Index.Resources[c.Doc].Id, c => c.Features, StringComparer.Ordinal);
+        var withoutPriors = Extract(query);
 
         var ids = extractor.Extract(query).Select(c => Engine.Index.Resources[c.Doc].Id).ToList();
 
