@@ -40,8 +40,14 @@ public sealed class MeaningIndex
     /// <summary>The vectors shipped inside this assembly, loaded once per process.</summary>
     public static WordVectors Shipped => ShippedVectors.Value;
 
+    /// <summary>The length of every placed vector.</summary>
+    public int Dimensions => _words.Dimensions;
+
     /// <summary>The request's vector; all zeros when none of its words has one (then every similarity is 0).</summary>
     public float[] Place(string text) => _words.Embed(text);
+
+    /// <summary><see cref="Place(string)"/> into <paramref name="destination"/> (of <see cref="Dimensions"/> floats).</summary>
+    public void Place(string text, Span<float> destination) => _words.TryEmbed(text, destination);
 
     /// <summary>Cosine of a placed request with one resource.</summary>
     public float Similarity(float[] request, int doc)

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Bot.Catalog;
 using Bot.Featurization;
 
@@ -11,8 +12,10 @@ namespace Bot.Recommendation.Ranking;
 /// </summary>
 /// <remarks>
 /// The judged requests' subject words are weighted by TF-IDF over the judged requests themselves (so "read" and
-/// "recommend" weigh little), counted by the catalog's own n-gram counter, and compared by cosine. While training,
-/// each request's neighbours come from the other folds only, as its priors do.
+/// "recommend" weigh little), counted by the catalog's own n-gram counter, and compared by cosine. A second set of
+/// neighbours is found by meaning (<see cref="MeaningIndex"/>), so "which workers are still alive" meets the judged
+/// asks on failure detection in other words. While training, each request's neighbours come from the other folds
+/// only, as its priors do.
 /// </remarks>
 public sealed class JudgedNeighbours
 {
@@ -20,18 +23,27 @@ public sealed class JudgedNeighbours
     private readonly SparseVectorIndex? _index;
     private readonly JudgedExample[] _examples;
 
-    private JudgedNeighbours(TfIdfSpace? space, SparseVectorIndex? index, JudgedExample[] examples)
+    // Each judged request placed by meaning, one row of the word vectors' length each; null without word vectors.
+    private readonly float[]? _meanings;
+    private readonly int _dimensions;
+
+    private JudgedNeighbours(TfIdfSpace? space, SparseVectorIndex? index, JudgedExample[] examples, float[]? meanings, int dimensions)
     {
         _space = space;
         _index = index;
         _examples = examples;
+        _meanings = meanings;
+        _dimensions = dimensions;
     }
 
     /// <summary>No judged requests: every neighbour feature is 0.</summary>
-    public static JudgedNeighbours Empty { get; } = new(null, null, []);
+    public static JudgedNeighbours Empty { get; } = new(null, null, [], null, 0);
 
-    /// <summary>The judged requests, their subject words counted by <paramref name="counter"/> (the catalog's, which counts the new requests too).</summary>
-    public static JudgedNeighbours Build(NgramCounter counter, IReadOnlyList<JudgedExample> examples)
+    /// <summary>
+    /// The judged requests, their subject words counted by <paramref name="counter"/> (the catalog's, which counts the
+    /// new requests too) and, with <paramref name="meaning"/>, placed by meaning as well.
+    /// </summary>
+    public static JudgedNeighbours Build(NgramCounter counter, IReadOnlyList<JudgedExample> examples, MeaningIndex? meaning = null)
     {
         ArgumentNullException.ThrowIfNull(counter);
         ArgumentNullException.ThrowIfNull(examples);
@@ -41,21 +53,63 @@ public sealed class JudgedNeighbours
         }
 
         var (space, vectors) = TfIdfSpace.Fit(counter, counter.CountAll([.. examples.Select(e => e.Text)]));
-        return new JudgedNeighbours(space, new SparseVectorIndex(vectors), [.. examples]);
+        float[]? meanings = null;
+        if (meaning is not null)
+        {
+            meanings = new float[examples.Count * meaning.Dimensions];
+            for (var i = 0; i < examples.Count; i++)
+            {
+                meaning.Place(examples[i].Text, meanings.AsSpan(i * meaning.Dimensions, meaning.Dimensions));
+            }
+        }
+
+        return new JudgedNeighbours(space, new SparseVectorIndex(vectors), [.. examples], meanings, meaning?.Dimensions ?? 0);
     }
 
     /// <summary>
     /// The <paramref name="count"/> judged requests nearest to one request's subject words, each weighing by its
     /// cosine to the power <paramref name="similarityPower"/>, summed once so that each candidate costs a lookup by id.
     /// </summary>
-    public RequestNeighbours For(NgramCounts query, Level? level, int count, double similarityPower)
+    public RequestNeighbours For(NgramCounts query, Level? level, int count, double similarityPower) =>
+        _space is null || _index is null
+            ? RequestNeighbours.None
+            : Sum([.. _index.TopK(_space.Transform(query), count).Select(hit => (hit.DocumentIndex, hit.Score))], level, similarityPower);
+
+    /// <summary><see cref="For"/> by meaning: the judged requests placed nearest <paramref name="request"/> (a <see cref="MeaningIndex.Place(string)"/> vector).</summary>
+    public RequestNeighbours ForMeaning(float[] request, Level? level, int count, double similarityPower)
     {
-        if (_space is null || _index is null)
+        ArgumentNullException.ThrowIfNull(request);
+        if (_meanings is null || count <= 0 || TensorPrimitives.MaxMagnitude(request) == 0)
         {
             return RequestNeighbours.None;
         }
 
-        var hits = _index.TopK(_space.Transform(query), count);
+        var best = new PriorityQueue<int, float>(count + 1);
+        for (var i = 0; i < _examples.Length; i++)
+        {
+            best.Enqueue(i, TensorPrimitives.Dot(request, _meanings.AsSpan(i * _dimensions, _dimensions)));
+            if (best.Count > count)
+            {
+                best.Dequeue();
+            }
+        }
+
+        var hits = new List<(int Example, float Score)>(best.Count);
+        while (best.TryDequeue(out var example, out var score))
+        {
+            if (score > 0)
+            {
+                hits.Add((example, score));
+            }
+        }
+
+        hits.Reverse();
+        return Sum(hits, level, similarityPower);
+    }
+
+    /// <summary>The grades of <paramref name="hits"/> (best first), each weighing by its similarity to the power <paramref name="similarityPower"/>.</summary>
+    private RequestNeighbours Sum(IReadOnlyList<(int Example, float Score)> hits, Level? level, double similarityPower)
+    {
         if (hits.Count == 0)
         {
             return RequestNeighbours.None;
@@ -63,11 +117,11 @@ public sealed class JudgedNeighbours
 
         var grades = new Dictionary<string, Weighted>(StringComparer.Ordinal);
         double total = 0, totalAtLevel = 0;
-        foreach (var hit in hits)
+        foreach (var (index, score) in hits)
         {
-            var example = _examples[hit.DocumentIndex];
+            var example = _examples[index];
             var atLevel = example.Level == level;
-            var weight = Math.Pow(hit.Score, similarityPower);
+            var weight = Math.Pow(score, similarityPower);
             total += weight;
             totalAtLevel += atLevel ? weight : 0;
             foreach (var (id, grade) in example.Grades)
@@ -105,21 +159,31 @@ public sealed class JudgedNeighbours
             _nearest = nearest;
         }
 
-        internal static RequestNeighbours None { get; } = new([], 0, 0, 0);
+        public static RequestNeighbours None { get; } = new([], 0, 0, 0);
 
         /// <summary>The <paramref name="count"/> items with the highest weighted grade over the neighbours, best first (ties by id).</summary>
         public IEnumerable<string> Best(int count) =>
             _grades.OrderByDescending(pair => pair.Value.Grade).ThenBy(pair => pair.Key, StringComparer.Ordinal).Take(count).Select(pair => pair.Key);
 
-        /// <summary>The item's neighbour features, written into the <see cref="FeatureFamily.Neighbours"/> slots of <paramref name="features"/>.</summary>
-        public void Fill(string id, float[] features)
+        /// <summary>The item's neighbour features, written into <paramref name="slots"/> of <paramref name="features"/>.</summary>
+        public void Fill(string id, float[] features, NeighbourSlots slots)
         {
             var sums = _grades.GetValueOrDefault(id);
             var grade = _total > 0 ? sums.Grade / _total : 0;
-            features[RankingFeatures.NeighbourGrade] = (float)grade;
-            features[RankingFeatures.NeighbourLevelGrade] = (float)(_totalAtLevel > 0 ? sums.GradeAtLevel / _totalAtLevel : grade);
-            features[RankingFeatures.NeighbourIdealShare] = (float)(_total > 0 ? sums.Ideal / _total : 0);
-            features[RankingFeatures.NeighbourNearestSimilarity] = _nearest;
+            features[slots.Grade] = (float)grade;
+            features[slots.LevelGrade] = (float)(_totalAtLevel > 0 ? sums.GradeAtLevel / _totalAtLevel : grade);
+            features[slots.IdealShare] = (float)(_total > 0 ? sums.Ideal / _total : 0);
+            features[slots.Nearest] = _nearest;
         }
     }
+}
+
+/// <summary>Where one set of neighbours writes its four features (<see cref="JudgedNeighbours.RequestNeighbours.Fill"/>).</summary>
+public readonly record struct NeighbourSlots(int Grade, int LevelGrade, int IdealShare, int Nearest)
+{
+    /// <summary>The neighbours by words (<see cref="FeatureFamily.Neighbours"/>).</summary>
+    public static NeighbourSlots Words { get; } = new(RankingFeatures.NeighbourGrade, RankingFeatures.NeighbourLevelGrade, RankingFeatures.NeighbourIdealShare, RankingFeatures.NeighbourNearestSimilarity);
+
+    /// <summary>The neighbours by meaning (<see cref="FeatureFamily.Meaning"/>).</summary>
+    public static NeighbourSlots Meaning { get; } = new(RankingFeatures.MeaningNeighbourGrade, RankingFeatures.MeaningNeighbourLevelGrade, RankingFeatures.MeaningNeighbourIdealShare, RankingFeatures.MeaningNeighbourNearest);
 }

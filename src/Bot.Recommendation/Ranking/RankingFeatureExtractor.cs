@@ -45,7 +45,7 @@ public sealed class RankingFeatureExtractor
         _index = index;
         _options = options;
         _priors = priors ?? JudgedPriors.Empty;
-        _neighbours = JudgedNeighbours.Build(index.Documents.Counter, _priors.Examples);
+        _neighbours = JudgedNeighbours.Build(index.Documents.Counter, _priors.Examples, index.Meaning);
         var resources = index.Resources;
         var catalog = index.Catalog;
         _sourceWeight = resources.Select(r => (float)r.RecommendedBy.Sum(id => catalog.FindSource(id)?.Weight ?? 0)).ToArray();
@@ -118,6 +118,15 @@ public sealed class RankingFeatureExtractor
             Add(_index.PositionOf(id));
         }
 
+        var meaning = _index.Meaning?.Place(queryText);
+        var meaningNeighbours = meaning is null
+            ? JudgedNeighbours.RequestNeighbours.None
+            : _neighbours.ForMeaning(meaning, query.Level, _options.JudgedNeighbourCount, _options.JudgedNeighbourSimilarityPower);
+        foreach (var id in meaningNeighbours.Best(_options.JudgedNeighbourCandidates))
+        {
+            Add(_index.PositionOf(id));
+        }
+
         foreach (var (doc, _) in _index.Names.Search(_index.Names.Vectorize(queryCounts), _options.NameCandidates))
         {
             Add(_index.NameOwners[doc]);
@@ -151,7 +160,6 @@ public sealed class RankingFeatureExtractor
             TextAnalyzer.Tokens(query.SubjectText).Where(w => !TextAnalyzer.IsStopWord(w)).Distinct(StringComparer.Ordinal).ToArray(),
             bestText);
         var priors = _priors.For(query.TopicIds, query.Level, _options.JudgedPriorSmoothing);
-        var meaning = _index.Meaning?.Place(queryText);
         var candidates = new List<RankingCandidate>(order.Count);
         for (var position = 0; position < order.Count; position++)
         {
@@ -168,7 +176,8 @@ public sealed class RankingFeatureExtractor
             FillItemFeatures(doc, context, features);
             features[RankingFeatures.NextAfterRead] = nextAfterRead.Contains(doc) ? 1 : 0;
             priors.Fill(_index.Resources[doc].Id, features);
-            neighbours.Fill(_index.Resources[doc].Id, features);
+            neighbours.Fill(_index.Resources[doc].Id, features, NeighbourSlots.Words);
+            meaningNeighbours.Fill(_index.Resources[doc].Id, features, NeighbourSlots.Meaning);
             features[RankingFeatures.MeaningSimilarity] = meaning is null ? 0 : _index.Meaning!.Similarity(meaning, doc);
             candidates.Add(new RankingCandidate(doc, features));
         }

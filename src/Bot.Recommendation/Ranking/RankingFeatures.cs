@@ -93,6 +93,10 @@ public static class RankingFeatures
     public const int TopicConfidence = 62;
     public const int MeaningSimilarity = 63;
     public const int MeaningRelative = 64;
+    public const int MeaningNeighbourGrade = 65;
+    public const int MeaningNeighbourLevelGrade = 66;
+    public const int MeaningNeighbourIdealShare = 67;
+    public const int MeaningNeighbourNearest = 68;
 
     public static IReadOnlyList<FeatureDefinition> All { get; } =
     [
@@ -161,6 +165,10 @@ public static class RankingFeatures
         new(TopicConfidence, "topic_confidence", FeatureFamily.TopicConfidence, "how sure the request's topics are: 1 named by its words, the topic model's probability when inferred, 0 when none"),
         new(MeaningSimilarity, "meaning_similarity", FeatureFamily.Meaning, "cosine of the request with the item's title and summary placed by word vectors (meaning, not shared words)"),
         new(MeaningRelative, "meaning_relative", FeatureFamily.Meaning, "that cosine over the best candidate's"),
+        new(MeaningNeighbourGrade, "meaning_neighbour_grade", FeatureFamily.Meaning, "similarity-weighted mean grade the judges gave it for the judged requests nearest this one by meaning"),
+        new(MeaningNeighbourLevelGrade, "meaning_neighbour_level_grade", FeatureFamily.Meaning, "the same over those asked at the same level (or none); the all-level mean when there are none"),
+        new(MeaningNeighbourIdealShare, "meaning_neighbour_ideal_share", FeatureFamily.Meaning, "similarity-weighted share of those requests where it was the one to hand out first"),
+        new(MeaningNeighbourNearest, "meaning_neighbour_nearest", FeatureFamily.Meaning, "cosine by meaning of the request with the nearest judged request"),
     ];
 
     public static int Count => All.Count;

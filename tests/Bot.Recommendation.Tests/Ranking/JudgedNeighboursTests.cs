@@ -119,10 +119,50 @@ public sealed class JudgedNeighboursTests
         Assert.NotEqual(one[RankingFeatures.NeighbourGrade], all[RankingFeatures.NeighbourGrade]);
     }
 
+    [Fact]
+    public void A_request_meaning_what_a_judged_one_meant_gets_what_the_judges_gave_it_in_other_words()
+    {
+        // Word vectors that learned "alive" and "pool" from a text about membership, a subject the judged gossip ask is on.
+        var vectors = WordVectors.Build(
+        [
+            ("which workers in the pool are still alive", [1f, 0f, 0f]),
+            ("gossip failure detectors membership", [1f, 0.1f, 0f]),
+            ("raft leader election agreement", [0f, 1f, 0f]),
+            ("search index cache dual writes", [0f, 0f, 1f]),
+        ]);
+        var catalog = FixtureCatalog.Create();
+        var meaning = new CatalogIndex(catalog, wordVectors: vectors).Meaning!;
+        var neighbours = JudgedNeighbours.Build(Counter, Examples, meaning);
+        var request = meaning.Place("pool alive");
+
+        var swim = new float[RankingFeatures.Count];
+        var raft = new float[RankingFeatures.Count];
+        var found = neighbours.ForMeaning(request, level: null, count: 1, similarityPower: 2);
+        found.Fill("swim", swim, NeighbourSlots.Meaning);
+        found.Fill("raft", raft, NeighbourSlots.Meaning);
+
+        Assert.Equal(3f, swim[RankingFeatures.MeaningNeighbourGrade], 4);
+        Assert.Equal(1f, swim[RankingFeatures.MeaningNeighbourIdealShare], 4);
+        Assert.True(swim[RankingFeatures.MeaningNeighbourNearest] > 0.9f);
+        Assert.Equal(0f, raft[RankingFeatures.MeaningNeighbourGrade]);
+        Assert.All(RankingFeatures.IndicesOf(FeatureFamily.Neighbours), index => Assert.Equal(0f, swim[index]));
+        Assert.Empty(neighbours.For(Counter.Count("pool alive"), null, 4, 2).Best(5));
+    }
+
+    [Fact]
+    public void Without_word_vectors_or_a_placed_request_there_are_no_neighbours_by_meaning()
+    {
+        var request = new float[3];
+        request[0] = 1f;
+
+        Assert.Empty(Neighbours.ForMeaning(request, null, 4, 2).Best(5));
+        Assert.Empty(JudgedNeighbours.Build(Counter, Examples, FixtureCatalog.Engine.Index.Meaning).ForMeaning(new float[FixtureCatalog.Engine.Index.Meaning!.Dimensions], null, 4, 2).Best(5));
+    }
+
     private static float[] Fill(JudgedNeighbours neighbours, NgramCounts request, Level? level, string id, int count = 20, double power = 1)
     {
         var features = new float[RankingFeatures.Count];
-        neighbours.For(request, level, count, power).Fill(id, features);
+        neighbours.For(request, level, count, power).Fill(id, features, NeighbourSlots.Words);
         return features;
     }
 
