@@ -22,16 +22,20 @@ public sealed class WordVectors
     private const string Magic = "BWV1";
 
     private readonly Dictionary<string, int> _rowByWord;
-    private readonly float[] _vectors;
+
+    // Each word's vector is its bytes times its scale, turned into floats only while a text is placed.
+    private readonly sbyte[] _bytes;
+    private readonly float[] _scales;
     private readonly float[] _weights;
     private readonly int[] _documentFrequencies;
 
-    private WordVectors(int dimensions, int textCount, Dictionary<string, int> rowByWord, float[] vectors, int[] documentFrequencies)
+    private WordVectors(int dimensions, int textCount, Dictionary<string, int> rowByWord, sbyte[] bytes, float[] scales, int[] documentFrequencies)
     {
         Dimensions = dimensions;
         TextCount = textCount;
         _rowByWord = rowByWord;
-        _vectors = vectors;
+        _bytes = bytes;
+        _scales = scales;
         _documentFrequencies = documentFrequencies;
         _weights = [.. documentFrequencies.Select(df => (float)Math.Log((textCount + 1.0) / (df + 1.0)))];
     }
@@ -85,19 +89,21 @@ public sealed class WordVectors
         TensorPrimitives.Divide(mean, texts.Count, mean);
         var kept = sums.Where(pair => pair.Value.Count >= minimumTexts).OrderBy(pair => pair.Key, StringComparer.Ordinal).ToArray();
         var rows = new Dictionary<string, int>(kept.Length, StringComparer.Ordinal);
-        var vectors = new float[kept.Length * dimensions];
+        var bytes = new sbyte[kept.Length * dimensions];
+        var scales = new float[kept.Length];
         var frequencies = new int[kept.Length];
+        var vector = new float[dimensions];
         for (var row = 0; row < kept.Length; row++)
         {
             var (word, (sum, count)) = (kept[row].Key, kept[row].Value);
-            var target = vectors.AsSpan(row * dimensions, dimensions);
-            TensorPrimitives.Divide(sum, count, target);
-            TensorPrimitives.Subtract(target, mean, target);
+            TensorPrimitives.Divide(sum, count, vector);
+            TensorPrimitives.Subtract(vector, mean, vector);
+            scales[row] = Quantize(vector, bytes.AsSpan(row * dimensions, dimensions));
             rows[word] = row;
             frequencies[row] = count;
         }
 
-        return Quantized(new WordVectors(dimensions, texts.Count, rows, vectors, frequencies));
+        return new WordVectors(dimensions, texts.Count, rows, bytes, scales, frequencies);
     }
 
     /// <summary>
@@ -113,11 +119,18 @@ public sealed class WordVectors
 
         destination.Clear();
         var any = false;
+        Span<float> vector = stackalloc float[Dimensions];
         foreach (var word in WordsOf(text))
         {
             if (_rowByWord.TryGetValue(word, out var row))
             {
-                TensorPrimitives.MultiplyAdd(_vectors.AsSpan(row * Dimensions, Dimensions), _weights[row], destination, destination);
+                var bytes = _bytes.AsSpan(row * Dimensions, Dimensions);
+                for (var i = 0; i < vector.Length; i++)
+                {
+                    vector[i] = bytes[i] * _scales[row];
+                }
+
+                TensorPrimitives.MultiplyAdd(vector, _weights[row], destination, destination);
                 any = true;
             }
         }
@@ -151,14 +164,12 @@ public sealed class WordVectors
         writer.Write(Dimensions);
         writer.Write(TextCount);
         writer.Write(WordCount);
-        var bytes = new sbyte[Dimensions];
         foreach (var (word, row) in _rowByWord.OrderBy(pair => pair.Value))
         {
-            var scale = Quantize(_vectors.AsSpan(row * Dimensions, Dimensions), bytes);
             writer.Write(word);
             writer.Write(_documentFrequencies[row]);
-            writer.Write(scale);
-            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(bytes.AsSpan()));
+            writer.Write(_scales[row]);
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_bytes.AsSpan(row * Dimensions, Dimensions)));
         }
     }
 
@@ -184,24 +195,19 @@ public sealed class WordVectors
             }
 
             var rows = new Dictionary<string, int>(wordCount, StringComparer.Ordinal);
-            var vectors = new float[wordCount * dimensions];
+            var bytes = new sbyte[wordCount * dimensions];
+            var scales = new float[wordCount];
             var frequencies = new int[wordCount];
-            var bytes = new byte[dimensions];
             for (var row = 0; row < wordCount; row++)
             {
                 var word = reader.ReadString();
                 frequencies[row] = reader.ReadInt32();
-                var scale = reader.ReadSingle();
-                reader.BaseStream.ReadExactly(bytes);
-                for (var i = 0; i < dimensions; i++)
-                {
-                    vectors[(row * dimensions) + i] = (sbyte)bytes[i] * scale;
-                }
-
+                scales[row] = reader.ReadSingle();
+                reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(bytes.AsSpan(row * dimensions, dimensions)));
                 rows.Add(word, row);
             }
 
-            return new WordVectors(dimensions, textCount, rows, vectors, frequencies);
+            return new WordVectors(dimensions, textCount, rows, bytes, scales, frequencies);
         }
         catch (EndOfStreamException e)
         {
@@ -228,14 +234,5 @@ public sealed class WordVectors
         }
 
         return scale;
-    }
-
-    // What is saved is what is used: a freshly built set is rounded the way a loaded one is.
-    private static WordVectors Quantized(WordVectors built)
-    {
-        using var buffer = new MemoryStream();
-        built.Save(buffer);
-        buffer.Position = 0;
-        return Load(buffer);
     }
 }
