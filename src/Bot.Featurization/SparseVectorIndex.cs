@@ -402,6 +402,7 @@ public sealed class SparseVectorIndex
             var queryWeight = values[i] / queryNorm;
             var from = _starts[feature * _segments];
             var end = _starts[(feature + 1) * _segments];
+            var counted = _weights is null ? new CountedWeights(this, feature) : default;
             var found = -1;
             for (var j = 0; j < sorted.Length; j++)
             {
@@ -418,7 +419,7 @@ public sealed class SparseVectorIndex
 
                 if (found >= 0)
                 {
-                    sums[j] += queryWeight * WeightAt(found, sorted[j], feature);
+                    sums[j] += queryWeight * (_weights is not null ? _weights[found] : counted.At(found, sorted[j]));
                 }
             }
         }
@@ -561,9 +562,6 @@ public sealed class SparseVectorIndex
             }
         }
     }
-
-    private float WeightAt(int posting, int document, int feature) =>
-        _weights is not null ? _weights[posting] : new CountedWeights(this, feature).At(posting, document);
 
     /// <summary>
     /// A posting's weight from its count, as <see cref="TfIdfSpace"/> weighs an entry and the index divides it by the

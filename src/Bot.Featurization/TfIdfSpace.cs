@@ -45,7 +45,7 @@ public sealed class TfIdfSpace
     /// <exception cref="ArgumentException">A document was counted by another counter.</exception>
     public static (TfIdfSpace Space, SparseVector[] Vectors) Fit(NgramCounter counter, IReadOnlyList<NgramCounts> documents)
     {
-        var (space, weighed) = FitWeighed(counter, documents);
+        var (space, weighed) = FitWeighed(counter, documents, keepCounts: false);
         return (space, [.. weighed.Select(document => document.Vector)]);
     }
 
@@ -57,7 +57,7 @@ public sealed class TfIdfSpace
     /// <exception cref="ArgumentException">A document was counted by another counter.</exception>
     public static (TfIdfSpace Space, SparseVector[] Vectors, SparseVectorIndex Index) FitIndexed(NgramCounter counter, IReadOnlyList<NgramCounts> documents)
     {
-        var (space, weighed) = FitWeighed(counter, documents);
+        var (space, weighed) = FitWeighed(counter, documents, keepCounts: counter.Options.Weighting == WeightingCriteria.TfIdf);
         var vectors = weighed.Select(document => document.Vector).ToArray();
         if (counter.Options.Weighting != WeightingCriteria.TfIdf)
         {
@@ -67,12 +67,12 @@ public sealed class TfIdfSpace
         var factors = new PostingFactors(
             space,
             space._charSlotCount,
-            [.. weighed.Select(document => document.Counts)],
+            [.. weighed.Select(document => document.Counts!)],
             [.. weighed.Select(document => new DocumentScale(document.CharScale, document.WordScale, document.Norm, document.Vector.Norm()))]);
         return (space, vectors, new SparseVectorIndex(vectors, factors));
     }
 
-    private static (TfIdfSpace Space, Weighed[] Documents) FitWeighed(NgramCounter counter, IReadOnlyList<NgramCounts> documents)
+    private static (TfIdfSpace Space, Weighed[] Documents) FitWeighed(NgramCounter counter, IReadOnlyList<NgramCounts> documents, bool keepCounts)
     {
         ArgumentNullException.ThrowIfNull(counter);
         ArgumentNullException.ThrowIfNull(documents);
@@ -113,7 +113,7 @@ public sealed class TfIdfSpace
         var weighed = new Weighed[documents.Count];
         for (var d = 0; d < weighed.Length; d++)
         {
-            weighed[d] = space.Weigh(documents[d].Counts, slot => localSlots[slot]);
+            weighed[d] = space.Weigh(documents[d].Counts, slot => localSlots[slot], keepCounts);
         }
 
         return (space, weighed);
@@ -124,7 +124,7 @@ public sealed class TfIdfSpace
     public SparseVector Transform(NgramCounts counts)
     {
         CheckCounter(_counter, counts);
-        return Weigh(counts.Counts, slot => Array.BinarySearch(_sharedSlots, slot) is var local and >= 0 ? local : -1).Vector;
+        return Weigh(counts.Counts, slot => Array.BinarySearch(_sharedSlots, slot) is var local and >= 0 ? local : -1, keepCounts: false).Vector;
     }
 
     private static void CheckCounter(NgramCounter counter, NgramCounts counts)
@@ -136,16 +136,16 @@ public sealed class TfIdfSpace
         }
     }
 
-    // The vector, and the numbers it was made of: each kept entry's count, each block's scale and the final divisor.
-    private Weighed Weigh(SparseVector counts, Func<int, int> localSlotOf)
+    // The vector, and the numbers it was made of: each block's scale, the final divisor and (for an index that keeps
+    // counts, not for a query) each kept entry's count.
+    private Weighed Weigh(SparseVector counts, Func<int, int> localSlotOf, bool keepCounts)
     {
         var indices = new int[counts.Count];
         var values = new float[counts.Count];
-        var entryCounts = new float[counts.Count];
+        var entryCounts = keepCounts ? new float[counts.Count] : null;
         var n = 0;
         var charEnd = 0;
         var weighting = _counter.Options.Weighting;
-        var total = (double)DocumentCount;
         for (var i = 0; i < counts.Count; i++)
         {
             var local = localSlotOf(counts.Indices[i]);
@@ -155,12 +155,16 @@ public sealed class TfIdfSpace
             }
 
             var count = counts.Values[i];
-            entryCounts[n] = count;
+            if (entryCounts is not null)
+            {
+                entryCounts[n] = count;
+            }
+
             indices[n] = local;
             values[n++] = weighting switch
             {
-                WeightingCriteria.TfIdf => (float)(count * Math.Log(total / _documentFrequency[local])),
-                WeightingCriteria.Idf => count >= 1 ? (float)Math.Log(total / _documentFrequency[local]) : 0f,
+                WeightingCriteria.TfIdf => (float)(count * Idf(local)),
+                WeightingCriteria.Idf => count >= 1 ? (float)Idf(local) : 0f,
                 _ => count,
             };
             if (local < _charSlotCount)
@@ -178,7 +182,11 @@ public sealed class TfIdfSpace
             if (values[i] != 0f && float.IsFinite(values[i]))
             {
                 indices[kept] = indices[i];
-                entryCounts[kept] = entryCounts[i];
+                if (entryCounts is not null)
+                {
+                    entryCounts[kept] = entryCounts[i];
+                }
+
                 values[kept++] = values[i];
             }
         }
@@ -192,7 +200,7 @@ public sealed class TfIdfSpace
         }
 
         // Multiplying by one and dividing by one leave every float as it is, so a block or vector left alone has scale one.
-        return new Weighed(SparseVector.FromTrusted(outIndices, outValues), entryCounts.AsSpan(0, kept).ToArray(), charScale, wordScale, norm > 0f ? norm : 1f);
+        return new Weighed(SparseVector.FromTrusted(outIndices, outValues), entryCounts?.AsSpan(0, kept).ToArray(), charScale, wordScale, norm > 0f ? norm : 1f);
     }
 
     // Returns the factor the block was multiplied by (one when it was left alone).
@@ -218,5 +226,5 @@ public sealed class TfIdfSpace
     /// <summary>The idf of the n-gram at <paramref name="slot"/> of this space: ln(N / df) in double.</summary>
     internal double Idf(int slot) => Math.Log((double)DocumentCount / _documentFrequency[slot]);
 
-    private sealed record Weighed(SparseVector Vector, float[] Counts, float CharScale, float WordScale, float Norm);
+    private sealed record Weighed(SparseVector Vector, float[]? Counts, float CharScale, float WordScale, float Norm);
 }

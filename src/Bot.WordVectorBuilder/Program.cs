@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bot.Application.Judgments;
 using Bot.Catalog;
 using Bot.Featurization;
 using Bot.Recommendation.Conversation;
@@ -15,7 +16,7 @@ if (!Directory.Exists(data))
 }
 
 var catalog = CatalogLoader.LoadOrThrow(data);
-var judgments = Path.Combine(root, "tests", "Bot.Quality.Tests", "Judgments");
+var judgments = Path.Combine(root, JudgmentLoader.RepositoryPath);
 var texts = catalog.Resources.Select(r => r.Title + ". " + r.Summary)
     .Concat(catalog.Topics.Select(t => t.Name + ". " + t.Description))
     .Concat(IntentModelTrainer.TrainingFiles.SelectMany(file => LabelledMessageReader.Read(Path.Combine(judgments, file))).Select(m => m.Text))
