@@ -38,7 +38,7 @@ public sealed class RecommendationEngine
         Recommender = new Recommender(Index, model ?? RankerModel.Bundled, ranking);
         Papers = new PaperFinder(Index, ranking);
         _classifier = new Lazy<MessageClassifier>(() => new MessageClassifier(
-            Parser, Papers, intentModel ?? ShippedIntentModel.Value, _understanding, levelModel ?? ShippedLevelModel.Value));
+            Parser, Papers, intentModel ?? ShippedIntentModel.Value, _understanding, levelModel ?? ShippedLevelModel.Value, MeaningIndex.Shipped));
     }
 
     private static readonly Lazy<IntentModel> ShippedIntentModel = new(IntentModel.LoadEmbedded);

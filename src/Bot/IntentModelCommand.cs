@@ -27,10 +27,11 @@ internal static class IntentModelCommand
         var output = new Option<string?>("--output") { Description = "Where to write the model; default data/models/intent.zip next to the catalog." };
         var judgments = new Option<string?>("--judgments") { Description = "The judgments folder; default tests/Bot.Quality.Tests/Judgments in the repository." };
         var quick = new Option<bool>("--quick") { Description = "Skip the other trainer's comparison and the speed measurement." };
+        var compareMeaning = new Option<bool>("--compare-meaning") { Description = "Also cross-validate the shipped trainer with and without the messages' meaning vectors, on interleaved folds and by set, and print both side by side with each set's accuracy. Changes nothing that is written." };
         var compareFolds = new Option<bool>("--compare-folds") { Description = "Also cross-validate the shipped trainer with each judged set (one judge's file) whole in one fold, and print beside the shipped interleaved folds: accuracy, chatter answered, requests missed, the silence threshold curve and where precision²×recall peaks, and each set's figures. Changes nothing that is written." };
-        var train = new Command("train-intent", "Retrain the free-text intent model on the training messages and print its held-out figures.") { output, judgments, quick, compareFolds };
+        var train = new Command("train-intent", "Retrain the free-text intent model on the training messages and print its held-out figures.") { output, judgments, quick, compareFolds, compareMeaning };
         train.SetAction((parseResult, cancellationToken) =>
-            TrainAsync(withCatalog, parseResult.GetValue(output), parseResult.GetValue(judgments), parseResult.GetValue(quick), parseResult.GetValue(compareFolds)));
+            TrainAsync(withCatalog, parseResult.GetValue(output), parseResult.GetValue(judgments), parseResult.GetValue(quick), parseResult.GetValue(compareFolds), parseResult.GetValue(compareMeaning)));
         return train;
     }
 
@@ -51,21 +52,23 @@ internal static class IntentModelCommand
         return speed;
     }
 
-    public static Task<int> TrainAsync(Func<Func<ReadingCatalog, Task<int>>, Task<int>> withCatalog, string? output, string? judgments, bool quick, bool compareFolds = false) =>
+    public static Task<int> TrainAsync(Func<Func<ReadingCatalog, Task<int>>, Task<int>> withCatalog, string? output, string? judgments, bool quick, bool compareFolds = false, bool compareMeaning = false) =>
         withCatalog(catalog =>
         {
             var root = ModelCommand.RequireRepository();
             var judgmentsDirectory = judgments ?? Path.Combine(root, JudgmentLoader.RepositoryPath);
             var modelPath = output ?? Path.Combine(root, "data", "models", "intent.zip");
-            Run(catalog, judgmentsDirectory, modelPath, quick, compareFolds, Console.Out);
+            Run(catalog, judgmentsDirectory, modelPath, quick, compareFolds, compareMeaning, Console.Out);
             return Task.FromResult(0);
         });
 
-    private static void Run(ReadingCatalog catalog, string judgmentsDirectory, string modelPath, bool quick, bool compareFolds, TextWriter output)
+    private static void Run(ReadingCatalog catalog, string judgmentsDirectory, string modelPath, bool quick, bool compareFolds, bool compareMeaning, TextWriter output)
     {
         var (labelledMessages, judgedRequests) = IntentModelTrainer.LoadTrainingParts(judgmentsDirectory, JudgmentLoader.LoadRequestMessages(judgmentsDirectory));
         IReadOnlyList<LabelledMessage> training = [.. labelledMessages, .. judgedRequests];
         var facts = IntentModelTrainer.FactsFor(catalog);
+        var placed = IntentModelTrainer.MeaningFor(MeaningIndex.Shipped);
+        var meaning = IntentModelTrainer.ShippedReadsMeaning ? placed : null;
         var heldOut = IntentModelTrainer.LoadHeldOut(judgmentsDirectory);
         output.WriteLine($"Training messages: {training.Count}; held-out (Holdout2, never trained or tuned on): {heldOut.Count}");
 
@@ -74,7 +77,7 @@ internal static class IntentModelCommand
         foreach (var kind in Enum.GetValues<IntentTrainerKind>().Where(k => !quick || k == IntentModelTrainer.ShippedTrainer))
         {
             var started = Stopwatch.GetTimestamp();
-            crossValidated[kind] = IntentModelTrainer.CrossValidate(training, kind, facts);
+            crossValidated[kind] = IntentModelTrainer.CrossValidate(training, kind, facts, meaning: meaning);
             var metrics = IntentMetrics.Compute(training.Select((m, i) => (m.Intent, crossValidated[kind][i].Intent)));
             output.WriteLine($"{kind} ({Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s):");
             output.Write(metrics.Format());
@@ -83,9 +86,9 @@ internal static class IntentModelCommand
         if (!quick)
         {
             output.WriteLine($"\nFeature variants, {IntentModelTrainer.ShippedTrainer} on 5-fold cross-validation (the shipped model reads all the facts):");
-            foreach (var (name, variant) in FeatureVariants(facts))
+            foreach (var (name, variant, variantMeaning) in FeatureVariants(facts, placed))
             {
-                var predictions = IntentModelTrainer.CrossValidate(training, IntentModelTrainer.ShippedTrainer, variant);
+                var predictions = IntentModelTrainer.CrossValidate(training, IntentModelTrainer.ShippedTrainer, variant, meaning: variantMeaning);
                 var metrics = IntentMetrics.Compute(training.Select((m, i) => (m.Intent, predictions[i].Intent)));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-34} accuracy {metrics.Accuracy:F3}, chatter answered {metrics.ChatterAnswered,6:P1}, requests missed {metrics.RequestsMissed,6:P1}"));
             }
@@ -93,7 +96,7 @@ internal static class IntentModelCommand
             output.WriteLine($"LightGBM settings with all the facts, 5-fold cross-validation (iterations, leaves, minimum examples per leaf, learning rate):");
             foreach (var settings in LightGbmSettings.Candidates)
             {
-                var predictions = IntentModelTrainer.CrossValidate(training, IntentTrainerKind.LightGbm, facts, settings);
+                var predictions = IntentModelTrainer.CrossValidate(training, IntentTrainerKind.LightGbm, facts, settings, meaning: meaning);
                 var metrics = IntentMetrics.Compute(training.Select((m, i) => (m.Intent, predictions[i].Intent)));
                 var name = FormattableString.Invariant($"{settings.Iterations}, {settings.Leaves}, {settings.MinimumExamplesPerLeaf}, {settings.LearningRate}") + (settings == LightGbmSettings.Shipped ? " (shipped)" : string.Empty);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-34} accuracy {metrics.Accuracy:F3}, chatter answered {metrics.ChatterAnswered,6:P1}, requests missed {metrics.RequestsMissed,6:P1}"));
@@ -102,7 +105,7 @@ internal static class IntentModelCommand
 
         if (!quick)
         {
-            CompareRequestTraining(labelledMessages, judgedRequests, facts, crossValidated[IntentModelTrainer.ShippedTrainer], output);
+            CompareRequestTraining(labelledMessages, judgedRequests, facts, meaning, crossValidated[IntentModelTrainer.ShippedTrainer], output);
         }
 
         output.WriteLine($"\nShipped trainer: {IntentModelTrainer.ShippedTrainer}. Silence threshold curve on its cross-validated predictions (channel messages not addressed to the bot):");
@@ -110,20 +113,25 @@ internal static class IntentModelCommand
 
         if (compareFolds)
         {
-            CompareFolds(training, facts, crossValidated[IntentModelTrainer.ShippedTrainer], output);
+            CompareFolds(training, facts, meaning, crossValidated[IntentModelTrainer.ShippedTrainer], output);
         }
 
-        var model = IntentModelTrainer.Train(training, IntentModelTrainer.ShippedTrainer, facts);
+        if (compareMeaning)
+        {
+            CompareMeaning(training, facts, placed, output);
+        }
+
+        var model = IntentModelTrainer.Train(training, IntentModelTrainer.ShippedTrainer, facts, meaning: meaning);
         IntentModelTrainer.Save(model, modelPath);
         output.WriteLine($"\nWrote {modelPath}");
 
         output.WriteLine("\nHeld-out (Holdout2), the model alone:");
-        output.Write(IntentMetrics.Compute(heldOut.Select(m => (m.Intent, model.Predict(m.Text, facts(m)).Intent))).Format());
+        output.Write(IntentMetrics.Compute(heldOut.Select(m => (m.Intent, model.Predict(m.Text, facts(m), meaning?.Invoke(m)).Intent))).Format());
         foreach (var kind in Enum.GetValues<IntentTrainerKind>().Where(k => !quick && k != IntentModelTrainer.ShippedTrainer))
         {
-            var other = IntentModelTrainer.Train(training, kind, facts);
+            var other = IntentModelTrainer.Train(training, kind, facts, meaning: meaning);
             output.WriteLine($"Held-out, {kind} alone (for comparison only):");
-            output.Write(IntentMetrics.Compute(heldOut.Select(m => (m.Intent, other.Predict(m.Text, facts(m)).Intent))).Format());
+            output.Write(IntentMetrics.Compute(heldOut.Select(m => (m.Intent, other.Predict(m.Text, facts(m), meaning?.Invoke(m)).Intent))).Format());
         }
 
         // The classifier never ranks; the untrained ranker keeps this step independent of the embedded ranker, which is
@@ -144,7 +152,7 @@ internal static class IntentModelCommand
         {
             MeasureSpeed("the whole classifier (exact facts, model, rules)", m => classifier.Classify(m.Text, m.Addressed), heldOut, output);
             var precomputed = heldOut.ToDictionary(m => m, facts);
-            MeasureSpeed("the model alone (facts computed beforehand)", m => model.Predict(m.Text, precomputed[m]), heldOut, output);
+            MeasureSpeed("the model alone (facts computed beforehand)", m => model.Predict(m.Text, precomputed[m], meaning?.Invoke(m)), heldOut, output);
             MeasureSpeed("the exact facts alone (parser and paper names)", m => classifier.FactsOf(m.Text, m.Addressed), heldOut, output);
         }
     }
@@ -153,7 +161,7 @@ internal static class IntentModelCommand
     /// Side by side: the model trained on the labelled messages alone against the model that also learns from the
     /// judged requests' free text, each measured on both kinds of text with the silence threshold applied.
     /// </summary>
-    private static void CompareRequestTraining(IReadOnlyList<LabelledMessage> messages, IReadOnlyList<LabelledMessage> requests, Func<LabelledMessage, float[]> facts, IReadOnlyList<IntentPrediction> withRequests, TextWriter output)
+    private static void CompareRequestTraining(IReadOnlyList<LabelledMessage> messages, IReadOnlyList<LabelledMessage> requests, Func<LabelledMessage, float[]> facts, Func<LabelledMessage, float[]>? meaning, IReadOnlyList<IntentPrediction> withRequests, TextWriter output)
     {
         var messageCount = messages.Count;
         if (requests.Count == 0)
@@ -161,9 +169,9 @@ internal static class IntentModelCommand
             return;
         }
 
-        var messagesOnly = IntentModelTrainer.CrossValidate(messages, IntentModelTrainer.ShippedTrainer, facts);
-        var messagesModel = IntentModelTrainer.Train(messages, IntentModelTrainer.ShippedTrainer, facts);
-        var requestsByMessagesModel = requests.Select(m => messagesModel.Predict(m.Text, facts(m))).ToList();
+        var messagesOnly = IntentModelTrainer.CrossValidate(messages, IntentModelTrainer.ShippedTrainer, facts, meaning: meaning);
+        var messagesModel = IntentModelTrainer.Train(messages, IntentModelTrainer.ShippedTrainer, facts, meaning: meaning);
+        var requestsByMessagesModel = requests.Select(m => messagesModel.Predict(m.Text, facts(m), meaning?.Invoke(m))).ToList();
         output.WriteLine($"\nLearning from the judged requests' free text ({requests.Count} inputs of the /recommend judgments), 5-fold cross-validation, silence threshold applied:");
         Print("messages alone", messages, messagesOnly, requests, requestsByMessagesModel);
         Print("messages + requests", messages, withRequests.Take(messageCount).ToList(), requests, withRequests.Skip(messageCount).ToList());
@@ -176,17 +184,61 @@ internal static class IntentModelCommand
         }
     }
 
-    /// <summary>The same messages with fewer facts: the text alone, and the text with the first model's eleven facts.</summary>
-    private static IEnumerable<(string Name, Func<LabelledMessage, float[]> Facts)> FeatureVariants(Func<LabelledMessage, float[]> facts)
+    /// <summary>The same messages with fewer facts (the text alone, the text with the first model's eleven facts), and with the meaning vectors.</summary>
+    private static IEnumerable<(string Name, Func<LabelledMessage, float[]> Facts, Func<LabelledMessage, float[]>? Meaning)> FeatureVariants(Func<LabelledMessage, float[]> facts, Func<LabelledMessage, float[]> meaning)
     {
-        yield return ("text alone", _ => new float[MessageFacts.FeatureCount]);
+        yield return ("text alone", _ => new float[MessageFacts.FeatureCount], null);
         yield return ("text + the first model's 11 facts", m =>
         {
             var first = new float[MessageFacts.FeatureCount];
             facts(m).AsSpan(0, MessageFacts.FirstModelFeatureCount).CopyTo(first);
             return first;
-        });
-        yield return ($"text + all {MessageFacts.FeatureCount} facts", facts);
+        }, null);
+        yield return ($"text + all {MessageFacts.FeatureCount} facts", facts, null);
+        yield return ($"text + all {MessageFacts.FeatureCount} facts + meaning", facts, meaning);
+    }
+
+    /// <summary>
+    /// The shipped trainer with and without the meaning vectors, side by side on the interleaved folds and by set
+    /// (each judge's file predicted by a model that never saw it), the model alone and with the silence threshold.
+    /// </summary>
+    private static void CompareMeaning(IReadOnlyList<LabelledMessage> training, Func<LabelledMessage, float[]> facts, Func<LabelledMessage, float[]> meaning, TextWriter output)
+    {
+        output.WriteLine($"\nMeaning vectors, {IntentModelTrainer.ShippedTrainer} on 5-fold cross-validation (model alone | threshold {MessageClassifierOptions.DefaultSilenceThreshold.ToString("F2", CultureInfo.InvariantCulture)} applied):");
+        output.WriteLine("  folds        meaning  accuracy  chatter ans.  missed | accuracy  chatter ans.  missed");
+        var bySet = new Dictionary<bool, IReadOnlyList<IntentPrediction>>();
+        foreach (var grouping in new[] { FoldGrouping.Interleaved, FoldGrouping.BySet })
+        {
+            foreach (var withMeaning in new[] { false, true })
+            {
+                var predictions = IntentModelTrainer.CrossValidate(training, IntentModelTrainer.ShippedTrainer, facts, grouping: grouping, meaning: withMeaning ? meaning : null);
+                if (grouping == FoldGrouping.BySet)
+                {
+                    bySet[withMeaning] = predictions;
+                }
+
+                var alone = IntentMetrics.Compute(training.Select((m, i) => (m.Intent, predictions[i].Intent)));
+                var decided = IntentMetrics.Compute(training.Select((m, i) => (m.Intent, Decide(m, predictions[i], MessageClassifierOptions.DefaultSilenceThreshold))));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {grouping,-12} {(withMeaning ? "with" : "without"),-7}  {alone.Accuracy,8:F3}  {alone.ChatterAnswered,12:P1}  {alone.RequestsMissed,6:P1} | {decided.Accuracy,8:F3}  {decided.ChatterAnswered,12:P1}  {decided.RequestsMissed,6:P1}"));
+            }
+        }
+
+        output.WriteLine("\nSilence threshold curve by set (channel messages not addressed to the bot), without | with meaning:");
+        output.WriteLine("  threshold | chatter ans.  missed  precision  p²×recall | chatter ans.  missed  precision  p²×recall");
+        var curves = new[] { false, true }.Select(w => ThresholdCurve(training, bySet[w])).ToList();
+        for (var row = 0; row < curves[0].Count; row++)
+        {
+            var cells = curves.Select(c => c[row]).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.ChatterAnswered,12:P1}  {p.RequestsMissed,6:P1}  {p.Precision,9:F3}  {p.Score,9:F3}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {curves[0][row].Threshold,9:F2} | {string.Join(" | ", cells)}"));
+        }
+
+        output.WriteLine("\nEach set by set, threshold applied (without | with meaning): accuracy, chatter answered, requests missed");
+        foreach (var set in training.Select((m, i) => (Message: m, Index: i)).GroupBy(p => p.Message.Set))
+        {
+            var cells = new[] { false, true }.Select(w => IntentMetrics.Compute(set.Select(p => (p.Message.Intent, Decide(p.Message, bySet[w][p.Index], MessageClassifierOptions.DefaultSilenceThreshold)))))
+                .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Accuracy,6:F3} {m.ChatterAnswered,7:P1} {m.RequestsMissed,7:P1}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {set.Key,-27} {set.Count(),6}  {string.Join(" | ", cells)}"));
+        }
     }
 
     private static void PrintThresholdCurve(IReadOnlyList<LabelledMessage> training, IReadOnlyList<IntentPrediction> predictions, TextWriter output)
@@ -246,10 +298,10 @@ internal static class IntentModelCommand
     /// whole: the curve the silence threshold is read from under each, the whole-set figures at a few thresholds, and
     /// each set's figures when predicted by a model that never saw its judge.
     /// </summary>
-    private static void CompareFolds(IReadOnlyList<LabelledMessage> training, Func<LabelledMessage, float[]> facts, IReadOnlyList<IntentPrediction> interleaved, TextWriter output)
+    private static void CompareFolds(IReadOnlyList<LabelledMessage> training, Func<LabelledMessage, float[]> facts, Func<LabelledMessage, float[]>? meaning, IReadOnlyList<IntentPrediction> interleaved, TextWriter output)
     {
         var started = Stopwatch.GetTimestamp();
-        var bySet = IntentModelTrainer.CrossValidate(training, IntentModelTrainer.ShippedTrainer, facts, grouping: FoldGrouping.BySet);
+        var bySet = IntentModelTrainer.CrossValidate(training, IntentModelTrainer.ShippedTrainer, facts, grouping: FoldGrouping.BySet, meaning: meaning);
         var folds = IntentModelTrainer.FoldsOf(training, FoldGrouping.BySet);
         output.WriteLine($"\nFold grouping, {IntentModelTrainer.ShippedTrainer} on 5-fold cross-validation (by set: {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s). By-set folds, largest set first into the smallest fold:");
         foreach (var fold in Enumerable.Range(0, 5))

@@ -55,17 +55,18 @@ internal static class LevelModelCommand
     {
         var judgments = new Option<string?>("--judgments") { Description = "The judgments folder; default tests/Bot.Quality.Tests/Judgments in the repository." };
         var misses = new Option<bool>("--misses") { Description = "Also list each training request whose level the bot's reading gets wrong under cross-validation." };
-        var compare = new Command("compare-level", "Compare the level phrases with a level model and their combinations on cross-validation of the training requests (never a held-out set); writes no model.") { judgments, misses };
+        var meaning = new Option<bool>("--compare-meaning") { Description = "Also cross-validate a level model that reads each request's meaning vector beside its text, on the same folds." };
+        var compare = new Command("compare-level", "Compare the level phrases with a level model and their combinations on cross-validation of the training requests (never a held-out set); writes no model.") { judgments, misses, meaning };
         compare.SetAction((parseResult, cancellationToken) => withCatalog(catalog =>
         {
             var root = ModelCommand.RequireRepository();
-            Run(catalog, parseResult.GetValue(judgments) ?? Path.Combine(root, JudgmentLoader.RepositoryPath), Console.Out, parseResult.GetValue(misses));
+            Run(catalog, parseResult.GetValue(judgments) ?? Path.Combine(root, JudgmentLoader.RepositoryPath), Console.Out, parseResult.GetValue(misses), parseResult.GetValue(meaning));
             return Task.FromResult(0);
         }));
         return compare;
     }
 
-    public static void Run(ReadingCatalog catalog, string judgmentsDirectory, TextWriter output, bool listMisses = false)
+    public static void Run(ReadingCatalog catalog, string judgmentsDirectory, TextWriter output, bool listMisses = false, bool compareMeaning = false)
     {
         var started = Stopwatch.GetTimestamp();
         var withSets = LevelModelTrainer.LoadRequests(judgmentsDirectory);
@@ -86,6 +87,14 @@ internal static class LevelModelCommand
         output.WriteLine($"Each of the sets written after the level phrases were last changed ({string.Join(", ", LevelModelTrainer.SetsUnseenByThePhrases)}; {unseen.Count} requests, {unseen.Count(o => o.Message.Level is not null)} state a level) read by a model trained on all the other requests:");
         output.Write(LevelModelTrainer.FormatComparison(unseen, LevelModelTrainer.Strategies(thresholds)));
         output.WriteLine($"({Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s)");
+        if (compareMeaning)
+        {
+            var vectors = MeaningIndex.Shipped;
+            output.WriteLine("\nThe same two comparisons with models that also read each request's meaning vector:");
+            output.Write(LevelModelTrainer.FormatComparison(LevelModelTrainer.CrossValidate(requests, parser, meaning: vectors), LevelModelTrainer.Strategies(thresholds)));
+            output.Write(LevelModelTrainer.FormatComparison(LevelModelTrainer.LeaveUnseenSetsOut(withSets, parser, meaning: vectors), LevelModelTrainer.Strategies(thresholds)));
+            output.WriteLine($"({Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s)");
+        }
     }
 
     private static void WriteMisses(IReadOnlyList<LevelOutcome> outcomes, TextWriter output)

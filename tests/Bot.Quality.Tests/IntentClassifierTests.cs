@@ -22,13 +22,15 @@ public sealed class IntentClassifierTests(ITestOutputHelper output)
     {
         var committed = IntentModel.Load(Path.Combine(Repository.DataDirectory, "models", "intent.zip"));
         var facts = IntentModelTrainer.FactsFor(Catalog.Value);
-        var retrained = IntentModelTrainer.Train(IntentModelTrainer.LoadTraining(Judgments, JudgmentLoader.LoadRequestMessages(Judgments)), IntentModelTrainer.ShippedTrainer, facts);
+        var meaning = IntentModelTrainer.ShippedReadsMeaning ? IntentModelTrainer.MeaningFor(MeaningIndex.Shipped) : null;
+        var retrained = IntentModelTrainer.Train(IntentModelTrainer.LoadTraining(Judgments, JudgmentLoader.LoadRequestMessages(Judgments)), IntentModelTrainer.ShippedTrainer, facts, meaning: meaning);
 
         foreach (var message in HeldOut.Value)
         {
             var features = facts(message);
-            var before = committed.Predict(message.Text, features);
-            var after = retrained.Predict(message.Text, features);
+            var placed = meaning?.Invoke(message);
+            var before = committed.Predict(message.Text, features, placed);
+            var after = retrained.Predict(message.Text, features, placed);
             Assert.True(
                 before.Label == after.Label && Math.Abs(before.Confidence - after.Confidence) < 1e-4,
                 $"'{message.Text}': the committed model says {before.Label} ({before.Confidence:F4}), a retrained one {after.Label} ({after.Confidence:F4}). Run `Bot model train-intent` and commit data/models/intent.zip.");

@@ -127,11 +127,12 @@ public static class LevelModelTrainer
     }
 
     /// <summary>A level model trained on <paramref name="requests"/>; the shipped one is all of <see cref="LoadRequests"/>, in order.</summary>
-    public static LevelModel Train(IReadOnlyList<LabelledMessage> requests, IntentTrainerKind kind = Trainer) =>
-        new(IntentModelTrainer.Train(requests, kind, _ => NoFacts, m => LevelModel.Label(m.Level), LevelModel.TrainingSettings));
+    /// <param name="meaning">The word vectors the model reads each request's meaning with; null for the text alone.</param>
+    public static LevelModel Train(IReadOnlyList<LabelledMessage> requests, IntentTrainerKind kind = Trainer, WordVectors? meaning = null) =>
+        new(IntentModelTrainer.Train(requests, kind, _ => NoFacts, m => LevelModel.Label(m.Level), LevelModel.TrainingSettings, meaning is null ? null : IntentModelTrainer.MeaningFor(meaning)), meaning);
 
     /// <summary>The shipped level model: trained on every training request of <paramref name="judgmentsDirectory"/>.</summary>
-    public static LevelModel TrainShipped(string judgmentsDirectory) => Train(LoadRequests(judgmentsDirectory).Select(r => r.Request).ToList());
+    public static LevelModel TrainShipped(string judgmentsDirectory) => Train(LoadRequests(judgmentsDirectory).Select(r => r.Request).ToList(), meaning: LevelModel.ShippedMeaning);
 
     /// <summary>
     /// The level a word of <paramref name="text"/> names: a level's name or its plural, or a misspelling within the
@@ -191,13 +192,14 @@ public static class LevelModelTrainer
 
     /// <summary>Each request's level read by a model trained on the other folds, beside the exact words and the phrase rules.</summary>
     /// <param name="parser">Reads the level phrases.</param>
-    public static IReadOnlyList<LevelOutcome> CrossValidate(IReadOnlyList<LabelledMessage> requests, QueryParser parser, IntentTrainerKind kind = Trainer)
+    /// <param name="meaning">The word vectors the models read meaning with; null for the text alone.</param>
+    public static IReadOnlyList<LevelOutcome> CrossValidate(IReadOnlyList<LabelledMessage> requests, QueryParser parser, IntentTrainerKind kind = Trainer, WordVectors? meaning = null)
     {
         var folds = requests.Select(FoldOf).ToArray();
         var predictions = new LevelPrediction[requests.Count];
         for (var fold = 0; fold < Folds; fold++)
         {
-            var model = Train(requests.Where((_, i) => folds[i] != fold).ToList(), kind);
+            var model = Train(requests.Where((_, i) => folds[i] != fold).ToList(), kind, meaning);
             for (var i = 0; i < requests.Count; i++)
             {
                 if (folds[i] == fold)
@@ -214,12 +216,12 @@ public static class LevelModelTrainer
     /// Each set unseen by the phrases (<see cref="SetsUnseenByThePhrases"/>) predicted by a model trained on every
     /// other request: the comparison in which neither the phrases nor the model have seen the requests they read.
     /// </summary>
-    public static IReadOnlyList<LevelOutcome> LeaveUnseenSetsOut(IReadOnlyList<(LabelledMessage Request, string Set)> requests, QueryParser parser, IntentTrainerKind kind = Trainer)
+    public static IReadOnlyList<LevelOutcome> LeaveUnseenSetsOut(IReadOnlyList<(LabelledMessage Request, string Set)> requests, QueryParser parser, IntentTrainerKind kind = Trainer, WordVectors? meaning = null)
     {
         var outcomes = new List<LevelOutcome>();
         foreach (var set in SetsUnseenByThePhrases)
         {
-            var model = Train(requests.Where(r => r.Set != set).Select(r => r.Request).ToList(), kind);
+            var model = Train(requests.Where(r => r.Set != set).Select(r => r.Request).ToList(), kind, meaning);
             outcomes.AddRange(requests.Where(r => r.Set == set).Select(r => Outcome(r.Request, model.Predict(r.Request.Text), parser)));
         }
 

@@ -68,10 +68,11 @@ public sealed class IntentModel
     }
 
     /// <param name="facts">The message's <see cref="MessageFacts.Features"/>.</param>
-    public IntentPrediction Predict(string text, float[] facts) => PredictModelText(ModelText(text), facts);
+    /// <param name="meaning">The message's <see cref="MessageFacts.Meaning"/>, for a model trained with it.</param>
+    public IntentPrediction Predict(string text, float[] facts, float[]? meaning = null) => PredictModelText(ModelText(text), facts, meaning);
 
     /// <summary><see cref="Predict"/> for a text already through <see cref="ModelText"/> (<see cref="MessageFacts.ModelText"/>).</summary>
-    public IntentPrediction PredictModelText(string modelText, float[] facts)
+    public IntentPrediction PredictModelText(string modelText, float[] facts, float[]? meaning = null)
     {
         if (!_pool.TryTake(out var slot))
         {
@@ -82,6 +83,7 @@ public sealed class IntentModel
         {
             slot.Input.Text = modelText;
             slot.Input.Facts = facts;
+            slot.Input.Meaning = meaning ?? IntentModelInput.NoMeaning;
             slot.Engine.Predict(slot.Input, ref slot.Output);
             var scores = slot.Output.Score;
             var best = 0;
@@ -163,6 +165,12 @@ public sealed class IntentModelInput
 
     [VectorType(MessageFacts.FeatureCount)]
     public float[] Facts { get; set; } = [];
+
+    /// <summary>The message by meaning (<see cref="MessageFacts.Meaning"/>); only a model trained with it reads it.</summary>
+    [VectorType(MessageFacts.MeaningDimensions)]
+    public float[] Meaning { get; set; } = NoMeaning;
+
+    internal static readonly float[] NoMeaning = new float[MessageFacts.MeaningDimensions];
 
     public string Label { get; set; } = string.Empty;
 }

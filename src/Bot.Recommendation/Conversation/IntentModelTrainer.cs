@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Bot.Featurization;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
@@ -24,6 +25,9 @@ public static class IntentModelTrainer
 
     /// <summary>The trainer the shipped model uses, chosen on cross-validation of the training messages (see `Bot model train-intent`).</summary>
     public const IntentTrainerKind ShippedTrainer = IntentTrainerKind.LightGbm;
+
+    /// <summary>Whether the shipped model reads each message's meaning vector beside its text and facts (see `Bot model train-intent --compare-meaning`).</summary>
+    public const bool ShippedReadsMeaning = true;
 
     /// <summary>The judgment files the shipped model is trained on, relative to tests/Bot.Quality.Tests/Judgments.</summary>
     public static IReadOnlyList<string> TrainingFiles { get; } = ["Training/messages.yaml", "messages.yaml", "Holdout/messages.yaml", "Training2/messages.yaml", "Training4/messages.yaml", "Training5/messages.yaml", "Training6/messages.yaml", "Training7/messages.yaml", "Training9/messages.yaml", "Training10/messages.yaml", "Training11/messages.yaml", "Training12m/messages.yaml", "Training13m/messages.yaml"];
@@ -51,6 +55,14 @@ public static class IntentModelTrainer
         return m => known.GetOrAdd(m, message => MessageFacts.Of(message.Text, message.Addressed, parser, papers).Features);
     }
 
+    /// <summary>Each message placed by <paramref name="words"/> (<see cref="MessageFacts.Meaning"/>), once per message.</summary>
+    public static Func<LabelledMessage, float[]> MeaningFor(WordVectors words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var known = new ConcurrentDictionary<LabelledMessage, float[]>(ReferenceEqualityComparer.Instance);
+        return m => known.GetOrAdd(m, message => MessageFacts.Place(IntentModel.ModelText(message.Text), words));
+    }
+
     private static readonly ConditionalWeakTable<Bot.Catalog.ReadingCatalog, CatalogLookups> Lookups = new();
 
     private sealed record CatalogLookups(Understanding.QueryParser Parser, Papers.PaperFinder Papers);
@@ -72,15 +84,18 @@ public static class IntentModelTrainer
     public static IReadOnlyList<LabelledMessage> LoadHeldOut(string judgmentsDirectory) =>
         LabelledMessageReader.Read(Path.Combine(judgmentsDirectory, HeldOutFile));
 
-    public static IntentModel Train(IReadOnlyList<LabelledMessage> messages, IntentTrainerKind kind, Func<LabelledMessage, float[]> facts, LightGbmSettings? settings = null) =>
-        Train(messages, kind, facts, m => m.ModelLabel, settings);
+    /// <param name="meaning">Each message by meaning (<see cref="MeaningFor"/>); null for a model that reads none.</param>
+    public static IntentModel Train(IReadOnlyList<LabelledMessage> messages, IntentTrainerKind kind, Func<LabelledMessage, float[]> facts, LightGbmSettings? settings = null, Func<LabelledMessage, float[]>? meaning = null) =>
+        Train(messages, kind, facts, m => m.ModelLabel, settings, meaning);
 
     /// <param name="label">The class of a message: the intent, or for the level model the implied level.</param>
     /// <param name="facts">The exact facts about a message (<see cref="MessageFacts.Features"/>).</param>
-    public static IntentModel Train(IReadOnlyList<LabelledMessage> messages, IntentTrainerKind kind, Func<LabelledMessage, float[]> facts, Func<LabelledMessage, string> label, LightGbmSettings? settings = null)
+    /// <param name="meaning">Each message by meaning (<see cref="MeaningFor"/>); null for a model that reads none.</param>
+    public static IntentModel Train(IReadOnlyList<LabelledMessage> messages, IntentTrainerKind kind, Func<LabelledMessage, float[]> facts, Func<LabelledMessage, string> label, LightGbmSettings? settings = null, Func<LabelledMessage, float[]>? meaning = null)
     {
         var ml = new MLContext(seed: Seed);
-        var data = ml.Data.LoadFromEnumerable(messages.Select(m => ToInput(m, facts, label)));
+        var data = ml.Data.LoadFromEnumerable(messages.Select(m => ToInput(m, facts, label, meaning)));
+        string[] columns = meaning is null ? ["TextFeatures", nameof(IntentModelInput.Facts)] : ["TextFeatures", nameof(IntentModelInput.Facts), nameof(IntentModelInput.Meaning)];
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(IntentModelInput.Label))
             .Append(ml.Transforms.Text.FeaturizeText("TextFeatures", new TextFeaturizingEstimator.Options
             {
@@ -92,7 +107,7 @@ public static class IntentModelTrainer
                 CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
                 Norm = TextFeaturizingEstimator.NormFunction.L2,
             }, nameof(IntentModelInput.Text)))
-            .Append(ml.Transforms.Concatenate("Features", "TextFeatures", nameof(IntentModelInput.Facts)))
+            .Append(ml.Transforms.Concatenate("Features", columns))
             .AppendCacheCheckpoint(ml)
             .Append(CreateTrainer(ml, kind, settings ?? LightGbmSettings.Shipped));
         var model = pipeline.Fit(data);
@@ -113,7 +128,7 @@ public static class IntentModelTrainer
     /// on; by set, each judged set lies whole in one fold (<see cref="CrossValidationFolds.Assign"/>), so a message is
     /// predicted by a model that never saw its judge's writing, as a new reader's message is.
     /// </summary>
-    public static IReadOnlyList<IntentPrediction> CrossValidate(IReadOnlyList<LabelledMessage> messages, IntentTrainerKind kind, Func<LabelledMessage, float[]> facts, LightGbmSettings? settings = null, int folds = 5, FoldGrouping grouping = FoldGrouping.Interleaved)
+    public static IReadOnlyList<IntentPrediction> CrossValidate(IReadOnlyList<LabelledMessage> messages, IntentTrainerKind kind, Func<LabelledMessage, float[]> facts, LightGbmSettings? settings = null, int folds = 5, FoldGrouping grouping = FoldGrouping.Interleaved, Func<LabelledMessage, float[]>? meaning = null)
     {
         var foldOf = FoldsOf(messages, grouping, folds);
         var predictions = new IntentPrediction[messages.Count];
@@ -121,12 +136,12 @@ public static class IntentModelTrainer
         {
             var measured = fold;
             var training = messages.Where((_, i) => foldOf[i] != measured).ToList();
-            var model = Train(training, kind, facts, settings);
+            var model = Train(training, kind, facts, settings, meaning);
             for (var i = 0; i < messages.Count; i++)
             {
                 if (foldOf[i] == measured)
                 {
-                    predictions[i] = model.Predict(messages[i].Text, facts(messages[i]));
+                    predictions[i] = model.Predict(messages[i].Text, facts(messages[i]), meaning?.Invoke(messages[i]));
                 }
             }
         }
@@ -138,10 +153,11 @@ public static class IntentModelTrainer
     public static int[] FoldsOf(IReadOnlyList<LabelledMessage> messages, FoldGrouping grouping, int folds = 5) =>
         CrossValidationFolds.Assign(messages.Select(m => m.Set).ToList(), grouping, folds);
 
-    private static IntentModelInput ToInput(LabelledMessage message, Func<LabelledMessage, float[]> facts, Func<LabelledMessage, string> label) => new()
+    private static IntentModelInput ToInput(LabelledMessage message, Func<LabelledMessage, float[]> facts, Func<LabelledMessage, string> label, Func<LabelledMessage, float[]>? meaning) => new()
     {
         Text = IntentModel.ModelText(message.Text),
         Facts = facts(message),
+        Meaning = meaning?.Invoke(message) ?? IntentModelInput.NoMeaning,
         Label = label(message),
     };
 

@@ -34,10 +34,18 @@ public sealed class MessageClassifier
     private readonly IntentModel _model;
     private readonly MessageClassifierOptions _options;
     private readonly LevelModel _levels;
+    private readonly WordVectors? _meaning;
 
     /// <param name="levels">Reads the level a request implies when the level phrases find none; default <see cref="LevelModel.None"/> (phrases only).</param>
-    public MessageClassifier(QueryParser parser, PaperFinder papers, IntentModel model, MessageClassifierOptions? options = null, LevelModel? levels = null)
+    /// <param name="meaning">Places each message by meaning for a model trained with it (<see cref="MessageFacts.Meaning"/>); null for none.</param>
+    public MessageClassifier(QueryParser parser, PaperFinder papers, IntentModel model, MessageClassifierOptions? options = null, LevelModel? levels = null, WordVectors? meaning = null)
     {
+        if (meaning is not null && meaning.Dimensions != MessageFacts.MeaningDimensions)
+        {
+            throw new ArgumentException($"The intent model reads meaning vectors of {MessageFacts.MeaningDimensions} numbers; these have {meaning.Dimensions}.", nameof(meaning));
+        }
+
+        _meaning = meaning;
         _parser = parser;
         _papers = papers;
         _model = model;
@@ -55,14 +63,15 @@ public sealed class MessageClassifier
     /// phrases read, as the model was never measured on them.
     /// </summary>
     /// <param name="modelText">The message as the models read it (<see cref="IntentModel.ModelText"/>).</param>
-    public Level? ReadLevel(ParsedQuery parsed, string modelText) =>
-        parsed.Level ?? (_levels.PredictModelText(modelText) is { Level: { } implied, Confidence: var confidence } && confidence >= _options.LevelThreshold ? implied : null);
+    /// <param name="placed">The text by meaning, when the caller has it (<see cref="MessageFacts.Meaning"/>).</param>
+    public Level? ReadLevel(ParsedQuery parsed, string modelText, float[]? placed = null) =>
+        parsed.Level ?? (_levels.PredictModelText(modelText, placed) is { Level: { } implied, Confidence: var confidence } && confidence >= _options.LevelThreshold ? implied : null);
 
     /// <summary>The model's own verdict, before the exact rules: for measurements.</summary>
-    public IntentPrediction PredictRaw(string text, bool addressedToBot) => FactsOf(text, addressedToBot) is var facts ? _model.PredictModelText(facts.ModelText, facts.Features) : default;
+    public IntentPrediction PredictRaw(string text, bool addressedToBot) => FactsOf(text, addressedToBot) is var facts ? _model.PredictModelText(facts.ModelText, facts.Features, facts.Meaning) : default;
 
     /// <summary>The exact facts the model reads beside the text; the trainer uses the same.</summary>
-    public MessageFacts FactsOf(string text, bool addressedToBot) => MessageFacts.Of(text, addressedToBot, _parser, _papers);
+    public MessageFacts FactsOf(string text, bool addressedToBot) => MessageFacts.Of(text, addressedToBot, _parser, _papers, _meaning);
 
     /// <param name="addressedToBot">The message mentions the bot or is a direct message.</param>
     public MessageClassification Classify(string? message, bool addressedToBot = false)
@@ -75,8 +84,9 @@ public sealed class MessageClassifier
             return new MessageClassification(MessageIntent.None, query, null);
         }
 
-        var prediction = _model.PredictModelText(facts.ModelText, facts.Features);
-        if (prediction.IsOtherLanguage)
+        var prediction = _model.PredictModelText(facts.ModelText, facts.Features, facts.Meaning);
+        // A message mostly in another script is another language whatever the model makes of it: that much is exact.
+        if (prediction.IsOtherLanguage || facts.OtherScript)
         {
             return new MessageClassification(MessageIntent.None, query, null) { OtherLanguage = true, Confidence = prediction.Confidence };
         }
@@ -135,7 +145,7 @@ public sealed class MessageClassifier
         if (intent == MessageIntent.Recommend)
         {
             var alreadyRead = ReadingHistory.SaysAlreadyRead(normalized) ? mentions.ResourceIds : new HashSet<string>();
-            var level = ReadLevel(query, facts.ModelText);
+            var level = ReadLevel(query, facts.ModelText, _meaning is null ? null : facts.Meaning);
             return new MessageClassification(MessageIntent.Recommend, query with { Level = level }, null) { AlreadyRead = alreadyRead, Confidence = prediction.Confidence };
         }
 

@@ -13,12 +13,20 @@ namespace Bot.Recommendation.Conversation;
 /// around it.
 /// </summary>
 /// <param name="ModelText">The text as the model reads it (<see cref="IntentModel.ModelText"/>).</param>
-public sealed record MessageFacts(string ModelText, string Normalized, ParsedQuery Query, NameMentions Mentions, float[] Features)
+/// <param name="Meaning">The message placed by meaning (<see cref="WordVectors"/>), so that a request worded in words no
+/// labelled message used still reads like the requests it means the same as; all zeros without vectors.</param>
+public sealed record MessageFacts(string ModelText, string Normalized, ParsedQuery Query, NameMentions Mentions, float[] Features, float[] Meaning)
 {
+    /// <summary>The length of <see cref="Meaning"/>: the shipped word vectors' (all-MiniLM-L6-v2's sentence length).</summary>
+    public const int MeaningDimensions = 384;
+
     /// <summary>The first eleven are the facts of the first model; the variants in `Bot model train-intent` compare against them.</summary>
     public const int FirstModelFeatureCount = 11;
 
     public const int FeatureCount = 25;
+
+    /// <summary>Most of the message's letters are of another script than the Latin alphabet: certainly not English.</summary>
+    public bool OtherScript { get; init; }
 
     // Each word list is one feature: the model weighs the cue, the list only says where it is found.
     private static readonly Cue RequestVerbs = new("recommend", "recommendation", "recommendations", "recs", "rec", "suggest", "suggestion",
@@ -51,7 +59,8 @@ public sealed record MessageFacts(string ModelText, string Normalized, ParsedQue
         "il", "che", "di", "sono", "qualcuno", "della", "gli", "consigliare", "leggere", "grazie",
         "het", "een", "van", "ik", "niet", "wat", "zijn", "voor", "boek");
 
-    public static MessageFacts Of(string text, bool addressed, QueryParser parser, PaperFinder papers)
+    /// <param name="meaning">The word vectors that place the message (of <see cref="MeaningDimensions"/>); null for none.</param>
+    public static MessageFacts Of(string text, bool addressed, QueryParser parser, PaperFinder papers, WordVectors? meaning = null)
     {
         var modelText = IntentModel.ModelText(text);
         var normalized = TextAnalyzer.Normalize(modelText);
@@ -84,6 +93,7 @@ public sealed record MessageFacts(string ModelText, string Normalized, ParsedQue
 
         var letters = 0;
         var nonLatinOrAccented = 0;
+        var otherScript = 0;
         foreach (var c in modelText)
         {
             if (char.IsLetter(c))
@@ -92,6 +102,12 @@ public sealed record MessageFacts(string ModelText, string Normalized, ParsedQue
                 if (c > '\u007f')
                 {
                     nonLatinOrAccented++;
+                }
+
+                // Past Latin Extended-B: Greek, Cyrillic, CJK, Arabic and the rest, none of them English's alphabet.
+                if (c > '\u024f')
+                {
+                    otherScript++;
                 }
             }
         }
@@ -129,7 +145,15 @@ public sealed record MessageFacts(string ModelText, string Normalized, ParsedQue
             Flag(mentions.NamesYear),
             Flag(mentions.AuthorYearPaper is not null),
         ];
-        return new MessageFacts(modelText, normalized, query, mentions, features);
+        return new MessageFacts(modelText, normalized, query, mentions, features, Place(modelText, meaning)) { OtherScript = otherScript * 2 > letters };
+    }
+
+    /// <summary>The text (already <see cref="IntentModel.ModelText"/>) by meaning; all zeros without vectors or known words.</summary>
+    public static float[] Place(string modelText, WordVectors? meaning)
+    {
+        var placed = new float[MeaningDimensions];
+        meaning?.TryEmbed(modelText, placed);
+        return placed;
     }
 
     private sealed class Cue(params string[] words)

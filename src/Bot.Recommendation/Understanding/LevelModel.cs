@@ -1,4 +1,5 @@
 using Bot.Catalog;
+using Bot.Featurization;
 using Bot.Recommendation.Conversation;
 
 namespace Bot.Recommendation.Understanding;
@@ -27,9 +28,18 @@ public sealed class LevelModel
 
     private static readonly float[] NoFacts = new float[MessageFacts.FeatureCount];
 
-    private readonly IntentModel? _model;
+    /// <summary>Whether the shipped model reads each request's meaning vector beside its text (see `Bot model compare-level`).</summary>
+    public const bool ShippedReadsMeaning = false;
 
-    public LevelModel(IntentModel model) => _model = model;
+    private readonly IntentModel? _model;
+    private readonly WordVectors? _meaning;
+
+    /// <param name="meaning">Places each request by meaning, for a model trained with it (<see cref="MessageFacts.Meaning"/>); null for none.</param>
+    public LevelModel(IntentModel model, WordVectors? meaning = null)
+    {
+        _model = model;
+        _meaning = meaning;
+    }
 
     private LevelModel() => _model = null;
 
@@ -40,23 +50,28 @@ public sealed class LevelModel
     public IntentModel? Classifier => _model;
 
     /// <summary>The model shipped inside this assembly (data/models/level.zip at build time).</summary>
-    public static LevelModel LoadEmbedded() => new(IntentModel.LoadEmbedded(EmbeddedResourceName, "level"));
+    public static LevelModel LoadEmbedded() => new(IntentModel.LoadEmbedded(EmbeddedResourceName, "level"), ShippedMeaning);
 
     /// <summary>A model file written by the trainer (data/models/level.zip).</summary>
-    public static LevelModel Load(string path) => new(IntentModel.Load(path));
+    public static LevelModel Load(string path) => new(IntentModel.Load(path), ShippedMeaning);
+
+    /// <summary>The vectors a shipped model reads, when it reads any.</summary>
+    public static WordVectors? ShippedMeaning => ShippedReadsMeaning ? MeaningIndex.Shipped : null;
 
     /// <summary>The likeliest level of a raw message text (null: unstated) and its probability.</summary>
     public LevelPrediction Predict(string text) => PredictModelText(IntentModel.ModelText(text));
 
     /// <summary>As <see cref="Predict"/>, for a text already through <see cref="IntentModel.ModelText"/>; unstated for <see cref="None"/> or an empty text.</summary>
-    public LevelPrediction PredictModelText(string modelText)
+    /// <param name="placed">The text by meaning when the caller has it already (<see cref="MessageFacts.Meaning"/>); else placed here if this model reads meaning.</param>
+    public LevelPrediction PredictModelText(string modelText, float[]? placed = null)
     {
         if (_model is null || string.IsNullOrWhiteSpace(modelText))
         {
             return new LevelPrediction(null, 1f);
         }
 
-        var prediction = _model.PredictModelText(modelText, NoFacts);
+        var meaning = _meaning is null ? null : placed ?? MessageFacts.Place(modelText, _meaning);
+        var prediction = _model.PredictModelText(modelText, NoFacts, meaning);
         return new LevelPrediction(ToLevel(prediction.Label), prediction.Confidence);
     }
 

@@ -34,6 +34,16 @@ public sealed class MessageFactsTests
         Assert.All(new[] { RequestVerb, Anyone, Reading, Learning, QuestionOpener }, i => Assert.Equal(0f, features[i]));
     }
 
+    [Theory]
+    [InlineData("有没有关于共识算法的好书？", true)]
+    [InlineData("посоветуйте книгу про распределённые системы", true)]
+    [InlineData("¿qué debería leer sobre consenso?", false)]
+    [InlineData("what should I read on the λ-calculus and raft?", false)]
+    public void A_message_mostly_in_another_script_is_marked(string text, bool otherScript)
+    {
+        Assert.Equal(otherScript, Classifier.FactsOf(text, addressedToBot: false).OtherScript);
+    }
+
     [Fact]
     public void Words_of_another_language_are_counted()
     {
