@@ -397,7 +397,8 @@ public sealed class ReaderAssistant
             return (byId, null);
         }
 
-        var lookup = _assistant.Engine.Papers.Find(query);
+        // A reader's list takes only what is named: a description's best guess could file the wrong item.
+        var lookup = _assistant.Engine.Papers.Find(query, orDescription: false);
         if (lookup.Best is not { } best)
         {
             return (null, Failure(input, ReaderText.UnknownItem(Clip(query.Trim(), 60), lookup.DidYouMean.Select(r => r.Title).ToList())));

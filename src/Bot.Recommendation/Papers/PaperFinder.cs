@@ -24,6 +24,9 @@ public readonly record struct AuthorNaming(int Doc, int AuthorsNamed, bool ByPos
 /// <summary>The result of a lookup: matches best first (empty when nothing is close), and near misses for "did you mean".</summary>
 public sealed record PaperLookup(IReadOnlyList<PaperMatch> Matches, bool IsAmbiguous, IReadOnlyList<Resource> DidYouMean)
 {
+    /// <summary>No name matched: the match is the item the query describes.</summary>
+    public bool ByDescription { get; init; }
+
     public PaperMatch? Best => Matches.Count > 0 ? Matches[0] : null;
 }
 
@@ -96,7 +99,8 @@ public sealed class PaperFinder
             .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public PaperLookup Find(string query)
+    /// <param name="orDescription">When no name matches, take the one item the words describe, if words and meaning agree on it (<see cref="Described"/>).</param>
+    public PaperLookup Find(string query, bool orDescription = true)
     {
         var cleaned = Clean(query);
         if (cleaned.Length == 0)
@@ -165,6 +169,11 @@ public sealed class PaperFinder
 
         if (ranked.Count == 0 || ranked[0].Score < _options.PaperMatchThreshold)
         {
+            if (orDescription && Described(cleaned) is { } described)
+            {
+                return new PaperLookup([described], false, []) { ByDescription = true };
+            }
+
             var nearMisses = ranked.Where(m => m.Score >= _options.PaperNearMissThreshold).Take(3).Select(m => m.Resource).ToList();
             return new PaperLookup([], false, nearMisses);
         }
@@ -452,6 +461,43 @@ public sealed class PaperFinder
     }
 
     // Two co-authors a little below an author and a year, each further one a little more, within a margin of it.
+    /// <summary>
+    /// The item a description of a paper's work means ("the berkeley time series store with the copy-on-write tree"):
+    /// the first item by words, when its words are mostly the catalog's, the words match well enough, and meaning puts
+    /// the same item first among the first few by words. Its score is that meaning's cosine, held to the match threshold.
+    /// </summary>
+    private PaperMatch? Described(string cleaned)
+    {
+        if (_index.Meaning is not { } meaning)
+        {
+            return null;
+        }
+
+        var words = cleaned.Split(' ');
+        if (words.Length < _options.PaperDescriptionMinimumWords || words.Count(_index.Knows) < _options.PaperDescriptionKnownShare * words.Length)
+        {
+            return null;
+        }
+
+        var byWords = _index.Documents.Search(cleaned, _options.PaperDescriptionCandidates);
+        if (byWords.Count == 0 || byWords[0].Score < _options.PaperDescriptionMinimumText)
+        {
+            return null;
+        }
+
+        var placed = meaning.Place(cleaned);
+        var (first, similarity) = (byWords[0].Doc, meaning.Similarity(placed, byWords[0].Doc));
+        foreach (var (doc, _) in byWords.Skip(1))
+        {
+            if (meaning.Similarity(placed, doc) > similarity)
+            {
+                return null;
+            }
+        }
+
+        return similarity >= _options.PaperMatchThreshold ? new PaperMatch(_index.Resources[first], Math.Round(similarity, 4)) : null;
+    }
+
     private double CoauthorScore(int authorsNamed) =>
         Math.Min(_options.PaperAuthorYearScore - _options.PaperCoauthorMargin + (_options.PaperCoauthorStep * (authorsNamed - 2)), _options.PaperAuthorYearScore + _options.PaperCoauthorMargin);
 

@@ -27,6 +27,29 @@ public sealed class PaperFinderTests
         Assert.Equal(expected, Engine.Papers.Find(query).Best?.Resource.Id);
 
     [Fact]
+    public void Finds_a_paper_by_what_it_did_when_no_name_matches()
+    {
+        var lookup = Engine.Papers.Find("tolerates malicious replicas with good performance");
+
+        Assert.Equal("pbft", lookup.Best?.Resource.Id);
+        Assert.True(lookup.ByDescription);
+        Assert.Single(lookup.Matches);
+    }
+
+    [Theory]
+    [InlineData("banana bread recipe")]
+    [InlineData("malicious replicas")]
+    public void A_description_needs_enough_words_the_catalog_uses(string query) =>
+        Assert.Null(Engine.Papers.Find(query).Best);
+
+    [Fact]
+    public void A_lookup_by_name_only_takes_no_description()
+    {
+        Assert.Null(Engine.Papers.Find("tolerates malicious replicas with good performance", orDescription: false).Best);
+        Assert.False(Engine.Papers.Find("raft").ByDescription);
+    }
+
+    [Fact]
     public void An_ambiguous_query_gives_the_best_match_and_alternatives()
     {
         var lookup = Engine.Papers.Find("lamport");
