@@ -63,6 +63,9 @@ public static class AssistantText
     public static string SeveralPapersMatch(string query) =>
         $"Several papers match '{query}'. The best match is first; the others are listed as alternatives.";
 
+    public static string MatchedByDescription(string query) =>
+        $"No paper goes by the name '{query}'; this is the one that fits the description.";
+
     public static string ReadFirst(string description) => "read first: " + description.ToLowerInvariant();
 
     public static string ReadNext(string description) => "read next: " + description.ToLowerInvariant();

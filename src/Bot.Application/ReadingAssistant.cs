@@ -295,7 +295,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         };
         var message = lookup.IsAmbiguous
             ? AssistantText.SeveralPapersMatch(Clip(query.Trim(), 80))
-            : null;
+            : lookup.ByDescription ? AssistantText.MatchedByDescription(Clip(query.Trim(), 80)) : null;
         return new Reply
         {
             Input = input,

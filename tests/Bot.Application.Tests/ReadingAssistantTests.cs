@@ -164,6 +164,17 @@ public sealed class ReadingAssistantTests
     }
 
     [Fact]
+    public void A_paper_found_by_its_description_says_no_name_matched()
+    {
+        var reply = Assistant.Handle("/paper tolerates malicious replicas with good performance");
+
+        Assert.Equal(Intent.Paper, reply.Intent);
+        Assert.Equal("pbft", reply.Items[0].Id);
+        Assert.Equal(AssistantText.MatchedByDescription("tolerates malicious replicas with good performance"), reply.Message);
+        Assert.Null(Assistant.Handle("/paper pbft").Message);
+    }
+
+    [Fact]
     public void No_paper_match_says_so_and_suggests()
     {
         var reply = Assistant.Handle("/paper qwxzv plorg");

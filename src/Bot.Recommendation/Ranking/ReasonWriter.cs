@@ -79,7 +79,9 @@ public sealed partial class ReasonWriter
         var level = LevelVocabulary.Name(resource.Level);
         var kind = KindVocabulary.Name(resource.Kind);
         var text = resource.Level == Level.Beginner ? $"Readable {level} {kind}" : $"{char.ToUpperInvariant(level[0])}{level[1..]} {kind}";
-        var venueYear = string.Join(' ', new[] { resource.Venue, resource.Year?.ToString(CultureInfo.InvariantCulture) }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var year = resource.Year?.ToString(CultureInfo.InvariantCulture);
+        // A venue often carries its year already ("FAST 2016"): the year is not said twice.
+        var venueYear = string.Join(' ', new[] { resource.Venue, year is not null && resource.Venue?.Contains(year, StringComparison.Ordinal) == true ? null : year }.Where(s => !string.IsNullOrWhiteSpace(s)));
         return resource.Kind == ResourceKind.Paper && venueYear.Length > 0 ? $"{text} ({venueYear})" : text;
     }
 

@@ -17,6 +17,17 @@ public sealed class ReasonWriterTests
         return contributions;
     }
 
+    [Theory]
+    [InlineData("SOSP", "Intermediate paper (SOSP 2007)")]
+    [InlineData("FAST 2007", "Intermediate paper (FAST 2007)")]
+    [InlineData(null, "Intermediate paper (2007)")]
+    public void A_paper_is_described_with_its_venue_and_year_once(string? venue, string expected)
+    {
+        var paper = FixtureCatalog.Make("p", "A Paper", Catalog.ResourceKind.Paper, Catalog.Level.Intermediate, ["storage"], "About storage.", year: 2007) with { Venue = venue };
+
+        Assert.Equal(expected, ReasonWriter.Describe(paper));
+    }
+
     [Fact]
     public void A_reason_says_what_raised_the_item_in_the_model()
     {
