@@ -123,6 +123,13 @@ public sealed class MessageClassifier
 
         if (intent == MessageIntent.Paper)
         {
+            // "kingsbury 2013 kafka": an author and a year that pin one paper say more than a name that other
+            // papers share.
+            if (mentions is { AuthorYearAlone: true, AuthorYearPaper: { } pinned } && _papers.TitleOf(pinned) is { } pinnedTitle)
+            {
+                return new MessageClassification(MessageIntent.Paper, query, pinnedTitle) { Confidence = prediction.Confidence };
+            }
+
             if (mentions.Paper is { } named)
             {
                 return new MessageClassification(MessageIntent.Paper, query, named) { Confidence = prediction.Confidence };

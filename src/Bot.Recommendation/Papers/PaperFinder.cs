@@ -16,6 +16,9 @@ public sealed record NameMentions(string? Paper, IReadOnlySet<string> ResourceId
 {
     /// <summary>Items named through their authors: two co-authors together, or an author's possessive and a kind ("ongaro's dissertation").</summary>
     public IReadOnlyList<AuthorNaming> NamedByAuthors { get; init; } = [];
+
+    /// <summary><see cref="AuthorYearPaper"/> is the only paper of that year by as many of the named authors: it pins one paper.</summary>
+    public bool AuthorYearAlone { get; init; }
 }
 
 /// <summary>An item (by index) named through its authors: how many of them were named, or one author's possessive and a kind.</summary>
@@ -232,6 +235,9 @@ public sealed class PaperFinder
     /// <summary>The name of a paper a message mentions by nickname or title ("the raft paper" gives "raft"), if any.</summary>
     public string? FindMentionedPaper(string normalizedText) => FindMentions(normalizedText).Paper;
 
+    /// <summary>The title of the resource with <paramref name="id"/>, the name a lookup finds it by; null for an unknown id.</summary>
+    public string? TitleOf(string id) => _index.PositionOf(id) is >= 0 and var position ? _index.Resources[position].Title : null;
+
     /// <summary>Ids of every resource (of any kind) a message names by nickname or title ("ddia", "the raft paper").</summary>
     public IReadOnlySet<string> FindMentionedResources(string normalizedText) => FindMentions(normalizedText).ResourceIds;
 
@@ -303,22 +309,30 @@ public sealed class PaperFinder
             (ids ??= new HashSet<string>(StringComparer.Ordinal)).Add(_index.Resources[naming.Doc].Id);
         }
 
+        // Of the papers of a named year, the one the most named surnames wrote: "liskov & shrira 1988" is their
+        // paper, not another of Liskov's that year.
         string? authorYearPaper = null;
+        var authorYearAlone = false;
         if (byNamedAuthors is not null && yearCount > 0)
         {
-            foreach (var doc in byNamedAuthors.SelectMany(docs => docs))
+            var mostAuthors = 0;
+            foreach (var doc in byNamedAuthors.SelectMany(docs => docs).Distinct())
             {
-                if (_index.Resources[doc].Year is { } year && years[..yearCount].Contains(year))
+                if (_index.Resources[doc].Year is { } year && years[..yearCount].Contains(year)
+                    && byNamedAuthors.Count(docs => docs.Contains(doc)) is var authors && authors >= mostAuthors)
                 {
-                    authorYearPaper = _index.Resources[doc].Id;
-                    break;
+                    authorYearAlone = authors > mostAuthors;
+                    if (authorYearAlone)
+                    {
+                        (authorYearPaper, mostAuthors) = (_index.Resources[doc].Id, authors);
+                    }
                 }
             }
         }
 
         return paper is null && ids is null && byNamedAuthors is null && yearCount == 0
             ? NoMentions
-            : new NameMentions(paper, ids ?? NoIds, byNamedAuthors is not null, yearCount > 0, authorYearPaper) { NamedByAuthors = namedByAuthors };
+            : new NameMentions(paper, ids ?? NoIds, byNamedAuthors is not null, yearCount > 0, authorYearPaper) { NamedByAuthors = namedByAuthors, AuthorYearAlone = authorYearAlone };
     }
 
     /// <summary>

@@ -78,6 +78,15 @@ public sealed class MessageClassifierTests
         Assert.Contains("consensus", addressed.Query.TopicIds);
     }
 
+    [Fact]
+    public void A_paper_pinned_by_its_authors_and_year_wins_over_a_name_other_papers_share()
+    {
+        var classification = Classifier.Classify("link to the ongaro ousterhout 2014 paper, the paxos alternative?", addressedToBot: true);
+
+        Assert.Equal(MessageIntent.Paper, classification.Intent);
+        Assert.Equal("In Search of an Understandable Consensus Algorithm", classification.PaperQuery);
+    }
+
     [Theory]
     [InlineData("¿qué debería leer sobre consenso?")]
     [InlineData("gibt es ein gutes Buch über verteilte Systeme?")]

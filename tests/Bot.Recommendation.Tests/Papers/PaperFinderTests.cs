@@ -49,6 +49,18 @@ public sealed class PaperFinderTests
         Assert.False(Engine.Papers.Find("raft").ByDescription);
     }
 
+    [Theory]
+    [InlineData("castro liskov 1999", "pbft", true)]
+    [InlineData("ongaro ousterhout 2014", "raft-paper", true)]
+    [InlineData("ongaro 2014", "raft-paper", false)]
+    public void An_author_and_a_year_pin_the_paper_most_of_the_named_authors_wrote_that_year(string message, string paper, bool alone)
+    {
+        var mentions = Engine.Papers.FindMentions(Bot.Featurization.TextAnalyzer.Normalize(message));
+
+        Assert.Equal(paper, mentions.AuthorYearPaper);
+        Assert.Equal(alone, mentions.AuthorYearAlone);
+    }
+
     [Fact]
     public void An_ambiguous_query_gives_the_best_match_and_alternatives()
     {
