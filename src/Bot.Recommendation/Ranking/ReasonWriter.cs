@@ -17,7 +17,7 @@ public sealed partial class ReasonWriter
     // Signals most items on a page share ("readable at your level", "free to read"): they come after the ones that
     // tell this item apart, so five reasons in a row do not open alike.
     // The judged neighbours' phrase is the same for every item they raise, so it waits behind the item's own too.
-    private static readonly HashSet<FeatureFamily> GenericFamilies = [FeatureFamily.Level, FeatureFamily.Access, FeatureFamily.Topic, FeatureFamily.TopicFit, FeatureFamily.Neighbours];
+    private static readonly HashSet<FeatureFamily> GenericFamilies = [FeatureFamily.Level, FeatureFamily.Access, FeatureFamily.Topic, FeatureFamily.TopicFit, FeatureFamily.Neighbours, FeatureFamily.Meaning];
     private readonly CatalogIndex _index;
 
     public ReasonWriter(CatalogIndex index) => _index = index;
@@ -156,6 +156,7 @@ public sealed partial class ReasonWriter
         FeatureFamily.Structure => StructurePhrase(resource),
         FeatureFamily.Judged => JudgedPhrase(resource, query),
         FeatureFamily.Neighbours => "what teachers hand out for asks like yours",
+        FeatureFamily.Meaning => MeaningPhrase(query),
         _ => null,
     };
 
@@ -243,13 +244,19 @@ public sealed partial class ReasonWriter
     private string? TextPhrase(Resource resource, RecommendationQuery query)
     {
         var itemWords = TextAnalyzer.Tokens(string.Join(' ', resource.Title, resource.Summary, string.Join(' ', resource.Nicknames))).ToHashSet(StringComparer.Ordinal);
-        var topicWords = query.TopicIds.SelectMany(t => TextAnalyzer.Tokens(_index.TopicName(t))).ToHashSet(StringComparer.Ordinal);
-        var shared = TextAnalyzer.Tokens(query.SubjectText)
-            .Where(w => w.Length > 2 && !TextAnalyzer.IsStopWord(w) && !topicWords.Contains(w) && itemWords.Contains(w))
-            .Distinct()
-            .Take(3)
-            .ToList();
+        var shared = OwnWords(query).Where(itemWords.Contains).Take(3).ToList();
         return shared.Count > 0 ? $"speaks to \"{string.Join(' ', shared)}\"" : null;
+    }
+
+    // Raised by meaning: when the reader described what they want in words of their own, the item is about that,
+    // whichever words it uses; a bare topic says nothing the topic phrase does not.
+    private string? MeaningPhrase(RecommendationQuery query) => OwnWords(query).Take(2).Count() == 2 ? "about what you describe" : null;
+
+    /// <summary>The request's own words: neither grammar words nor the names of the topics it asks.</summary>
+    private IEnumerable<string> OwnWords(RecommendationQuery query)
+    {
+        var topicWords = query.TopicIds.SelectMany(t => TextAnalyzer.Tokens(_index.TopicName(t))).ToHashSet(StringComparer.Ordinal);
+        return TextAnalyzer.Tokens(query.SubjectText).Where(w => w.Length > 2 && !TextAnalyzer.IsStopWord(w) && !topicWords.Contains(w)).Distinct();
     }
 
     // The judged priors raised it: what teachers hand out on the asked topic it belongs to.

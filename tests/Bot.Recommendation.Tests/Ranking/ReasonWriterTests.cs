@@ -44,6 +44,20 @@ public sealed class ReasonWriterTests
     }
 
     [Fact]
+    public void Meaning_is_given_as_the_reason_only_when_the_reader_described_the_subject_in_words_of_their_own()
+    {
+        var writer = new ReasonWriter(Engine.Index);
+        var paxos = Engine.Catalog.FindResource("paxos-simple")!;
+        var described = new RecommendationQuery { TopicIds = ["consensus"], SubjectText = "getting machines to agree despite crashes" };
+
+        var byMeaning = writer.WriteDistinct([(paxos, Raised(RankingFeatures.MeaningSimilarity))], described)[0];
+        var onTheTopic = writer.WriteDistinct([(paxos, Raised(RankingFeatures.MeaningSimilarity))], described with { SubjectText = "consensus" })[0];
+
+        Assert.Contains("about what you describe", byMeaning, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("about what you describe", onTheTopic, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void An_item_the_request_does_not_name_is_never_the_one_you_named()
     {
         // The model can credit the name features for an item not named (a split on "not named" scores it up).
