@@ -67,8 +67,8 @@ internal static class IntentModelCommand
         var (labelledMessages, judgedRequests) = IntentModelTrainer.LoadTrainingParts(judgmentsDirectory, JudgmentLoader.LoadRequestMessages(judgmentsDirectory));
         IReadOnlyList<LabelledMessage> training = [.. labelledMessages, .. judgedRequests];
         var facts = IntentModelTrainer.FactsFor(catalog);
-        var placed = IntentModelTrainer.MeaningFor(MeaningIndex.Shipped);
-        var meaning = IntentModelTrainer.ShippedReadsMeaning ? placed : null;
+        // The shipped model reads each message's meaning beside its text and facts (`--compare-meaning`).
+        var meaning = IntentModelTrainer.MeaningFor(MeaningIndex.Shipped);
         var heldOut = IntentModelTrainer.LoadHeldOut(judgmentsDirectory);
         output.WriteLine($"Training messages: {training.Count}; held-out (Holdout2, never trained or tuned on): {heldOut.Count}");
 
@@ -86,7 +86,7 @@ internal static class IntentModelCommand
         if (!quick)
         {
             output.WriteLine($"\nFeature variants, {IntentModelTrainer.ShippedTrainer} on 5-fold cross-validation (the shipped model reads all the facts):");
-            foreach (var (name, variant, variantMeaning) in FeatureVariants(facts, placed))
+            foreach (var (name, variant, variantMeaning) in FeatureVariants(facts, meaning))
             {
                 var predictions = IntentModelTrainer.CrossValidate(training, IntentModelTrainer.ShippedTrainer, variant, meaning: variantMeaning);
                 var metrics = IntentMetrics.Compute(training.Select((m, i) => (m.Intent, predictions[i].Intent)));
@@ -118,7 +118,7 @@ internal static class IntentModelCommand
 
         if (compareMeaning)
         {
-            CompareMeaning(training, facts, placed, output);
+            CompareMeaning(training, facts, meaning, output);
         }
 
         var model = IntentModelTrainer.Train(training, IntentModelTrainer.ShippedTrainer, facts, meaning: meaning);
@@ -126,12 +126,12 @@ internal static class IntentModelCommand
         output.WriteLine($"\nWrote {modelPath}");
 
         output.WriteLine("\nHeld-out (Holdout2), the model alone:");
-        output.Write(IntentMetrics.Compute(heldOut.Select(m => (m.Intent, model.Predict(m.Text, facts(m), meaning?.Invoke(m)).Intent))).Format());
+        output.Write(IntentMetrics.Compute(heldOut.Select(m => (m.Intent, model.Predict(m.Text, facts(m), meaning(m)).Intent))).Format());
         foreach (var kind in Enum.GetValues<IntentTrainerKind>().Where(k => !quick && k != IntentModelTrainer.ShippedTrainer))
         {
             var other = IntentModelTrainer.Train(training, kind, facts, meaning: meaning);
             output.WriteLine($"Held-out, {kind} alone (for comparison only):");
-            output.Write(IntentMetrics.Compute(heldOut.Select(m => (m.Intent, other.Predict(m.Text, facts(m), meaning?.Invoke(m)).Intent))).Format());
+            output.Write(IntentMetrics.Compute(heldOut.Select(m => (m.Intent, other.Predict(m.Text, facts(m), meaning(m)).Intent))).Format());
         }
 
         // The classifier never ranks; the untrained ranker keeps this step independent of the embedded ranker, which is
@@ -152,7 +152,7 @@ internal static class IntentModelCommand
         {
             MeasureSpeed("the whole classifier (exact facts, model, rules)", m => classifier.Classify(m.Text, m.Addressed), heldOut, output);
             var precomputed = heldOut.ToDictionary(m => m, facts);
-            MeasureSpeed("the model alone (facts computed beforehand)", m => model.Predict(m.Text, precomputed[m], meaning?.Invoke(m)), heldOut, output);
+            MeasureSpeed("the model alone (facts computed beforehand)", m => model.Predict(m.Text, precomputed[m], meaning(m)), heldOut, output);
             MeasureSpeed("the exact facts alone (parser and paper names)", m => classifier.FactsOf(m.Text, m.Addressed), heldOut, output);
         }
     }
@@ -161,7 +161,7 @@ internal static class IntentModelCommand
     /// Side by side: the model trained on the labelled messages alone against the model that also learns from the
     /// judged requests' free text, each measured on both kinds of text with the silence threshold applied.
     /// </summary>
-    private static void CompareRequestTraining(IReadOnlyList<LabelledMessage> messages, IReadOnlyList<LabelledMessage> requests, Func<LabelledMessage, float[]> facts, Func<LabelledMessage, float[]>? meaning, IReadOnlyList<IntentPrediction> withRequests, TextWriter output)
+    private static void CompareRequestTraining(IReadOnlyList<LabelledMessage> messages, IReadOnlyList<LabelledMessage> requests, Func<LabelledMessage, float[]> facts, Func<LabelledMessage, float[]> meaning, IReadOnlyList<IntentPrediction> withRequests, TextWriter output)
     {
         var messageCount = messages.Count;
         if (requests.Count == 0)
@@ -171,7 +171,7 @@ internal static class IntentModelCommand
 
         var messagesOnly = IntentModelTrainer.CrossValidate(messages, IntentModelTrainer.ShippedTrainer, facts, meaning: meaning);
         var messagesModel = IntentModelTrainer.Train(messages, IntentModelTrainer.ShippedTrainer, facts, meaning: meaning);
-        var requestsByMessagesModel = requests.Select(m => messagesModel.Predict(m.Text, facts(m), meaning?.Invoke(m))).ToList();
+        var requestsByMessagesModel = requests.Select(m => messagesModel.Predict(m.Text, facts(m), meaning(m))).ToList();
         output.WriteLine($"\nLearning from the judged requests' free text ({requests.Count} inputs of the /recommend judgments), 5-fold cross-validation, silence threshold applied:");
         Print("messages alone", messages, messagesOnly, requests, requestsByMessagesModel);
         Print("messages + requests", messages, withRequests.Take(messageCount).ToList(), requests, withRequests.Skip(messageCount).ToList());
@@ -298,7 +298,7 @@ internal static class IntentModelCommand
     /// whole: the curve the silence threshold is read from under each, the whole-set figures at a few thresholds, and
     /// each set's figures when predicted by a model that never saw its judge.
     /// </summary>
-    private static void CompareFolds(IReadOnlyList<LabelledMessage> training, Func<LabelledMessage, float[]> facts, Func<LabelledMessage, float[]>? meaning, IReadOnlyList<IntentPrediction> interleaved, TextWriter output)
+    private static void CompareFolds(IReadOnlyList<LabelledMessage> training, Func<LabelledMessage, float[]> facts, Func<LabelledMessage, float[]> meaning, IReadOnlyList<IntentPrediction> interleaved, TextWriter output)
     {
         var started = Stopwatch.GetTimestamp();
         var bySet = IntentModelTrainer.CrossValidate(training, IntentModelTrainer.ShippedTrainer, facts, grouping: FoldGrouping.BySet, meaning: meaning);

@@ -22,13 +22,13 @@ public sealed class IntentClassifierTests(ITestOutputHelper output)
     {
         var committed = IntentModel.Load(Path.Combine(Repository.DataDirectory, "models", "intent.zip"));
         var facts = IntentModelTrainer.FactsFor(Catalog.Value);
-        var meaning = IntentModelTrainer.ShippedReadsMeaning ? IntentModelTrainer.MeaningFor(MeaningIndex.Shipped) : null;
+        var meaning = IntentModelTrainer.MeaningFor(MeaningIndex.Shipped);
         var retrained = IntentModelTrainer.Train(IntentModelTrainer.LoadTraining(Judgments, JudgmentLoader.LoadRequestMessages(Judgments)), IntentModelTrainer.ShippedTrainer, facts, meaning: meaning);
 
         foreach (var message in HeldOut.Value)
         {
             var features = facts(message);
-            var placed = meaning?.Invoke(message);
+            var placed = meaning(message);
             var before = committed.Predict(message.Text, features, placed);
             var after = retrained.Predict(message.Text, features, placed);
             Assert.True(

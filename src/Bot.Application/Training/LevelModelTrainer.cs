@@ -132,7 +132,7 @@ public static class LevelModelTrainer
         new(IntentModelTrainer.Train(requests, kind, _ => NoFacts, m => LevelModel.Label(m.Level), LevelModel.TrainingSettings, meaning is null ? null : IntentModelTrainer.MeaningFor(meaning)), meaning);
 
     /// <summary>The shipped level model: trained on every training request of <paramref name="judgmentsDirectory"/>.</summary>
-    public static LevelModel TrainShipped(string judgmentsDirectory) => Train(LoadRequests(judgmentsDirectory).Select(r => r.Request).ToList(), meaning: LevelModel.ShippedMeaning);
+    public static LevelModel TrainShipped(string judgmentsDirectory) => Train(LoadRequests(judgmentsDirectory).Select(r => r.Request).ToList());
 
     /// <summary>
     /// The level a word of <paramref name="text"/> names: a level's name or its plural, or a misspelling within the

@@ -26,9 +26,6 @@ public static class IntentModelTrainer
     /// <summary>The trainer the shipped model uses, chosen on cross-validation of the training messages (see `Bot model train-intent`).</summary>
     public const IntentTrainerKind ShippedTrainer = IntentTrainerKind.LightGbm;
 
-    /// <summary>Whether the shipped model reads each message's meaning vector beside its text and facts (see `Bot model train-intent --compare-meaning`).</summary>
-    public const bool ShippedReadsMeaning = true;
-
     /// <summary>The judgment files the shipped model is trained on, relative to tests/Bot.Quality.Tests/Judgments.</summary>
     public static IReadOnlyList<string> TrainingFiles { get; } = ["Training/messages.yaml", "messages.yaml", "Holdout/messages.yaml", "Training2/messages.yaml", "Training4/messages.yaml", "Training5/messages.yaml", "Training6/messages.yaml", "Training7/messages.yaml", "Training9/messages.yaml", "Training10/messages.yaml", "Training11/messages.yaml", "Training12m/messages.yaml", "Training13m/messages.yaml"];
 

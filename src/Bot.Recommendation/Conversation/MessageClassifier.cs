@@ -63,9 +63,8 @@ public sealed class MessageClassifier
     /// phrases read, as the model was never measured on them.
     /// </summary>
     /// <param name="modelText">The message as the models read it (<see cref="IntentModel.ModelText"/>).</param>
-    /// <param name="placed">The text by meaning, when the caller has it (<see cref="MessageFacts.Meaning"/>).</param>
-    public Level? ReadLevel(ParsedQuery parsed, string modelText, float[]? placed = null) =>
-        parsed.Level ?? (_levels.PredictModelText(modelText, placed) is { Level: { } implied, Confidence: var confidence } && confidence >= _options.LevelThreshold ? implied : null);
+    public Level? ReadLevel(ParsedQuery parsed, string modelText) =>
+        parsed.Level ?? (_levels.PredictModelText(modelText) is { Level: { } implied, Confidence: var confidence } && confidence >= _options.LevelThreshold ? implied : null);
 
     /// <summary>The model's own verdict, before the exact rules: for measurements.</summary>
     public IntentPrediction PredictRaw(string text, bool addressedToBot) => FactsOf(text, addressedToBot) is var facts ? _model.PredictModelText(facts.ModelText, facts.Features, facts.Meaning) : default;
@@ -152,7 +151,7 @@ public sealed class MessageClassifier
         if (intent == MessageIntent.Recommend)
         {
             var alreadyRead = ReadingHistory.SaysAlreadyRead(normalized) ? mentions.ResourceIds : new HashSet<string>();
-            var level = ReadLevel(query, facts.ModelText, _meaning is null ? null : facts.Meaning);
+            var level = ReadLevel(query, facts.ModelText);
             return new MessageClassification(MessageIntent.Recommend, query with { Level = level }, null) { AlreadyRead = alreadyRead, Confidence = prediction.Confidence };
         }
 

@@ -149,12 +149,7 @@ public sealed record MessageFacts(string ModelText, string Normalized, ParsedQue
     }
 
     /// <summary>The text (already <see cref="IntentModel.ModelText"/>) by meaning; all zeros without vectors or known words.</summary>
-    public static float[] Place(string modelText, WordVectors? meaning)
-    {
-        var placed = new float[MeaningDimensions];
-        meaning?.TryEmbed(modelText, placed);
-        return placed;
-    }
+    public static float[] Place(string modelText, WordVectors? meaning) => meaning?.Embed(modelText) ?? new float[MeaningDimensions];
 
     private sealed class Cue(params string[] words)
     {

@@ -474,7 +474,6 @@ public sealed class PaperFinder
             .Take(5);
     }
 
-    // Two co-authors a little below an author and a year, each further one a little more, within a margin of it.
     /// <summary>
     /// The item a description of a paper's work means ("the berkeley time series store with the copy-on-write tree"):
     /// the first item by words, when its words are mostly the catalog's, the words match well enough, and meaning puts
@@ -512,6 +511,7 @@ public sealed class PaperFinder
         return similarity >= _options.PaperMatchThreshold ? new PaperMatch(_index.Resources[first], Math.Round(similarity, 4)) : null;
     }
 
+    // Two co-authors a little below an author and a year, each further one a little more, within a margin of it.
     private double CoauthorScore(int authorsNamed) =>
         Math.Min(_options.PaperAuthorYearScore - _options.PaperCoauthorMargin + (_options.PaperCoauthorStep * (authorsNamed - 2)), _options.PaperAuthorYearScore + _options.PaperCoauthorMargin);
 

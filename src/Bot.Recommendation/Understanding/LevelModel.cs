@@ -28,13 +28,11 @@ public sealed class LevelModel
 
     private static readonly float[] NoFacts = new float[MessageFacts.FeatureCount];
 
-    /// <summary>Whether the shipped model reads each request's meaning vector beside its text (see `Bot model compare-level`).</summary>
-    public const bool ShippedReadsMeaning = false;
-
     private readonly IntentModel? _model;
     private readonly WordVectors? _meaning;
 
-    /// <param name="meaning">Places each request by meaning, for a model trained with it (<see cref="MessageFacts.Meaning"/>); null for none.</param>
+    /// <param name="meaning">Places each request by meaning, for a model trained with it (<see cref="MessageFacts.Meaning"/>);
+    /// null for the shipped model, which reads the text alone (`Bot model compare-level --compare-meaning`).</param>
     public LevelModel(IntentModel model, WordVectors? meaning = null)
     {
         _model = model;
@@ -50,28 +48,23 @@ public sealed class LevelModel
     public IntentModel? Classifier => _model;
 
     /// <summary>The model shipped inside this assembly (data/models/level.zip at build time).</summary>
-    public static LevelModel LoadEmbedded() => new(IntentModel.LoadEmbedded(EmbeddedResourceName, "level"), ShippedMeaning);
+    public static LevelModel LoadEmbedded() => new(IntentModel.LoadEmbedded(EmbeddedResourceName, "level"));
 
     /// <summary>A model file written by the trainer (data/models/level.zip).</summary>
-    public static LevelModel Load(string path) => new(IntentModel.Load(path), ShippedMeaning);
-
-    /// <summary>The vectors a shipped model reads, when it reads any.</summary>
-    public static WordVectors? ShippedMeaning => ShippedReadsMeaning ? MeaningIndex.Shipped : null;
+    public static LevelModel Load(string path) => new(IntentModel.Load(path));
 
     /// <summary>The likeliest level of a raw message text (null: unstated) and its probability.</summary>
     public LevelPrediction Predict(string text) => PredictModelText(IntentModel.ModelText(text));
 
     /// <summary>As <see cref="Predict"/>, for a text already through <see cref="IntentModel.ModelText"/>; unstated for <see cref="None"/> or an empty text.</summary>
-    /// <param name="placed">The text by meaning when the caller has it already (<see cref="MessageFacts.Meaning"/>); else placed here if this model reads meaning.</param>
-    public LevelPrediction PredictModelText(string modelText, float[]? placed = null)
+    public LevelPrediction PredictModelText(string modelText)
     {
         if (_model is null || string.IsNullOrWhiteSpace(modelText))
         {
             return new LevelPrediction(null, 1f);
         }
 
-        var meaning = _meaning is null ? null : placed ?? MessageFacts.Place(modelText, _meaning);
-        var prediction = _model.PredictModelText(modelText, NoFacts, meaning);
+        var prediction = _model.PredictModelText(modelText, NoFacts, _meaning is null ? null : MessageFacts.Place(modelText, _meaning));
         return new LevelPrediction(ToLevel(prediction.Label), prediction.Confidence);
     }
 
