@@ -36,6 +36,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training11b")]
     [InlineData("Training12")]
     [InlineData("Training13")]
+    [InlineData("Training14")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
