@@ -68,6 +68,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training11")]
     [InlineData("Training12m")]
     [InlineData("Training13m")]
+    [InlineData("Training14m")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
