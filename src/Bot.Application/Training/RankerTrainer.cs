@@ -99,8 +99,11 @@ public sealed record CandidateSource(CatalogIndex Index, RankingOptions Options)
 /// <summary>What <see cref="RankerTrainer.TrainFinal"/> produces: the saved model's bytes and the priors it ranks with.</summary>
 public sealed record TrainedRanker(byte[] Model, JudgedPriors Priors);
 
-/// <summary>One judged request under cross-validation: its fold, its nDCG@5, the best its candidates allow, and the fold model's order of its candidates.</summary>
-public sealed record QueryOutcome(TrainingQuery Query, int Fold, double Ndcg, double Ceiling, IReadOnlyList<string> Ranking)
+/// <summary>
+/// One judged request under cross-validation: its fold, its nDCG@5, the best its candidates allow, and the fold model's
+/// order of its candidates with their scores (aligned with <see cref="Ranking"/>).
+/// </summary>
+public sealed record QueryOutcome(TrainingQuery Query, int Fold, double Ndcg, double Ceiling, IReadOnlyList<string> Ranking, IReadOnlyList<double> Scores)
 {
     public IReadOnlyList<string> Top => Ranking.Take(RankerTrainer.Cutoff).ToList();
 }
@@ -219,9 +222,10 @@ public static class RankerTrainer
                 outcomes.Add(new QueryOutcome(
                     query,
                     fold,
-                    ideal > 0 ? Dcg(order.Take(Cutoff).Select(i => query.Labels[i])) / ideal : 0,
+                    NdcgOf(query, order.Select(p => query.Ids[p.Index])),
                     ideal > 0 ? reachable / ideal : 0,
-                    order.Select(i => query.Ids[i]).ToList()));
+                    order.Select(p => query.Ids[p.Index]).ToList(),
+                    order.Select(p => p.Score).ToList()));
             }
         }
 
@@ -318,19 +322,22 @@ public static class RankerTrainer
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    private static double Ndcg(TrainingQuery query, RankerModel model, IReadOnlySet<FeatureFamily>? removed)
+    private static double Ndcg(TrainingQuery query, RankerModel model, IReadOnlySet<FeatureFamily>? removed) =>
+        NdcgOf(query, Order(query, model, removed).Select(p => query.Ids[p.Index]));
+
+    /// <summary>nDCG@5 of a list of ids (best first) against the request's grades: its first five over the best five the judges graded.</summary>
+    public static double NdcgOf(TrainingQuery query, IEnumerable<string> ranking)
     {
-        var order = Order(query, model, removed).Take(Cutoff).Select(i => query.Labels[i]);
+        ArgumentNullException.ThrowIfNull(query);
         var ideal = Dcg(query.Grades.ById.Values.OrderByDescending(g => g));
-        return ideal > 0 ? Dcg(order) / ideal : 0;
+        return ideal > 0 ? Dcg(ranking.Take(Cutoff).Select(query.Grades.Of)) / ideal : 0;
     }
 
-    private static List<int> Order(TrainingQuery query, RankerModel model, IReadOnlySet<FeatureFamily>? removed) =>
+    private static List<(int Index, double Score)> Order(TrainingQuery query, RankerModel model, IReadOnlySet<FeatureFamily>? removed) =>
         Enumerable.Range(0, query.Ids.Count)
-            .Select(i => (i, Score: model.Score(Masked(query.Features[i], removed))))
+            .Select(i => (Index: i, Score: model.Score(Masked(query.Features[i], removed))))
             .OrderByDescending(p => p.Score)
-            .ThenBy(p => query.Ids[p.i], StringComparer.Ordinal)
-            .Select(p => p.i)
+            .ThenBy(p => query.Ids[p.Index], StringComparer.Ordinal)
             .ToList();
 
     private static double Dcg(IEnumerable<int> gains) => gains.Take(Cutoff).Select((g, i) => g / Math.Log2(i + 2)).Sum();
