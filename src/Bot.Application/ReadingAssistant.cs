@@ -213,6 +213,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
 
         var parsed = _engine.Parser.Parse(request.Topic);
         level ??= parsed.Level;
+        var kindsChosen = kinds.Count > 0;
         if (kinds.Count == 0)
         {
             kinds = parsed.Kinds;
@@ -254,6 +255,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             TopicConfidence = topicConfidence,
             Level = level,
             Kinds = kinds,
+            KindsRequired = kindsChosen,
             ExcludedKinds = parsed.ExcludedKinds.Where(kind => !kinds.Contains(kind)).ToList(),
             SubjectText = parsed.SubjectText,
             Count = request.Count,
@@ -528,11 +530,11 @@ public sealed partial class ReadingAssistant : IReadingAssistant
             ExcludedIds = alreadyRead,
             ReadIds = alreadyRead,
         };
+        // The kind a message's words asked for stays a word of the topic, so the next page reads it as a preference again.
         var request = new RecommendRequest
         {
-            Topic = string.Join(' ', query.TopicIds.Append(parsed.SubjectText)).Trim(),
+            Topic = string.Join(' ', query.TopicIds.Append(parsed.SubjectText).Concat(parsed.Kinds.Take(1).Select(KindVocabulary.Name))).Trim(),
             Level = parsed.Level is null ? null : LevelVocabulary.Name(parsed.Level.Value),
-            Kind = parsed.Kinds.Count > 0 ? KindVocabulary.Name(parsed.Kinds[0]) : null,
         };
         var reply = BuildRecommendReply(text, query, request, note: starter ? AssistantText.WhichTopicQuestion : null);
         return alreadyRead.Count > 0 ? WithReadNextReasons(reply, alreadyRead) : reply;
@@ -596,7 +598,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         var topicNames = query.TopicIds.Select(_engine.Index.TopicName).ToList();
         var headline = page.Items.Count == 0
             ? AssistantText.NothingMore
-            : AssistantText.RecommendHeadline(topicNames, query.Offset > 0, query.Level, kinds.Count > 0 && kindNote is null ? KindVocabulary.Name(kinds[0]) : null);
+            : AssistantText.RecommendHeadline(topicNames, query.Offset > 0, query.Level, KindNamed(query, page, kindNote));
         var confusion = ConfusionNote(input);
         return new Reply
         {
@@ -695,6 +697,15 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         var topics = string.Join(", ", resource.Topics.Take(2).Select(t => _engine.Index.TopicName(t).ToLowerInvariant()));
         return AssistantText.PaperReason(ReasonWriter.Describe(resource), topics, sources);
     }
+
+    /// <summary>
+    /// The kind the headline names: one chosen as an option, or one read from the words when every item shown is of
+    /// it ("books on consensus" over a page that holds a paper would say what the page is not).
+    /// </summary>
+    private static string? KindNamed(RecommendationQuery query, RecommendationPage page, string? kindNote) =>
+        query.Kinds is [var kind, ..] && kindNote is null && (query.KindsRequired || page.Items.All(item => item.Resource.Kind == kind))
+            ? KindVocabulary.Name(kind)
+            : null;
 
     private static string DescribeRequest(RecommendRequest request) =>
         "/recommend " + string.Join(' ', new[]

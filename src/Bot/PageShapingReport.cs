@@ -60,11 +60,19 @@ internal static class PageShapingReport
             o.SharedNicknamePenalty = 0;
             o.MaxPerKindPerPage = o.KindMixPageSize;
         }));
-        yield return ($"any kind may fill a page (max per kind {defaults.KindMixPageSize})", With(o => o.MaxPerKindPerPage = o.KindMixPageSize));
         yield return ($"max per kind {defaults.MaxPerKindPerPage - 1}", With(o => o.MaxPerKindPerPage--));
+        yield return ($"max per kind {defaults.MaxPerKindPerPage - 1} and same-kind penalty 0.03 (the earlier page mix)", With(o =>
+        {
+            o.MaxPerKindPerPage--;
+            o.SameKindPenalty = 0.03;
+        }));
+        foreach (var penalty in new[] { 0.015, 0.03, 0.06 })
+        {
+            yield return (Invariant($"same-kind penalty {penalty:0.###}"), With(o => o.SameKindPenalty = penalty));
+        }
+
         foreach (var factor in new[] { 0.0, 0.5, 2.0 })
         {
-            yield return (Invariant($"same-kind penalty {defaults.SameKindPenalty * factor:0.###}"), With(o => o.SameKindPenalty *= factor));
             yield return (Invariant($"redundancy penalty {defaults.RedundancyPenalty * factor:0.###}"), With(o => o.RedundancyPenalty *= factor));
             yield return (Invariant($"shared-nickname penalty {defaults.SharedNicknamePenalty * factor:0.###}"), With(o => o.SharedNicknamePenalty *= factor));
         }

@@ -35,6 +35,32 @@ public sealed class ReadingAssistantTests
     }
 
     [Fact]
+    public void A_kind_read_from_the_words_is_named_in_the_headline_only_when_every_item_is_of_it()
+    {
+        // The fixture holds no course on consensus: the word asks for one, the page holds what there is.
+        var preferred = Assistant.Handle("/recommend consensus course");
+        Assert.Equal(ResourceKind.Course, preferred.Kind);
+        Assert.Contains(preferred.Items, item => item.Kind != ResourceKind.Course);
+        Assert.DoesNotContain("(courses)", preferred.Message, StringComparison.Ordinal);
+
+        var chosen = Assistant.Handle("/recommend topic:consensus kind:paper");
+        Assert.All(chosen.Items, item => Assert.Equal(ResourceKind.Paper, item.Kind));
+        Assert.Contains("(papers)", chosen.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_kind_read_from_a_message_stays_a_preference_on_the_next_page()
+    {
+        var first = Assistant.HandleMessage("@ReadingBot any courses on consensus?", addressedToBot: true);
+        Assert.Equal(ResourceKind.Course, first.Kind);
+        Assert.NotNull(first.NextPage);
+        Assert.Null(first.NextPage.Request.Kind);
+        var second = Assistant.Recommend(first.NextPage.Request);
+        Assert.Equal(ResourceKind.Course, second.Kind);
+        Assert.NotEmpty(second.Items);
+    }
+
+    [Fact]
     public void A_kind_the_reader_rules_out_is_never_recommended()
     {
         var reply = Assistant.Handle("/recommend consensus, not a research paper please");

@@ -136,23 +136,24 @@ public sealed class PageShaper(CatalogIndex index, RankingOptions options)
     /// </summary>
     private void KeepTwoLevelsAwayBehind(List<ShapedItem> picked, Level reader)
     {
-        bool TwoLevelsAway(ShapedItem item)
-        {
-            var resource = index.Resources[item.Doc];
-            return reader == Level.Beginner ? resource.Level == Level.Advanced
-                : reader == Level.Advanced && resource.MaxLevel == Level.Beginner;
-        }
-
-        var near = picked.Where(p => !TwoLevelsAway(p)).ToList();
+        var near = picked.Where(p => !TwoLevelsAway(p.Doc, reader)).ToList();
         if (near.Count == picked.Count)
         {
             return;
         }
 
-        var far = picked.Where(TwoLevelsAway).ToList();
+        var far = picked.Where(p => TwoLevelsAway(p.Doc, reader)).ToList();
         picked.Clear();
         picked.AddRange(near);
         picked.AddRange(far);
+    }
+
+    /// <summary>An advanced-only item for a beginner, a beginner-only one for an advanced reader.</summary>
+    private bool TwoLevelsAway(int doc, Level reader)
+    {
+        var resource = index.Resources[doc];
+        return reader == Level.Beginner ? resource.Level == Level.Advanced
+            : reader == Level.Advanced && resource.MaxLevel == Level.Beginner;
     }
 
     private static bool Introduces(Resource introduction, Resource original) =>

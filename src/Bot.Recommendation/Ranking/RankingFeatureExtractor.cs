@@ -318,7 +318,7 @@ public sealed class RankingFeatureExtractor
         }
 
         var resource = _index.Resources[doc];
-        return (query.Kinds.Count == 0 || query.Kinds.Contains(resource.Kind))
+        return (!query.KindsRequired || query.Kinds.Count == 0 || query.Kinds.Contains(resource.Kind))
             && !query.ExcludedKinds.Contains(resource.Kind)
             && !query.ExcludedIds.Contains(resource.Id);
     }

@@ -12,6 +12,12 @@ public sealed record RecommendationQuery
     public Level? Level { get; init; }
     public IReadOnlyList<ResourceKind> Kinds { get; init; } = [];
 
+    /// <summary>
+    /// The kinds were chosen as an option (<c>kind:</c>), so only they are eligible. Kinds read from the request's own
+    /// words ("read the raft paper, what next", "a list of failures") are a preference the ranker weighs.
+    /// </summary>
+    public bool KindsRequired { get; init; }
+
     /// <summary>Kinds the reader ruled out ("no papers please"); never recommended.</summary>
     public IReadOnlyList<ResourceKind> ExcludedKinds { get; init; } = [];
     public string SubjectText { get; init; } = string.Empty;

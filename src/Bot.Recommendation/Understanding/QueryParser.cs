@@ -36,6 +36,19 @@ public sealed class QueryParser
         "know", "knows", "knew", "get", "got", "understand", "understood", "done", "comfortable", "past", "beyond",
     };
 
+    // How many words of a name may stand between "the" and the kind word that names the item ("the amazon formal methods paper").
+    private const int NamedItemReach = 4;
+
+    private static readonly HashSet<string> SingularKindWords = new(StringComparer.Ordinal)
+    {
+        "paper", "whitepaper", "book", "textbook", "talk", "post", "blog post", "article", "essay", "course", "lecture", "video",
+    };
+
+    private static readonly HashSet<string> QualityWords = new(StringComparer.Ordinal)
+    {
+        "best", "good", "great", "right", "definitive", "canonical", "standard", "classic", "original", "first", "next", "one",
+    };
+
     private static readonly HashSet<string> KindPhrases = KindVocabulary.Phrases
         .Select(TextAnalyzer.Normalize)
         .ToHashSet(StringComparer.Ordinal);
@@ -47,6 +60,7 @@ public sealed class QueryParser
     public ParsedQuery Parse(string text)
     {
         var tokens = TextAnalyzer.Tokens(text);
+        var saysRead = ReadingHistory.SaysAlreadyRead(string.Join(' ', tokens));
 
         // Multi-word topic aliases go first, so that "post mortems" or "event sourcing" are not split by the
         // kind word "post" or similar before the topic can claim them.
@@ -99,6 +113,13 @@ public sealed class QueryParser
 
                 if (KindPhrases.Contains(phrase) && !KindVocabulary.IsOtherSense(tokens, i, length))
                 {
+                    if (saysRead && NamesOneItem(tokens, i, phrase))
+                    {
+                        // "read the raft paper, what next": the paper read, not a kind asked for.
+                        Consume(consumed, i, length);
+                        break;
+                    }
+
                     // "not a research paper please": the reader rules that kind out rather than asking for it.
                     var target = IsKindNegated(tokens, i) ? excludedKinds : kinds;
                     foreach (var kind in KindVocabulary.Lookup(phrase))
@@ -187,6 +208,31 @@ public sealed class QueryParser
             }
 
             if (!NegationFillers.Contains(tokens[k]) && extraFillers?.Contains(tokens[k]) != true)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // A singular kind word after "the" and a few words of a name ("the raft paper", "the SRE book", "the BUGGIFY post")
+    // points at one item; "the best book on raft" still asks for a book.
+    private static bool NamesOneItem(string[] tokens, int index, string phrase)
+    {
+        if (!SingularKindWords.Contains(phrase))
+        {
+            return false;
+        }
+
+        for (var k = index - 1; k >= Math.Max(0, index - 1 - NamedItemReach); k--)
+        {
+            if (tokens[k] == "the")
+            {
+                return k < index - 1;
+            }
+
+            if (QualityWords.Contains(tokens[k]) || TextAnalyzer.IsFunctionWord(tokens[k]))
             {
                 return false;
             }

@@ -7,12 +7,13 @@ public sealed class RecommenderTests
 {
     private static readonly RecommendationEngine Engine = FixtureCatalog.Engine;
 
-    private static IReadOnlyList<RankedResource> Recommend(string topic, Level? level = null, ResourceKind[]? kinds = null, int count = 5, int offset = 0, string? subject = null) =>
+    private static IReadOnlyList<RankedResource> Recommend(string topic, Level? level = null, ResourceKind[]? kinds = null, int count = 5, int offset = 0, string? subject = null, bool kindsRequired = true) =>
         Engine.Recommender.Recommend(new RecommendationQuery
         {
             TopicIds = [topic],
             Level = level,
             Kinds = kinds ?? [],
+            KindsRequired = kindsRequired,
             SubjectText = subject ?? topic,
             Count = count,
             Offset = offset,
@@ -53,7 +54,7 @@ public sealed class RecommenderTests
     }
 
     [Fact]
-    public void A_kind_asked_for_filters_the_list()
+    public void A_kind_chosen_as_an_option_filters_the_list()
     {
         var items = Recommend("consensus", kinds: [ResourceKind.Paper]);
         Assert.NotEmpty(items);
@@ -61,17 +62,20 @@ public sealed class RecommenderTests
     }
 
     [Fact]
-    public void Without_a_kind_the_list_mixes_kinds()
+    public void A_kind_read_from_the_words_is_a_preference_that_never_empties_the_list()
     {
-        var items = Recommend("consensus", Level.Intermediate);
-        Assert.True(items.Select(r => r.Resource.Kind).Distinct().Count() >= 2);
+        // The fixture holds no course on consensus: as an option only courses may come, read from words the rest may.
+        Assert.All(Recommend("consensus", kinds: [ResourceKind.Course]), r => Assert.Equal(ResourceKind.Course, r.Resource.Kind));
+        var preferred = Recommend("consensus", kinds: [ResourceKind.Course], kindsRequired: false);
+        Assert.Contains(preferred, r => r.Resource.Kind != ResourceKind.Course && r.Resource.Topics.Contains("consensus"));
     }
 
     [Fact]
-    public void An_advanced_list_of_originals_still_holds_another_kind()
+    public void A_server_can_keep_a_place_on_each_page_for_another_kind()
     {
         // The fixture has five consensus papers, enough to fill the page on their own.
-        var items = Recommend("consensus", Level.Advanced);
+        var mixed = FixtureCatalog.EngineWith(new RankingOptions { MaxPerKindPerPage = 4 });
+        var items = mixed.Recommender.Recommend(new RecommendationQuery { TopicIds = ["consensus"], Level = Level.Advanced, SubjectText = "consensus" }).Items;
         Assert.Equal(5, items.Count);
         Assert.True(items.Count(r => r.Resource.Kind == ResourceKind.Paper) <= 4);
     }

@@ -104,6 +104,9 @@ public sealed class QueryParserTests
     [InlineData("how does video streaming scale to millions of viewers")]
     [InlineData("whats a phantom read? my db course skipped it")]
     [InlineData("presenting our paper on raft next week")]
+    [InlineData("read the raft paper, what next on consensus")]
+    [InlineData("finished the amazon formal methods paper. where do i go from here")]
+    [InlineData("already read the SRE book, what next on outages")]
     public void A_kind_word_in_another_sense_asks_for_no_kind(string text) =>
         Assert.Empty(_parser.Parse(text).Kinds);
 
@@ -129,6 +132,9 @@ public sealed class QueryParserTests
     [InlineData("papers and videos on raft", ResourceKind.Paper)]
     [InlineData("a video and a paper on raft", ResourceKind.Video)]
     [InlineData("what should be my first book on raft", ResourceKind.Book)]
+    [InlineData("read the raft paper, now the best book on paxos?", ResourceKind.Book)]
+    [InlineData("read the dapper paper, want one solid book on tracing next", ResourceKind.Book)]
+    [InlineData("the raft paper please", ResourceKind.Paper)]
     public void A_kind_word_that_names_a_kind_still_asks_for_it(string text, ResourceKind expected) =>
         Assert.Equal(expected, _parser.Parse(text).Kinds[0]);
 

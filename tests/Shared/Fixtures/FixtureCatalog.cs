@@ -98,9 +98,12 @@ internal static class FixtureCatalog
     // catalog's grades, and what the fixture's requests mean must not move when they are retrained.
     // TopicModelTrainerTests train a topic model on this catalog; LevelEngine has a level model trained on LevelRequests.
     // Word vectors of its own for the same reason (WordVectors).
-    private static readonly Lazy<RecommendationEngine> SharedEngine = new(() => new RecommendationEngine(
-        Create(), WithoutPriors, topicModel: Bot.Recommendation.Understanding.TopicModel.None, levelModel: Bot.Recommendation.Understanding.LevelModel.None,
-        wordVectors: WordVectors));
+    private static readonly Lazy<RecommendationEngine> SharedEngine = new(() => EngineWith(Bot.Recommendation.Ranking.RankingOptions.Default));
+
+    /// <summary>An engine like <see cref="Engine"/> that ranks with other options.</summary>
+    public static RecommendationEngine EngineWith(Bot.Recommendation.Ranking.RankingOptions options) => new(
+        Create(), WithoutPriors, options, topicModel: Bot.Recommendation.Understanding.TopicModel.None, levelModel: Bot.Recommendation.Understanding.LevelModel.None,
+        wordVectors: WordVectors);
 
     /// <summary>
     /// Word vectors as if a sentence encoder placed each fixture resource's text at its primary topic (one dimension
