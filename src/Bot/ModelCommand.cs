@@ -30,10 +30,11 @@ internal static class ModelCommand
         var without = new Option<FeatureFamily[]>("--without") { Description = "Also cross-validate the LightGBM ranker with these feature families zeroed, per fold beside all features (before/after of a feature family in one run).", AllowMultipleArgumentsPerToken = true };
         var compareFolds = new Option<bool>("--compare-folds") { Description = "Also cross-validate the LightGBM ranker with each judged set whole in one fold (measured on other judges' requests only, as a new reader's request is), its training priors split request by request and set by set, side by side." };
         var compareUnderstanding = new Option<bool>("--compare-understanding") { Description = "Also cross-validate the LightGBM ranker measured on requests read by topic and level models trained without their fold (as a new reader's request is read), trained on requests read by the shipped models and on requests read out of fold, side by side." };
+        var compareTopicMeaning = new Option<bool>("--compare-topic-meaning") { Description = "Also cross-validate the topic model with each request's meaning (the shipped word vectors) beside its words, and print that threshold table under the shipped one (words alone)." };
         var pageShaping = new Option<bool>("--page-shaping") { Description = "Also report nDCG@5 of the pages a reader is shown under cross-validation (the fold models' order shaped for diversity and level), with the shipped page options and with each changed in turn." };
         var rankerOnly = new Option<bool>("--ranker-only") { Description = "Train only the ranker (data/models/ranker.zip, judged-priors.tsv and ranker.metrics.json), reading the requests with the shipped level and topic models: minutes rather than a quarter of an hour. With --cv-only it writes nothing." };
         var feedback = new FeedbackOptions();
-        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2 or Holdout3): the level model (data/models/level.zip), the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, rankerOnly, topicThresholds, treeSettings, misses, pageShaping, without, compareFolds, compareUnderstanding };
+        var train = new Command("train", "Train the models from the repository's judgments (never Holdout2 or Holdout3): the level model (data/models/level.zip), the topic model (data/models/topic.zip), the ranker (cross-validated nDCG@5 per fold; data/models/ranker.zip) and then the free-text intent model (held-out figures; data/models/intent.zip). With --with-feedback the ranker also learns from readers' feedback votes in servers that allow it.") { root, ablation, cvOnly, rankerOnly, topicThresholds, treeSettings, misses, pageShaping, compareTopicMeaning, without, compareFolds, compareUnderstanding };
         feedback.AddTo(train);
         train.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -45,7 +46,7 @@ internal static class ModelCommand
             }
 
             var rankerOnlyRun = parseResult.GetValue(rankerOnly);
-            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), rankerOnlyRun, parseResult.GetValue(topicThresholds), parseResult.GetValue(treeSettings), parseResult.GetValue(misses), parseResult.GetValue(pageShaping), parseResult.GetValue(compareFolds), parseResult.GetValue(compareUnderstanding), parseResult.GetValue(without) ?? [], settings, cancellationToken).ConfigureAwait(false);
+            var status = await TrainAsync(parseResult.GetValue(root), parseResult.GetValue(ablation), parseResult.GetValue(cvOnly), rankerOnlyRun, parseResult.GetValue(topicThresholds), parseResult.GetValue(treeSettings), parseResult.GetValue(misses), parseResult.GetValue(pageShaping), parseResult.GetValue(compareTopicMeaning), parseResult.GetValue(compareFolds), parseResult.GetValue(compareUnderstanding), parseResult.GetValue(without) ?? [], settings, cancellationToken).ConfigureAwait(false);
             if (status != 0 || parseResult.GetValue(cvOnly) || rankerOnlyRun)
             {
                 return status;
@@ -65,7 +66,7 @@ internal static class ModelCommand
         return model;
     }
 
-    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, bool rankerOnly, bool topicThresholds, bool treeSettings, bool misses, bool pageShaping, bool compareFolds, bool compareUnderstanding, IReadOnlyList<FeatureFamily> withoutFamilies, FeedbackSettings feedback, CancellationToken cancellationToken)
+    private static async Task<int> TrainAsync(string? repository, bool ablation, bool cvOnly, bool rankerOnly, bool topicThresholds, bool treeSettings, bool misses, bool pageShaping, bool compareTopicMeaning, bool compareFolds, bool compareUnderstanding, IReadOnlyList<FeatureFamily> withoutFamilies, FeedbackSettings feedback, CancellationToken cancellationToken)
     {
         var root = repository ?? FindRepository();
         if (root is null)
@@ -82,7 +83,7 @@ internal static class ModelCommand
             .ToList();
         // The level model first: the ranker learns from the free-text requests as the bot reads them, levels included.
         var levelModel = rankerOnly ? LevelModel.LoadEmbedded() : LevelModelCommand.Train(Path.Combine(root, JudgmentLoader.RepositoryPath), Path.Combine(dataDirectory, "models", LevelModelCommand.ModelFile), Console.Out, write: !cvOnly);
-        var topicModel = rankerOnly ? TopicModel.LoadEmbedded() : TrainTopicModel(catalog, judgments, dataDirectory, write: !cvOnly);
+        var topicModel = rankerOnly ? TopicModel.LoadEmbedded() : TrainTopicModel(catalog, judgments, dataDirectory, write: !cvOnly, compareTopicMeaning);
         stopwatch.Restart();
         var fromFiles = judgments.Count;
         var feedbackMerged = 0;
@@ -255,7 +256,7 @@ internal static class ModelCommand
     }
 
     /// <summary>Cross-validates the topic model on the judged requests, prints its threshold table, and writes data/models/topic.zip.</summary>
-    private static TopicModel TrainTopicModel(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, string dataDirectory, bool write)
+    private static TopicModel TrainTopicModel(ReadingCatalog catalog, IReadOnlyList<RecommendJudgment> judgments, string dataDirectory, bool write, bool compareMeaning)
     {
         var stopwatch = Stopwatch.StartNew();
         var engine = TopicModelTrainer.WordsOnlyEngine(catalog);
@@ -263,6 +264,12 @@ internal static class ModelCommand
         var outcomes = TopicModelTrainer.CrossValidate(examples, engine);
         Console.WriteLine($"Topic model: {examples.Count} examples ({examples.Count(e => e.Source == TopicExampleSource.Request)} from judged requests, the rest the catalog's items and topics); {TopicModelTrainer.Folds}-fold cross-validation over the requests:");
         Console.Write(TopicModelTrainer.FormatThresholds(outcomes));
+        if (compareMeaning)
+        {
+            Console.WriteLine("The same with each subject's meaning beside its words (the shipped word vectors; not shipped: the ranker's cross-validation fell, see the README):");
+            Console.Write(TopicModelTrainer.FormatThresholds(TopicModelTrainer.CrossValidate(examples, engine, MeaningIndex.Shipped)));
+        }
+
         var model = TopicModelTrainer.Train(examples);
         var path = Path.Combine(dataDirectory, "models", TopicModelFile);
         if (write)

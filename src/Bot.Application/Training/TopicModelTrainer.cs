@@ -88,10 +88,11 @@ public static class TopicModelTrainer
         return engine.Parser.Parse(string.Join(' ', words)).SubjectText;
     }
 
-    public static TopicModel Train(IReadOnlyList<TopicExample> examples)
+    /// <param name="meaning">Places each subject by meaning beside its words (<see cref="MessageFacts.Meaning"/>); null for a model that reads the words alone.</param>
+    public static TopicModel Train(IReadOnlyList<TopicExample> examples, WordVectors? meaning = null)
     {
         var (messages, label) = AsMessages(examples);
-        return new TopicModel(IntentModelTrainer.Train(messages, Trainer, NoFacts, label));
+        return new TopicModel(IntentModelTrainer.Train(messages, Trainer, NoFacts, label, meaning: meaning is null ? null : IntentModelTrainer.MeaningFor(meaning)), meaning);
     }
 
     /// <summary>
@@ -99,7 +100,8 @@ public static class TopicModelTrainer
     /// the catalog's examples are in every fold's training data, as they are in the shipped model's.
     /// </summary>
     /// <param name="engine">From <see cref="WordsOnlyEngine"/>: its parser says which subjects name a topic.</param>
-    public static IReadOnlyList<TopicOutcome> CrossValidate(IReadOnlyList<TopicExample> examples, RecommendationEngine engine)
+    /// <param name="meaning">As for <see cref="Train"/>.</param>
+    public static IReadOnlyList<TopicOutcome> CrossValidate(IReadOnlyList<TopicExample> examples, RecommendationEngine engine, WordVectors? meaning = null)
     {
         var requests = examples.Where(e => e.Source == TopicExampleSource.Request).ToList();
         var catalogExamples = examples.Where(e => e.Source != TopicExampleSource.Request).ToList();
@@ -109,7 +111,7 @@ public static class TopicModelTrainer
         var outcomes = new List<TopicOutcome>();
         for (var fold = 0; fold < Folds; fold++)
         {
-            var model = Train([.. requests.Where(e => foldOf[e.Text] != fold), .. catalogExamples]);
+            var model = Train([.. requests.Where(e => foldOf[e.Text] != fold), .. catalogExamples], meaning);
             foreach (var subject in subjects.Where(s => foldOf[s] == fold))
             {
                 var prediction = model.Predict(subject)!.Value;

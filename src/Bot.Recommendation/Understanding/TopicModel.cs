@@ -1,3 +1,4 @@
+using Bot.Featurization;
 using Bot.Recommendation.Conversation;
 
 namespace Bot.Recommendation.Understanding;
@@ -15,8 +16,15 @@ public sealed class TopicModel
     private static readonly float[] NoFacts = new float[MessageFacts.FeatureCount];
 
     private readonly IntentModel? _model;
+    private readonly WordVectors? _meaning;
 
-    public TopicModel(IntentModel model) => _model = model;
+    /// <param name="meaning">Places each subject by meaning, for a model trained with it (<see cref="MessageFacts.Meaning"/>);
+    /// null for the shipped model, which reads the words alone (`Bot model train --compare-topic-meaning`).</param>
+    public TopicModel(IntentModel model, WordVectors? meaning = null)
+    {
+        _model = model;
+        _meaning = meaning;
+    }
 
     private TopicModel() => _model = null;
 
@@ -30,6 +38,14 @@ public sealed class TopicModel
     public static TopicModel LoadEmbedded() => new(IntentModel.LoadEmbedded(EmbeddedResourceName, "topic"));
 
     /// <summary>The most likely topic of <paramref name="subjectText"/> and its probability; null when the model is off or the text empty.</summary>
-    public IntentPrediction? Predict(string subjectText) =>
-        _model is null || string.IsNullOrWhiteSpace(subjectText) ? null : _model.Predict(subjectText, NoFacts);
+    public IntentPrediction? Predict(string subjectText)
+    {
+        if (_model is null || string.IsNullOrWhiteSpace(subjectText))
+        {
+            return null;
+        }
+
+        var text = IntentModel.ModelText(subjectText);
+        return _model.PredictModelText(text, NoFacts, _meaning is null ? null : MessageFacts.Place(text, _meaning));
+    }
 }

@@ -1,4 +1,5 @@
 using Bot.Application.Training;
+using Bot.Featurization;
 using Bot.Recommendation;
 using Bot.Recommendation.Conversation;
 using Bot.Recommendation.Understanding;
@@ -8,6 +9,10 @@ namespace Bot.Application.Tests.Training;
 /// <summary>The topic model on the fixture catalog: trained on the catalog's own text, used only where no topic is named.</summary>
 public sealed class TopicModelTrainerTests
 {
+    // The fixture's items placed as a sentence encoder might: each at its primary topic, in the model's meaning width.
+    private static readonly WordVectors Meaning = WordVectors.Build(
+        [.. FixtureCatalog.Create().Resources.Select(r => (r.Title + " " + r.Summary, AtTopic(r.PrimaryTopic)))]);
+
     private static readonly Lazy<TopicModel> Model = new(() => TopicModelTrainer.Train(TopicModelTrainer.CatalogExamples(FixtureCatalog.Create())));
 
     private static ReadingAssistant AssistantWith(TopicModel model, float threshold = MessageClassifierOptions.DefaultTopicThreshold) =>
@@ -21,6 +26,27 @@ public sealed class TopicModelTrainerTests
         Assert.Equal(Intent.Recommend, reply.Intent);
         Assert.Equal(["byzantine-fault-tolerance"], reply.Topics);
         Assert.Contains(reply.Items, i => i.Id == "byzantine-intro");
+    }
+
+    [Fact]
+    public void A_model_trained_with_meaning_reads_words_no_example_used()
+    {
+        // Only the topics' names, descriptions and aliases: "malicious" and "lying" are in no example, but the word
+        // vectors place them where the Byzantine items' summaries are.
+        var topicsOnly = TopicModelTrainer.CatalogExamples(FixtureCatalog.Create()).Where(e => e.Source == TopicExampleSource.Topic).ToList();
+
+        var withMeaning = TopicModelTrainer.Train(topicsOnly, Meaning).Predict("malicious lying");
+        var wordsOnly = TopicModelTrainer.Train(topicsOnly).Predict("malicious lying");
+
+        Assert.Equal("byzantine-fault-tolerance", withMeaning!.Value.Label);
+        Assert.NotEqual("byzantine-fault-tolerance", wordsOnly!.Value.Label);
+    }
+
+    private static float[] AtTopic(string topicId)
+    {
+        var vector = new float[MessageFacts.MeaningDimensions];
+        vector[FixtureCatalog.Topics.Select(t => t.Id).ToList().IndexOf(topicId)] = 1f;
+        return vector;
     }
 
     [Fact]
