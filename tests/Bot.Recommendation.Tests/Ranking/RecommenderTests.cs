@@ -81,6 +81,17 @@ public sealed class RecommenderTests
     }
 
     [Fact]
+    public void A_penalty_per_repeated_kind_brings_other_kinds_up()
+    {
+        var query = new RecommendationQuery { TopicIds = ["consensus"], Level = Level.Advanced, SubjectText = "consensus" };
+        var plain = FixtureCatalog.Engine.Recommender.Recommend(query).Items;
+        var mixed = FixtureCatalog.EngineWith(new RankingOptions { SameKindPenalty = 1.0 }).Recommender.Recommend(query).Items;
+        Assert.True(
+            mixed.Select(r => r.Resource.Kind).Distinct().Count() > plain.Select(r => r.Resource.Kind).Distinct().Count(),
+            "a large same-kind penalty should put more kinds on the page");
+    }
+
+    [Fact]
     public void A_nickname_in_the_request_brings_its_resource_up()
     {
         var items = Recommend("consensus", Level.Intermediate, subject: "raft");
