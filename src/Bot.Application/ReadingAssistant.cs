@@ -222,7 +222,7 @@ public sealed partial class ReadingAssistant : IReadingAssistant
         var topicIds = parsed.ResolvedTopicIds;
         string? note = null;
         var normalizedTopic = TextAnalyzer.Normalize(request.Topic);
-        var saysRead = ReadingHistory.SaysAlreadyRead(normalizedTopic);
+        var saysRead = parsed.SaysRead;
         var named = topicIds.Count == 0 || saysRead ? _engine.Papers.FindMentionedResources(normalizedTopic) : new HashSet<string>();
         var alreadyRead = saysRead ? named : new HashSet<string>();
         if (topicIds.Count == 0 && TopicsOfNamedResources(named) is [_, ..] related)

@@ -81,8 +81,6 @@ public static class LevelModelTrainer
     /// </summary>
     public const IntentTrainerKind Trainer = IntentTrainerKind.LightGbm;
 
-    private static readonly float[] NoFacts = new float[MessageFacts.FeatureCount];
-
     /// <summary>
     /// The training sets written after the level phrases were last changed (2026-12-04 16:13 UTC; these sets came
     /// 16:52–17:31): the phrases never saw them, so on them the phrases are measured as fairly as a model that is
@@ -129,7 +127,7 @@ public static class LevelModelTrainer
     /// <summary>A level model trained on <paramref name="requests"/>; the shipped one is all of <see cref="LoadRequests"/>, in order.</summary>
     /// <param name="meaning">The word vectors the model reads each request's meaning with; null for the text alone.</param>
     public static LevelModel Train(IReadOnlyList<LabelledMessage> requests, IntentTrainerKind kind = Trainer, WordVectors? meaning = null) =>
-        new(IntentModelTrainer.Train(requests, kind, _ => NoFacts, m => LevelModel.Label(m.Level), LevelModel.TrainingSettings, meaning is null ? null : IntentModelTrainer.MeaningFor(meaning)), meaning);
+        new(IntentModelTrainer.TrainText(requests, kind, m => LevelModel.Label(m.Level), LevelModel.TrainingSettings, meaning), meaning);
 
     /// <summary>The shipped level model: trained on every training request of <paramref name="judgmentsDirectory"/>.</summary>
     public static LevelModel TrainShipped(string judgmentsDirectory) => Train(LoadRequests(judgmentsDirectory).Select(r => r.Request).ToList());

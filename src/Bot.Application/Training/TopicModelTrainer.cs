@@ -92,7 +92,7 @@ public static class TopicModelTrainer
     public static TopicModel Train(IReadOnlyList<TopicExample> examples, WordVectors? meaning = null)
     {
         var (messages, label) = AsMessages(examples);
-        return new TopicModel(IntentModelTrainer.Train(messages, Trainer, NoFacts, label, meaning: meaning is null ? null : IntentModelTrainer.MeaningFor(meaning)), meaning);
+        return new TopicModel(IntentModelTrainer.TrainText(messages, Trainer, label, meaning: meaning), meaning);
     }
 
     /// <summary>
@@ -142,10 +142,6 @@ public static class TopicModelTrainer
     }
 
     private static string Rate(int part, int whole) => whole == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{(double)part / whole:P1} ({part}/{whole})");
-
-    private static float[] NoFacts(LabelledMessage message) => Empty;
-
-    private static readonly float[] Empty = new float[MessageFacts.FeatureCount];
 
     private static (IReadOnlyList<LabelledMessage> Messages, Func<LabelledMessage, string> Label) AsMessages(IReadOnlyList<TopicExample> examples)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Bot.Featurization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -70,6 +71,15 @@ public sealed class IntentModel
     /// <param name="facts">The message's <see cref="MessageFacts.Features"/>.</param>
     /// <param name="meaning">The message's <see cref="MessageFacts.Meaning"/>, for a model trained with it.</param>
     public IntentPrediction Predict(string text, float[] facts, float[]? meaning = null) => PredictModelText(ModelText(text), facts, meaning);
+
+    /// <summary>
+    /// For a model of the text alone (the level and topic models, <see cref="IntentModelTrainer.TrainText"/>): a text
+    /// already through <see cref="ModelText"/>, no exact facts, placed by <paramref name="meaning"/> for a model trained with it.
+    /// </summary>
+    public IntentPrediction PredictText(string modelText, WordVectors? meaning) =>
+        PredictModelText(modelText, NoFacts, meaning is null ? null : MessageFacts.Place(modelText, meaning));
+
+    private static readonly float[] NoFacts = new float[MessageFacts.FeatureCount];
 
     /// <summary><see cref="Predict"/> for a text already through <see cref="ModelText"/> (<see cref="MessageFacts.ModelText"/>).</summary>
     public IntentPrediction PredictModelText(string modelText, float[] facts, float[]? meaning = null)

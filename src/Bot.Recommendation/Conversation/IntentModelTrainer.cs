@@ -111,6 +111,13 @@ public static class IntentModelTrainer
         return new IntentModel(ml, model, data.Schema);
     }
 
+    /// <summary>A model of the text alone, no exact facts (the level and topic models; <see cref="IntentModel.PredictText"/>).</summary>
+    /// <param name="meaning">Places each text by meaning beside its words; null for the words alone.</param>
+    public static IntentModel TrainText(IReadOnlyList<LabelledMessage> messages, IntentTrainerKind kind, Func<LabelledMessage, string> label, LightGbmSettings? settings = null, WordVectors? meaning = null) =>
+        Train(messages, kind, _ => NoFacts, label, settings, meaning is null ? null : MeaningFor(meaning));
+
+    private static readonly float[] NoFacts = new float[MessageFacts.FeatureCount];
+
     public static void Save(IntentModel model, string path)
     {
         var ml = new MLContext(seed: Seed);

@@ -150,7 +150,7 @@ public sealed class MessageClassifier
 
         if (intent == MessageIntent.Recommend)
         {
-            var alreadyRead = ReadingHistory.SaysAlreadyRead(normalized) ? mentions.ResourceIds : new HashSet<string>();
+            var alreadyRead = query.SaysRead ? mentions.ResourceIds : new HashSet<string>();
             var level = ReadLevel(query, facts.ModelText);
             return new MessageClassification(MessageIntent.Recommend, query with { Level = level }, null) { AlreadyRead = alreadyRead, Confidence = prediction.Confidence };
         }

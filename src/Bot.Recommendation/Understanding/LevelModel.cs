@@ -26,8 +26,6 @@ public sealed class LevelModel
     /// <summary>The class of a request that states no level.</summary>
     public const string Unstated = "unstated";
 
-    private static readonly float[] NoFacts = new float[MessageFacts.FeatureCount];
-
     private readonly IntentModel? _model;
     private readonly WordVectors? _meaning;
 
@@ -64,7 +62,7 @@ public sealed class LevelModel
             return new LevelPrediction(null, 1f);
         }
 
-        var prediction = _model.PredictModelText(modelText, NoFacts, _meaning is null ? null : MessageFacts.Place(modelText, _meaning));
+        var prediction = _model.PredictText(modelText, _meaning);
         return new LevelPrediction(ToLevel(prediction.Label), prediction.Confidence);
     }
 

@@ -23,6 +23,9 @@ public sealed record ParsedQuery
     /// <summary>The normalised words that describe the subject (topics and unknown words), used for text similarity.</summary>
     public required string SubjectText { get; init; }
 
+    /// <summary>The words say something named was already read (<see cref="ReadingHistory.SaysAlreadyRead"/>).</summary>
+    public bool SaysRead { get; init; }
+
     /// <summary>True when the request names the field itself ("distributed systems", "distsys") and no topic within it.</summary>
     public bool NamesOnlyTheField { get; init; }
 

@@ -154,6 +154,7 @@ public sealed class QueryParser
             Topics = mentions,
             UnknownWords = unknown,
             NamesOnlyTheField = mentions.Count == 0 && NamesTheField(tokens, unknown.Count),
+            SaysRead = saysRead,
             SubjectText = string.Join(' ', subjectWords),
         };
     }

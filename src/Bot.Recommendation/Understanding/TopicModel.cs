@@ -13,8 +13,6 @@ public sealed class TopicModel
 {
     public const string EmbeddedResourceName = "Bot.Recommendation.topic.zip";
 
-    private static readonly float[] NoFacts = new float[MessageFacts.FeatureCount];
-
     private readonly IntentModel? _model;
     private readonly WordVectors? _meaning;
 
@@ -45,7 +43,6 @@ public sealed class TopicModel
             return null;
         }
 
-        var text = IntentModel.ModelText(subjectText);
-        return _model.PredictModelText(text, NoFacts, _meaning is null ? null : MessageFacts.Place(text, _meaning));
+        return _model.PredictText(IntentModel.ModelText(subjectText), _meaning);
     }
 }
