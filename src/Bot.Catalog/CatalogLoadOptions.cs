@@ -45,6 +45,12 @@ public sealed record CatalogLoadOptions
 
     public int MaximumSummaryLength { get; init; } = 600;
 
+    /// <summary>At most this many <c>concepts</c> per resource: a handful of the ideas it is about, not an index.</summary>
+    public int MaximumConcepts { get; init; } = 12;
+
+    /// <summary>A concept is a phrase a reader would type, not a sentence.</summary>
+    public int MaximumConceptLength { get; init; } = 60;
+
     /// <summary>Years before this are rejected as implausible for the field.</summary>
     public int EarliestYear { get; init; } = 1950;
 

@@ -60,6 +60,16 @@ public sealed record Resource
     public ResourceStatus Status { get; init; } = ResourceStatus.Current;
     public IReadOnlyList<string> Nicknames { get; init; } = [];
 
+    /// <summary>
+    /// The ideas it is about in the words a reader would use for them ("backpressure", "a job runs twice"): matched
+    /// against requests beside the summary, never shown.
+    /// </summary>
+    public IReadOnlyList<string> Concepts { get; init; } = [];
+
+    /// <summary>What a reader's words are matched against besides the title: the summary and the concepts.</summary>
+    [JsonIgnore]
+    public string AboutText => Concepts.Count == 0 ? Summary : Summary + " . " + string.Join(" , ", Concepts);
+
     /// <summary>Ids really needed first; none is harder (by entry level) than this resource.</summary>
     public IReadOnlyList<string> Prerequisites { get; init; } = [];
 

@@ -7,7 +7,7 @@ internal static class ResourceFileReader
     [
         "id", "title", "authors", "year", "kind", "level", "math_heavy", "primary_topic", "topics", "summary", "url",
         "venue", "access", "open_url", "pages", "minutes", "weeks", "edition", "supersedes", "status",
-        "nicknames", "prerequisites", "next", "related", "companion", "sections", "recommended_by",
+        "nicknames", "concepts", "prerequisites", "next", "related", "companion", "sections", "recommended_by",
     ];
 
     private static readonly IReadOnlyDictionary<string, string> _retiredFields = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -92,6 +92,7 @@ internal static class ResourceFileReader
         var supersedes = fields.OptionalText("supersedes");
         var status = fields.OptionalEnum<ResourceStatus>("status");
         var nicknames = fields.OptionalTextList("nicknames", "DDIA");
+        var concepts = fields.OptionalTextList("concepts", "backpressure");
         var prerequisites = fields.OptionalTextList("prerequisites", "raft-paper");
         var next = fields.OptionalTextList("next", "raft-paper");
         var related = fields.OptionalTextList("related", "raft-paper");
@@ -107,6 +108,8 @@ internal static class ResourceFileReader
                 summary.Location,
                 $"\"summary\" is {summary.Value.Length} characters long; keep it to at most {options.MaximumSummaryLength}");
         }
+
+        CheckConcepts(concepts, options, problems);
 
         if (url is not null)
         {
@@ -160,6 +163,7 @@ internal static class ResourceFileReader
                 Supersedes = supersedes?.Value,
                 Status = status?.Value ?? ResourceStatus.Current,
                 Nicknames = Values(nicknames),
+                Concepts = Values(concepts),
                 Prerequisites = Values(prerequisites),
                 Next = Values(next),
                 Related = Values(related),
@@ -185,6 +189,21 @@ internal static class ResourceFileReader
             Supersedes = supersedes,
             RecommendedBy = recommendedBy,
         };
+    }
+
+    private static void CheckConcepts(IReadOnlyList<Located<string>> concepts, CatalogLoadOptions options, ProblemLog problems)
+    {
+        if (concepts.Count > options.MaximumConcepts)
+        {
+            problems.Report(concepts[options.MaximumConcepts].Location, $"\"concepts\" lists {concepts.Count} phrases; keep it to at most {options.MaximumConcepts}");
+        }
+
+        foreach (var concept in concepts.Where(c => c.Value.Length > options.MaximumConceptLength))
+        {
+            problems.Report(concept.Location, $"the concept \"{concept.Value[..20]}…\" is {concept.Value.Length} characters long; a concept is a short phrase of at most {options.MaximumConceptLength}");
+        }
+
+        ValueRules.CheckUniqueItems(concepts, "concepts", problems, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Reads "level": one level, or a range "easier-harder" such as beginner-intermediate.</summary>

@@ -230,6 +230,40 @@ public sealed class ResourceSchemaV2RulesTests : IDisposable
         ProblemAssert.SingleAt(_data.Load(), File, 12, 21, "\"nicknames\" lists \"ddia\" more than once");
     }
 
+    [Fact]
+    public void Concepts_are_read_and_matched_beside_the_summary()
+    {
+        _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("concepts", "[backpressure, a job runs twice]"));
+
+        var resource = Load("extra");
+
+        Assert.Equal(["backpressure", "a job runs twice"], resource.Concepts);
+        Assert.StartsWith(resource.Summary, resource.AboutText, StringComparison.Ordinal);
+        Assert.Contains("a job runs twice", resource.AboutText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_concept_written_as_a_sentence_is_rejected_with_the_limit()
+    {
+        var sentence = "this paper explains in great detail how a system keeps going when its disks fail";
+        _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("concepts", $"[\"{sentence}\"]"));
+
+        var problem = ProblemAssert.Single(_data.Load());
+
+        Assert.Contains($"is {sentence.Length} characters long; a concept is a short phrase of at most 60", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Too_many_concepts_are_rejected_with_the_limit()
+    {
+        var concepts = string.Join(", ", Enumerable.Range(1, 13).Select(i => $"idea {i}"));
+        _data.WriteResources("extra.yaml", ResourceYaml.Valid("extra").With("concepts", $"[{concepts}]"));
+
+        var problem = ProblemAssert.Single(_data.Load());
+
+        Assert.Contains("\"concepts\" lists 13 phrases; keep it to at most 12", problem.Message, StringComparison.Ordinal);
+    }
+
     private Resource Load(string id)
     {
         var result = _data.Load();
