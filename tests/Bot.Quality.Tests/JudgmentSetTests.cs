@@ -37,6 +37,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training12")]
     [InlineData("Training13")]
     [InlineData("Training14")]
+    [InlineData("Training15")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
