@@ -70,6 +70,7 @@ public sealed class JudgmentSetTests
     [InlineData("Training12m")]
     [InlineData("Training13m")]
     [InlineData("Training14m")]
+    [InlineData("Training15m")]
     [InlineData("Holdout2")]
     [InlineData("Holdout3")]
     [InlineData("Holdout4")]
