@@ -18,7 +18,9 @@ public static partial class ReadingHistory
     // Phrases that on their own put the named items behind the reader: "after DDIA", "familiar with raft", "know VR
     // inside out", "more like the LFS paper". Not "beyond": "beyond CAP" asks for what answers CAP, and "Life beyond
     // Distributed Transactions" is a title.
-    [GeneratedRegex(@"\b(after|besides|other than|apart from|already (read|know|finished|did)|finished|done with|experience with|familiar with|comfortable with|know \w+ (well|pretty well)|know( \w+){1,8} inside out|more like|similar to|in (that|the same) (spirit|vein)|in the spirit of)\b")]
+    // "after" names what came before only when a name follows it: not "after a crash", "after our failover", "after
+    // saving", and not "pbft and what came after it", which asks for pbft too.
+    [GeneratedRegex(@"\b((?<!\b(what|whatever|everything) came )after(?! (a|an|our|my|your|their|we|they|i|that|this|some|each|every|one|two|leader|saving|restarts?|failovers?|crash(es)?|deploys?|the (crash|deploy|failover|trigger|fact|outage|incident|restart))\b)|besides|other than|apart from|already (read|know|finished|did|run|use)|finished|done with|experience with|familiar with|comfortable with|know \w+ (well|pretty well)|know( \w+){1,8} inside out|more like|similar to|in (that|the same) (spirit|vein|genre)|in the spirit of)\b")]
     private static partial Regex BeyondPattern();
 
     // A read, watch or course behind the writer, said so plainly ("ive read", "i read", "went through", "watched"):
@@ -29,9 +31,10 @@ public static partial class ReadingHistory
 
     // Words that may be an order ("read the raft paper") or a past read ("read the chubby paper, what next", "loved
     // DDIA, what now"): a past read only with a next step below.
-    [GeneratedRegex(@"(^|\b(ok|so|bot|also) )(re)?read\b|\b(did the|done|loved|liked|enjoyed)\b")]
+    [GeneratedRegex(@"(^|\b(ok|so|bot|also) )(re)?read\b|\b(did the|(we|i|just) did|covered|done|loved|liked|enjoyed|cover to cover|bounced off|was (great|good|amazing|excellent|fun|helpful|useful|fantastic|brilliant))\b")]
     private static partial Regex OrderOrPastPattern();
 
-    [GeneratedRegex(@"\b(next|now|deeper|deep end|further|then|follow ?up|after that|level up|beyond|else|from there|from here|newer)\b")]
+    // "what should i read to understand quorums" after "read the cassandra paper": a second read, asked, makes the first a past one.
+    [GeneratedRegex(@"\b(next|now|deeper|deep end|further|then|follow ?ups?|after that|level up|beyond|else|from there|from here|newer|like (that|those|it)|similar|c[ao]mes? after|(should|do|can|would) (i|we) read)\b")]
     private static partial Regex NextStepPattern();
 }

@@ -21,6 +21,12 @@ public sealed class ReadingHistoryTests
     [InlineData("something in the same spirit as the end-to-end arguments paper")]
     [InlineData("i read the dynamo paper for a class, which papers answered it")]
     [InlineData("really enjoyed the spanner paper, what next?")]
+    [InlineData("our group just did the FLP paper plus the Byzantine generals one. which classic pairs with those next?")]
+    [InlineData("read Streaming Systems cover to cover, any advanced follow-ups?")]
+    [InlineData("the Chubby paper was great, now I want the ZooKeeper side")]
+    [InlineData("read the Cassandra paper. what should I read to understand quorums properly?")]
+    [InlineData("people keep sharing the end-to-end arguments paper here; anything in that genre?")]
+    [InlineData("read the SWIM paper, what came after it?")]
     public void A_request_that_puts_named_reading_behind_the_writer_is_history(string message) =>
         Assert.True(ReadingHistory.SaysAlreadyRead(TextAnalyzer.Normalize(message)));
 
@@ -34,6 +40,10 @@ public sealed class ReadingHistoryTests
     [InlineData("read the raft paper and tell me what you think")]
     [InlineData("can I read DDIA without a databases background?")]
     [InlineData("I liked the idea of leases, any reading on them?")]
+    [InlineData("after a crash, how does a database decide which transactions to redo?")]
+    [InlineData("pbft and what came after it")]
+    [InlineData("after our etcd leader changed every client reconnected at once, what should we read?")]
+    [InlineData("the Lynch book or something else for grad-level theory?")]
     public void A_request_to_read_or_a_plan_to_is_not_history(string message) =>
         Assert.False(ReadingHistory.SaysAlreadyRead(TextAnalyzer.Normalize(message)));
 }
