@@ -42,7 +42,7 @@ public sealed class CatalogIndex
             [
                 new TextCollection([.. Resources.Select(r => DocumentText(r, catalog))], WithSignatures: true),
                 new TextCollection([.. Resources.Select(r => string.Join(" , ", r.Nicknames.Prepend(r.Title)))]),
-                new TextCollection([.. Resources.Select(r => r.Summary)]),
+                new TextCollection([.. Resources.Select(r => r.AboutText)]),
                 new TextCollection([.. Resources.Select(r => string.Join(" , ", r.Topics.Select(t => catalog.FindTopic(t)?.Name ?? t)))]),
                 new TextCollection([.. Resources.Select(r => string.Join(" , ", r.Authors))]),
                 new TextCollection([.. names.Select(n => n.name)]),
@@ -60,7 +60,7 @@ public sealed class CatalogIndex
         Topics = new TopicMatcher(catalog.Topics);
         Meaning = wordVectors is null ? null : new MeaningIndex(Resources, wordVectors);
         Vocabulary = Resources
-            .SelectMany(r => TextAnalyzer.Tokens(string.Join(' ', r.Title, r.Summary, string.Join(' ', r.Nicknames), string.Join(' ', r.Authors))))
+            .SelectMany(r => TextAnalyzer.Tokens(string.Join(' ', r.Title, r.AboutText, string.Join(' ', r.Nicknames), string.Join(' ', r.Authors))))
             .Concat(catalog.Topics.SelectMany(t => TextAnalyzer.Tokens(string.Join(' ', t.Aliases.Append(t.Name)))))
             .ToHashSet(StringComparer.Ordinal);
         NormalizedNicknames = Resources
@@ -151,7 +151,7 @@ public sealed class CatalogIndex
     private static string TopicText(Topic topic, IReadOnlyList<Resource> resources) =>
         string.Join(" , ", new[] { topic.Name, topic.Description }
             .Concat(topic.Aliases)
-            .Concat(resources.Where(r => r.PrimaryTopic == topic.Id).SelectMany(r => new[] { r.Title, r.Summary })));
+            .Concat(resources.Where(r => r.PrimaryTopic == topic.Id).SelectMany(r => new[] { r.Title, r.AboutText })));
 
     /// <summary>The names a resource goes by: its title, the title's part before a colon, and its nicknames.</summary>
     public static IEnumerable<string> NamesOf(Resource resource)
@@ -192,7 +192,7 @@ public sealed class CatalogIndex
             string.Join(" , ", resource.Nicknames),
             string.Join(" , ", resource.Authors),
             string.Join(" , ", topicNames),
-            resource.Summary,
+            resource.AboutText,
         });
     }
 }

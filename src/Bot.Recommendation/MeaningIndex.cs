@@ -32,7 +32,7 @@ public sealed class MeaningIndex
         var vector = new float[dimensions];
         for (var doc = 0; doc < resources.Count; doc++)
         {
-            words.TryEmbed(resources[doc].Title + " " + resources[doc].Summary, vector);
+            words.TryEmbed(resources[doc].Title + " " + resources[doc].AboutText, vector);
             _scales[doc] = WordVectors.Quantize(vector, _items.AsSpan(doc * dimensions, dimensions));
         }
     }

@@ -17,7 +17,7 @@ if (!Directory.Exists(data))
 
 var catalog = CatalogLoader.LoadOrThrow(data);
 var judgments = Path.Combine(root, JudgmentLoader.RepositoryPath);
-var texts = catalog.Resources.Select(r => r.Title + ". " + r.Summary)
+var texts = catalog.Resources.Select(r => r.Title + ". " + r.AboutText)
     .Concat(catalog.Topics.Select(t => t.Name + ". " + t.Description))
     .Concat(IntentModelTrainer.TrainingFiles.SelectMany(file => LabelledMessageReader.Read(Path.Combine(judgments, file))).Select(m => m.Text))
     .Where(text => !string.IsNullOrWhiteSpace(text))

@@ -17,7 +17,7 @@ public static class JudgmentLoader
     public static readonly string RepositoryPath = Path.Combine("tests", "Bot.Quality.Tests", "Judgments");
 
     /// <summary>The folders whose /recommend judgments train the ranker; no held-out set (Holdout2, Holdout3) is among them.</summary>
-    public static readonly IReadOnlyList<string> TrainingFolders = [string.Empty, "Holdout", "Training", "Training2", "Training3", "Training4", "Training5", "Training6", "Training7", "Training8", "Training8b", "Training9", "Training9b", "Training10", "Training11", "Training11b", "Training12", "Training13", "Training14"];
+    public static readonly IReadOnlyList<string> TrainingFolders = [string.Empty, "Holdout", "Training", "Training2", "Training3", "Training4", "Training5", "Training6", "Training7", "Training8", "Training8b", "Training9", "Training9b", "Training10", "Training11", "Training11b", "Training12", "Training13", "Training14", "Training15"];
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)

@@ -69,7 +69,7 @@ public static class TopicModelTrainer
 
     public static IReadOnlyList<TopicExample> CatalogExamples(ReadingCatalog catalog) =>
     [
-        .. catalog.Resources.Select(r => new TopicExample($"{r.Title} {r.Summary}", r.PrimaryTopic, TopicExampleSource.Item)),
+        .. catalog.Resources.Select(r => new TopicExample($"{r.Title} {r.AboutText}", r.PrimaryTopic, TopicExampleSource.Item)),
         .. catalog.Topics.SelectMany(t => t.Aliases.Prepend(t.Description).Prepend(t.Name).Select(text => new TopicExample(text, t.Id, TopicExampleSource.Topic))),
     ];
 

@@ -60,7 +60,7 @@ public sealed class RankingFeatureExtractor
         _titleWords = resources.Select(r => words.DistinctShared(TextAnalyzer.Tokens(string.Join(' ', r.Nicknames.Prepend(r.Title))).Where(w => !TextAnalyzer.IsStopWord(w)))).ToArray();
         _surnames = resources.Select(r => CatalogIndex.Surnames(r).Where(s => s.Length >= 4).Select(words.Share).ToArray()).ToArray();
         _essentialTopicCount = resources.Select(r => catalog.TopicsWhereEssential(r.Id).Count).ToArray();
-        _stems = new TermSets(resources.Select(r => Stems(string.Join(' ', r.Nicknames.Prepend(r.Title).Append(r.Summary).Concat(r.Topics.Select(index.TopicName))))));
+        _stems = new TermSets(resources.Select(r => Stems(string.Join(' ', r.Nicknames.Prepend(r.Title).Append(r.AboutText).Concat(r.Topics.Select(index.TopicName))))));
         _stemRarity = [.. Enumerable.Range(0, _stems.TermCount).Select(id => (float)Math.Log((double)resources.Count / _stems.DocumentFrequency(id)))];
     }
 

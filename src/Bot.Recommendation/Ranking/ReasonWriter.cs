@@ -243,7 +243,7 @@ public sealed partial class ReasonWriter
 
     private string? TextPhrase(Resource resource, RecommendationQuery query)
     {
-        var itemWords = TextAnalyzer.Tokens(string.Join(' ', resource.Title, resource.Summary, string.Join(' ', resource.Nicknames))).ToHashSet(StringComparer.Ordinal);
+        var itemWords = TextAnalyzer.Tokens(string.Join(' ', resource.Title, resource.AboutText, string.Join(' ', resource.Nicknames))).ToHashSet(StringComparer.Ordinal);
         var shared = OwnWords(query).Where(itemWords.Contains).Take(3).ToList();
         return shared.Count > 0 ? $"speaks to \"{string.Join(' ', shared)}\"" : null;
     }

@@ -91,6 +91,18 @@ public sealed class RankingFeatureExtractorTests
     }
 
     [Fact]
+    public void An_items_concepts_are_matched_as_its_summary_is()
+    {
+        // Only the LSM paper's concepts hold these words; its title and summary do not.
+        var features = Extract(new RecommendationQuery { SubjectText = "amplification tombstones" });
+
+        Assert.True(features.ContainsKey("lsm"), "the item was not found by its concepts");
+        Assert.True(features["lsm"][RankingFeatures.SummarySimilarity] > 0);
+        Assert.True(features["lsm"][RankingFeatures.TextSimilarity] > 0);
+        Assert.Equal(2, features["lsm"][RankingFeatures.WordsMatched]);
+    }
+
+    [Fact]
     public void A_request_without_catalog_words_covers_nothing()
     {
         var features = Extract(new RecommendationQuery { TopicIds = ["storage"], SubjectText = "zxqv" });

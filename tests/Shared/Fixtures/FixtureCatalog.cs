@@ -26,7 +26,7 @@ internal static class FixtureCatalog
     public static Resource Make(
         string id, string title, ResourceKind kind, Level level, string[] topics, string summary,
         string[]? nicknames = null, string[]? authors = null, int? year = 2015, string[]? recommendedBy = null,
-        string[]? prerequisites = null, string[]? next = null) => new()
+        string[]? prerequisites = null, string[]? next = null, string[]? concepts = null) => new()
     {
         Id = id,
         Title = title,
@@ -38,6 +38,7 @@ internal static class FixtureCatalog
         Summary = summary,
         Url = $"https://example.org/{id}",
         Nicknames = nicknames ?? [],
+        Concepts = concepts ?? [],
         RecommendedBy = recommendedBy ?? [],
         Prerequisites = prerequisites ?? [],
         Next = next ?? [],
@@ -83,7 +84,8 @@ internal static class FixtureCatalog
             Make("replication-course", "Replication Course", ResourceKind.Course, Level.Beginner, ["replication"],
                 "A short course that introduces primary-backup replication and failover to beginners."),
             Make("lsm", "The Log-Structured Merge-Tree", ResourceKind.Paper, Level.Advanced, ["storage"],
-                "Introduces the LSM-tree, a disk structure for write-heavy workloads.", nicknames: ["lsm tree"], authors: ["Patrick O'Neil"], year: 1996),
+                "Introduces the LSM-tree, a disk structure for write-heavy workloads.", nicknames: ["lsm tree"], authors: ["Patrick O'Neil"], year: 1996,
+                concepts: ["write amplification", "tombstones piling up"]),
             Make("storage-book", "Storage Engines Explained", ResourceKind.Book, Level.Beginner, ["storage"],
                 "A readable book on B-trees, LSM trees and write-ahead logs."),
             Make("kafka-log", "The Log: What Every Engineer Should Know", ResourceKind.Blog, Level.Beginner, ["streaming-and-logs"],
