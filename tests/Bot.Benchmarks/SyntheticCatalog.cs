@@ -6,7 +6,7 @@ namespace Bot.Benchmarks;
 /// <summary>
 /// A large catalog of plausible resources made from the real one's vocabulary with a fixed seed:
 /// titles and summaries come from word-bigram chains over the real titles and summaries, and
-/// kinds, levels, topics, authors and recommending sources are drawn from their real frequencies.
+/// kinds, levels, topics, authors, concepts and recommending sources are drawn from their real frequencies.
 /// </summary>
 public static class SyntheticCatalog
 {
@@ -22,6 +22,11 @@ public static class SyntheticCatalog
         var topicCounts = real.Resources.Select(r => r.Topics.Count).ToArray();
         var names = real.Resources.SelectMany(r => r.Authors).Select(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(p => p.Length >= 2).ToArray();
         var sources = real.Sources.Select(s => s.Id).ToArray();
+
+        // Concepts are drawn from a generator of their own, so the rest of the catalog is the one earlier runs measured.
+        var conceptRandom = new Random(seed + 1);
+        var concepts = real.Resources.SelectMany(r => r.Concepts).ToArray();
+        var conceptCounts = real.Resources.Select(r => r.Concepts.Count).ToArray();
 
         var resources = new Resource[count];
         for (var i = 0; i < count; i++)
@@ -47,6 +52,12 @@ public static class SyntheticCatalog
                 Url = "https://example.org/resources/" + i.ToString(CultureInfo.InvariantCulture),
                 Nicknames = random.NextDouble() < 0.2 ? [string.Join(' ', title.ToLowerInvariant().Split(' ').Take(2))] : [],
                 RecommendedBy = random.NextDouble() < 0.15 ? [sources[random.Next(sources.Length)]] : [],
+                Concepts = concepts.Length == 0
+                    ? []
+                    : Enumerable.Range(0, conceptCounts[conceptRandom.Next(conceptCounts.Length)])
+                        .Select(_ => concepts[conceptRandom.Next(concepts.Length)])
+                        .Distinct(StringComparer.OrdinalIgnoreCase)
+                        .ToList(),
             };
         }
 
