@@ -66,7 +66,7 @@ public sealed class CatalogJsonTests
     private static readonly string[] _expectedResourceKeys =
     [
         "id", "title", "authors", "year", "kind", "level", "max_level", "math_heavy", "primary_topic", "topics", "summary", "url",
-        "venue", "access", "open_url", "length", "edition", "supersedes", "status", "nicknames", "prerequisites", "next",
+        "venue", "access", "open_url", "length", "edition", "supersedes", "status", "nicknames", "concepts", "prerequisites", "next",
         "related", "companion", "sections", "recommended_by",
     ];
 

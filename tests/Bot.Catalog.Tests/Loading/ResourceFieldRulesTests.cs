@@ -27,7 +27,7 @@ public sealed class ResourceFieldRulesTests : IDisposable
             "unknown field \"auther\"",
             "did you mean \"authors\"?",
             "accepted fields: id, title, authors, year, kind, level, math_heavy, primary_topic, topics, summary, url, venue, access, open_url, "
-            + "pages, minutes, weeks, edition, supersedes, status, nicknames, prerequisites, next, related, companion, sections, recommended_by");
+            + "pages, minutes, weeks, edition, supersedes, status, nicknames, concepts, prerequisites, next, related, companion, sections, recommended_by");
     }
 
     [Theory]
