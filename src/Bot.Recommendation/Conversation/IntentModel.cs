@@ -79,7 +79,8 @@ public sealed class IntentModel
     public IntentPrediction PredictText(string modelText, WordVectors? meaning) =>
         PredictModelText(modelText, NoFacts, meaning is null ? null : MessageFacts.Place(modelText, meaning));
 
-    private static readonly float[] NoFacts = new float[MessageFacts.FeatureCount];
+    /// <summary>The facts of a model of the text alone: all zero, for training (<see cref="IntentModelTrainer.TrainText"/>) and prediction alike.</summary>
+    internal static readonly float[] NoFacts = new float[MessageFacts.FeatureCount];
 
     /// <summary><see cref="Predict"/> for a text already through <see cref="ModelText"/> (<see cref="MessageFacts.ModelText"/>).</summary>
     public IntentPrediction PredictModelText(string modelText, float[] facts, float[]? meaning = null)

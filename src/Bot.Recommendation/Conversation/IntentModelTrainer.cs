@@ -114,9 +114,7 @@ public static class IntentModelTrainer
     /// <summary>A model of the text alone, no exact facts (the level and topic models; <see cref="IntentModel.PredictText"/>).</summary>
     /// <param name="meaning">Places each text by meaning beside its words; null for the words alone.</param>
     public static IntentModel TrainText(IReadOnlyList<LabelledMessage> messages, IntentTrainerKind kind, Func<LabelledMessage, string> label, LightGbmSettings? settings = null, WordVectors? meaning = null) =>
-        Train(messages, kind, _ => NoFacts, label, settings, meaning is null ? null : MeaningFor(meaning));
-
-    private static readonly float[] NoFacts = new float[MessageFacts.FeatureCount];
+        Train(messages, kind, _ => IntentModel.NoFacts, label, settings, meaning is null ? null : MeaningFor(meaning));
 
     public static void Save(IntentModel model, string path)
     {
